@@ -1,0 +1,3 @@
+from ivig_blina.cli import main
+
+main()

@@ -1,0 +1,25 @@
+"""The one exception a user can cause."""
+
+from __future__ import annotations
+
+
+class IvigBlinaError(Exception):
+    """Bad input: its text is one line naming the file, line and column.
+
+    Reads ``cohort.csv:14: column 'igg_mg_dl': 'abc' is not a number``.
+    """
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
+                 column: str | None = None):
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = self.path + (f":{self.line}" if self.line is not None else "") + ": "
+        col = f"column '{self.column}': " if self.column is not None else ""
+        return where + col + self.message

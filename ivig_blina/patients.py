@@ -1,0 +1,105 @@
+"""The per-patient table: baseline, nadir and outcome flags, one row per patient.
+
+Definitions (the README and ``ivigblina nadir --help`` state them too):
+
+- follow-up window: measurements with ``day >= 0`` (and ``day <= until`` when given);
+- nadir: the lowest IgG in the window, ties to the earliest day; days to nadir is that day;
+- baseline: the last measurement with ``day <= 0``; the lowest value when several share that day;
+- HGG: nadir below ``hgg_threshold`` mg/dL;
+- outcome events: event rows with ``day >= 0`` (and ``day <= until``); earlier or later ones are
+  counted in :attr:`PatientTable.counts` and not used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ivig_blina.errors import IvigBlinaError
+from ivig_blina.reader import Observations
+
+INFECTIONS = ("infection", "infection_icu", "infection_death")
+NOT_OUTCOMES = ("ivig", "last_follow_up")
+IGG_COLUMNS = ["patient_id", "cohort", "baseline_igg", "baseline_day", "nadir_igg", "nadir_day",
+               "n_measurements", "hgg"]
+
+
+@dataclass
+class PatientTable:
+    """``table``: one row per patient, sorted by cohort then patient ID, with the columns of
+    ``IGG_COLUMNS`` then one boolean column per outcome event in ``event_outcomes``."""
+
+    table: pd.DataFrame
+    event_outcomes: list[str]
+    hgg_threshold: float
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold: float = 400.0) -> PatientTable:
+    """Derive baseline, nadir, HGG and outcome flags for every patient of ``obs``."""
+    t = obs.table
+    out = obs.patients.set_index("patient_id")[["cohort"]]
+
+    meas = t[t.igg.notna()]
+    in_window = _in_window(meas.day, until)
+    window = meas[in_window]
+    nadir = window.sort_values(["patient_id", "igg", "day"]).drop_duplicates("patient_id").set_index("patient_id")
+    before = meas[meas.day <= 0].sort_values(["patient_id", "day", "igg"], ascending=[True, False, True])
+    baseline = before.drop_duplicates("patient_id").set_index("patient_id")
+
+    out["baseline_igg"] = baseline.igg
+    out["baseline_day"] = baseline.day
+    out["nadir_igg"] = nadir.igg
+    out["nadir_day"] = nadir.day
+    out["n_measurements"] = window.groupby("patient_id").size().reindex(out.index, fill_value=0).astype(int)
+    out["hgg"] = (out.nadir_igg < hgg_threshold).astype("boolean").mask(out.nadir_igg.isna())
+
+    events = t[t.event != ""]
+    counted = _in_window(events.day, until)
+    outcomes = _event_outcomes(sorted(set(events.event)), obs.path) if obs.has_events else []
+    flags = pd.crosstab(events.patient_id[counted], events.event[counted]).reindex(index=out.index).fillna(0) > 0
+    for label in outcomes:
+        out[label] = _flag(flags, _labels_of(label))
+
+    out = out.reset_index().sort_values(["cohort", "patient_id"], kind="stable").reset_index(drop=True)
+    counts = {
+        "patients": len(out),
+        "patients_without_nadir": int(out.nadir_igg.isna().sum()),
+        "measurements_before_day0": int((meas.day < 0).sum()),
+        "measurements_after_until": int((meas.day > until).sum()) if until is not None else 0,
+        "events_before_day0": int((events.day < 0).sum()),
+        "events_after_until": int((events.day > until).sum()) if until is not None else 0,
+    }
+    return PatientTable(out, outcomes, hgg_threshold, counts)
+
+
+def _in_window(day: pd.Series, until: float | None) -> pd.Series:
+    inside = day >= 0
+    return inside & (day <= until) if until is not None else inside
+
+
+def _event_outcomes(labels: list[str], path: str) -> list[str]:
+    """The event outcomes in report order: the infections, then every other label but
+    ``ivig`` and ``last_follow_up``."""
+    others = [x for x in labels if x not in INFECTIONS and x not in NOT_OUTCOMES]
+    for label in others:
+        if label in IGG_COLUMNS:
+            raise IvigBlinaError(f"event label '{label}' is also the name of a computed column; rename it", path=path)
+    return list(INFECTIONS) + others
+
+
+def _labels_of(outcome: str) -> tuple[str, ...]:
+    """Event labels that count towards ``outcome``."""
+    if outcome == "infection":
+        return INFECTIONS
+    if outcome == "death":
+        return ("death", "infection_death")
+    return (outcome,)
+
+
+def _flag(flags: pd.DataFrame, labels: tuple[str, ...]) -> pd.Series:
+    present = [x for x in labels if x in flags.columns]
+    if not present:
+        return pd.Series(False, index=flags.index)
+    return flags[present].any(axis=1)
