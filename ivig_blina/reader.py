@@ -248,7 +248,8 @@ def _patients(patient: pd.Series, cohort: pd.Series, lines: pd.Series, name: str
         raise IvigBlinaError(f"patient '{patient[i]}' is in cohort '{cohort[i]}' here but in '{first[i]}' earlier; "
                              "a patient belongs to one cohort", path=name, line=int(lines[i]), column=cohort_col)
     table = pd.DataFrame({"patient_id": patient, "line": lines}).drop_duplicates("patient_id")
-    table["cohort"] = table.patient_id.map(cohort[given].groupby(patient[given]).first()).fillna("")
+    cohort_of = table.patient_id.map(cohort[given].groupby(patient[given]).first()).astype(object)
+    table["cohort"] = cohort_of.where(cohort_of.notna(), "")
     if require_cohort and (table.cohort == "").any():
         row = table[table.cohort == ""].iloc[0]
         raise IvigBlinaError(f"patient '{row.patient_id}' has no cohort on any row", path=name,

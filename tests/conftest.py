@@ -1,0 +1,34 @@
+"""Shared helpers: write a small CSV, run the CLI in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ivig_blina.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+WO = ROOT / "examples" / "wo2022_cohort.csv"
+
+
+@pytest.fixture
+def write(tmp_path):
+    """write(text, name="cohort.csv") -> path of a file holding ``text``."""
+
+    def _write(text: str, name: str = "cohort.csv") -> str:
+        path = tmp_path / name
+        path.write_text(text)
+        return str(path)
+
+    return _write
+
+
+def run(*args: str, input: str | bytes | None = None):
+    """Run ``ivigblina ARGS``; a result with exit_code, stdout and stderr. Fails on any
+    exception that is not a clean exit (a traceback is a bug)."""
+    result = CliRunner().invoke(app, [str(a) for a in args], input=input)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result

@@ -1,0 +1,167 @@
+"""The command as a user meets it: formats, exit codes, one-line errors."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import WO, run
+from ivig_blina import __version__
+
+GOOD = "patient_id,cohort,day,igg_mg_dl,event\nA,x,-1,900,\nA,x,10,300,\nB,y,10,500,\nB,y,20,,infection\n"
+
+
+def test_help_states_the_definitions():
+    result = run("nadir", "--help")
+    assert result.exit_code == 0
+    assert "lowest IgG" in result.stdout and "earliest day" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_nadir_machine_formats_have_every_patient(fmt, write):
+    result = run("nadir", write(GOOD), "--format", fmt)
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout), delimiter="," if fmt == "csv" else "\t"))
+    assert [r["patient_id"] for r in rows] == ["A", "B"]
+    assert rows[0]["nadir_igg"] == "300.0" and rows[0]["hgg"] == "true" and rows[1]["baseline_igg"] == ""
+    assert rows[1]["infection"] == "true"
+
+
+def test_nadir_json_is_an_array_of_rows(write):
+    rows = json.loads(run("nadir", write(GOOD), "-f", "json").stdout)
+    assert rows[1] == {"patient_id": "B", "cohort": "y", "baseline_igg": None, "baseline_day": None,
+                       "nadir_igg": 500.0, "nadir_day": 10.0, "n_measurements": 1, "hgg": False,
+                       "infection": True, "infection_icu": False, "infection_death": False}
+
+
+def test_compare_json_shape(write):
+    path = write(GOOD)
+    doc = json.loads(run("compare", path, "-f", "json").stdout)
+    assert doc["groups"] == ["x", "y"]
+    first = doc["outcomes"][0]
+    assert set(first) >= {"outcome", "kind", "test", "statistic", "p_value", "groups"}
+    assert set(first["groups"]["x"]) == {"n", "median", "q1", "q3"}
+    assert set(doc["outcomes"][2]["groups"]["x"]) == {"n", "events", "proportion"}
+    assert doc["meta"]["version"] == __version__
+    import hashlib
+    assert doc["meta"]["input_sha256"] == hashlib.sha256(open(path, "rb").read()).hexdigest()
+    assert doc["meta"]["options"]["tests"] == {"continuous": "mann-whitney", "binary": "fisher"}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl", "markdown"])
+def test_compare_wide_formats_name_columns_without_cohort_names(fmt):
+    result = run("compare", WO, "-f", fmt)
+    assert result.exit_code == 0
+    first = result.stdout.splitlines()[0]
+    names = list(json.loads(first)) if fmt == "jsonl" else first
+    assert "n_a" in names and "median_b" in names
+    assert "ivig" not in names
+
+
+def test_compare_csv_keeps_full_precision():
+    rows = list(csv.DictReader(io.StringIO(run("compare", WO, "-f", "csv").stdout)))
+    assert rows[0]["group_a"] == "control" and float(rows[0]["p_value"]) == pytest.approx(0.640665835712275, abs=1e-15)
+
+
+def test_table_goes_to_stdout_and_summary_to_stderr():
+    result = run("compare", WO)
+    assert result.exit_code == 0
+    assert "igg_nadir" in result.stdout and "0.641" in result.stdout
+    assert "23 patients (control 6, ivig 17)" in result.stderr
+    assert "W17" in result.stderr  # the patient without follow-up IgG is named
+    assert "1 event before day 0 not counted" in result.stderr
+    assert run("compare", WO, "--quiet").stderr == ""
+
+
+def test_stdin(write):
+    result = run("nadir", "-", "-f", "csv", input=GOOD)
+    assert result.exit_code == 0 and result.stdout.count("\n") == 3
+
+
+def test_column_options(write):
+    path = write("ID,Arm,t,IgG\nA,x,10,3\nB,y,10,5\n")
+    result = run("compare", path, "--patient-col", "ID", "--cohort-col", "arm", "--day-col", "t",
+                 "--igg-col", "IgG", "--units", "g/L", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    o = json.loads(result.stdout)["outcomes"][0]
+    assert o["groups"]["x"]["median"] == 300
+
+
+ERRORS = [
+    (None, "no such file"),
+    ("", "file is empty"),
+    ("patient_id,cohort,day,igg_mg_dl\n", ":1: header only"),
+    ("patient,cohort,day,igg_mg_dl\nA,x,1,2\n", ":1: missing column 'patient_id' (found: patient, cohort, day, igg_mg_dl)"),
+    ("patient_id,cohort,igg_mg_dl\nA,x,2\n", ":1: missing column 'day' (or 'date' with 'start_date')"),
+    ("patient_id,cohort,day\nA,x,1\n", ":1: missing column 'igg_mg_dl' or 'igg_g_l'"),
+    ("patient_id,cohort,day,igg_mg_dl,igg_g_l\nA,x,1,2,3\n", ":1: both 'igg_mg_dl' and 'igg_g_l'"),
+    ("patient_id,cohort,day,igg_mg_dl\nA,x,1,2\nB,y,2,abc\n", ":3: column 'igg_mg_dl': 'abc' is not a number"),
+    ("patient_id,cohort,day,igg_mg_dl\nA,x,1,-4\n", ":2: column 'igg_mg_dl': '-4' is negative"),
+    ("patient_id,cohort,day,igg_mg_dl\nA,x,1,inf\n", ":2: column 'igg_mg_dl': 'inf' is not a finite number"),
+    ("patient_id,cohort,day,igg_mg_dl\nA,x,1,5\nA,x,two,5\n", ":3: column 'day': 'two' is not a number"),
+    ("patient_id,cohort,day,igg_mg_dl\nA,x,,5\n", ":2: column 'day': is empty"),
+    ("patient_id,cohort,date,start_date,igg_mg_dl\nA,x,2021-02-30,2021-01-01,5\n",
+     ":2: column 'date': '2021-02-30' is not an ISO 8601 date"),
+    ("patient_id,cohort,date,start_date,igg_mg_dl\nA,x,2021-02-01,2021-01-01,5\nA,x,2021-03-01,2021-01-02,5\n",
+     ":3: column 'start_date': start_date '2021-01-02' of patient 'A' conflicts with the one on line 2"),
+    ("patient_id,cohort,date,start_date,igg_mg_dl\nA,x,2021-02-01,2021-01-01,5\nB,y,2021-03-01,,5\n",
+     ":3: column 'start_date': patient 'B' has no start_date"),
+    ("patient_id,cohort,day,igg_mg_dl\nA,x,1,5\nB,y,1,5\nA,y,2,6\n",
+     ":4: column 'cohort': patient 'A' is in cohort 'y' here but in 'x' earlier"),
+    ("patient_id,cohort,day,igg_mg_dl\nA,x,1,5\nB,x,1,5\n", "compare needs two cohorts, found 1 (x)"),
+    ("patient_id,cohort,day,igg_mg_dl\nA,x,1,5\nB,y,1,5\nC,z,1,5\n", "found 3 (x, y, z); choose two with --groups"),
+    ("patient_id,cohort,day,igg_mg_dl\nA,x,1,5\nB,y,1,5,7\n", ":3: expected 4 fields as in the header, found 5"),
+    ("patient_id,cohort,day,igg_mg_dl\n,x,1,5\n", ":2: column 'patient_id': patient ID is empty"),
+    ("patient_id,day,igg_mg_dl\nA,1,5\n", ":1: missing column 'cohort'"),
+]
+
+
+@pytest.mark.parametrize("text, message", ERRORS)
+def test_bad_input_is_one_line_and_exit_1(text, message, write, tmp_path):
+    path = str(tmp_path / "missing.csv") if text is None else write(text)
+    result = run("compare", path)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"ivigblina: error: {path}")
+    assert message in result.stderr
+
+
+def test_a_group_name_not_in_the_file(write):
+    result = run("compare", write(GOOD), "--groups", "x,z")
+    assert result.exit_code == 1 and "group 'z' given by --groups is not a cohort" in result.stderr
+
+
+def test_not_utf8_names_the_line(write, tmp_path):
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("patient_id,cohort,day,igg_mg_dl\nA,x,1,5\nJos\xe9,y,1,5\n".encode("latin-1"))
+    result = run("nadir", path)
+    assert result.exit_code == 1 and f"{path}:3: byte 0xe9 is not UTF-8" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["--format", "xml"], ["--groups", "x"], ["--groups", "x,x"], ["--groups", "x,y,z"],
+                                  ["--units", "mmol/L"], ["--until", "soon"]])
+def test_bad_options_exit_2(args, write):
+    result = run("compare", write(GOOD), *args)
+    assert result.exit_code == 2
+    assert "Usage:" in result.stderr
+
+
+@pytest.mark.parametrize("command", [[str(Path(sys.executable).parent / "ivigblina")],
+                                     [sys.executable, "-m", "ivig_blina"]])
+def test_installed_command_and_module_run(command):
+    done = subprocess.run(command + ["compare", str(WO), "-q", "-f", "csv"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("outcome,kind,test")
+
+
+def test_a_bug_is_not_hidden_as_a_user_error(write, monkeypatch):
+    # Only IvigBlinaError is turned into a one-line message; anything else propagates.
+    import ivig_blina.compare
+    monkeypatch.setattr(ivig_blina.compare, "compare", lambda *a, **k: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        run("compare", write(GOOD))

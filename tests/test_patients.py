@@ -1,0 +1,95 @@
+"""The per-patient definitions, on small cases worked out by hand in the comments."""
+
+import pandas as pd
+import pytest
+
+from ivig_blina.patients import per_patient
+from ivig_blina.reader import read_cohort
+
+
+def table(write, text, **options):
+    return per_patient(read_cohort(write(text)), **options).table.set_index("patient_id")
+
+
+def test_nadir_is_the_lowest_value_in_the_window_ties_to_the_earliest_day(write):
+    t = table(write, "patient_id,day,igg_mg_dl\n"
+                     "A,-5,900\nA,10,500\nA,40,300\nA,20,300\nA,60,450\n")
+    # window holds days 10, 20, 40, 60; lowest 300 on days 20 and 40 -> day 20
+    assert t.loc["A", "nadir_igg"] == 300
+    assert t.loc["A", "nadir_day"] == 20
+    assert t.loc["A", "n_measurements"] == 4
+    assert t.loc["A", "baseline_igg"] == 900
+
+
+def test_pre_treatment_values_never_count_as_the_nadir(write):
+    t = table(write, "patient_id,day,igg_mg_dl\nA,-30,100\nA,-1,800\nA,5,600\nB,-3,700\n")
+    assert t.loc["A", "nadir_igg"] == 600  # the 100 on day -30 is before treatment
+    assert t.loc["A", "baseline_igg"] == 800  # the last value with day <= 0
+    assert pd.isna(t.loc["B", "nadir_igg"])  # no value in the window: listed, empty nadir
+    assert t.loc["B", "n_measurements"] == 0
+    assert pd.isna(t.loc["B", "hgg"])
+
+
+def test_day_zero_is_baseline_and_in_the_window_lowest_on_the_baseline_day(write):
+    t = table(write, "patient_id,day,igg_mg_dl\nA,-2,900\nA,0,700\nA,0,650\nA,30,800\n")
+    assert t.loc["A", "baseline_igg"] == 650  # two values on day 0: the lower
+    assert t.loc["A", "baseline_day"] == 0
+    assert t.loc["A", "nadir_igg"] == 650  # day 0 is in the window too
+    assert t.loc["A", "nadir_day"] == 0
+
+
+def test_until_closes_the_window(write):
+    text = "patient_id,day,igg_mg_dl\nA,10,500\nA,100,200\n"
+    assert table(write, text).loc["A", "nadir_igg"] == 200
+    assert table(write, text, until=90).loc["A", "nadir_igg"] == 500
+
+
+def test_hgg_is_a_nadir_strictly_below_the_threshold(write):
+    t = table(write, "patient_id,day,igg_mg_dl\nA,10,399.9\nB,10,400\n")
+    assert bool(t.loc["A", "hgg"]) and not bool(t.loc["B", "hgg"])
+    t = table(write, "patient_id,day,igg_mg_dl\nA,10,399.9\nB,10,400\n", hgg_threshold=500)
+    assert bool(t.loc["B", "hgg"])
+
+
+def test_g_per_l_is_converted_to_mg_per_dl(write):
+    t = table(write, "patient_id,day,igg_g_l\nA,-1,9.5\nA,10,3.38\n")
+    assert t.loc["A", "nadir_igg"] == pytest.approx(338)
+    assert t.loc["A", "baseline_igg"] == pytest.approx(950)
+
+
+def test_days_from_dates_and_start_date(write):
+    t = table(write, "patient_id,date,start_date,igg_mg_dl\n"
+                     "A,2021-01-01,2021-01-05,900\nA,2021-02-04,,300\nA,2021-03-01,2021-01-05,500\n")
+    assert t.loc["A", "nadir_day"] == 30  # 2021-02-04 - 2021-01-05
+    assert t.loc["A", "baseline_day"] == -4
+
+
+def test_event_flags_count_infections_by_their_hierarchy(write):
+    t = table(write, "patient_id,day,igg_mg_dl,event\n"
+                     "A,10,500,\nA,20,,infection_icu\n"
+                     "B,10,500,\nB,30,,infection_death\n"
+                     "C,10,500,\nC,-5,,infection\nC,40,,death\n"
+                     "D,10,500,\nD,50,,febrile_neutropenia\nD,60,,ivig\nD,90,,last_follow_up\n")
+    assert list(t.infection) == [True, True, False, False]  # C's infection is before day 0
+    assert list(t.infection_icu) == [True, False, False, False]
+    assert list(t.infection_death) == [False, True, False, False]
+    assert list(t.death) == [False, True, True, False]  # death counts infection_death too
+    assert list(t.febrile_neutropenia) == [False, False, False, True]
+    assert "ivig" not in t.columns and "last_follow_up" not in t.columns
+
+
+def test_events_outside_the_window_are_counted(write):
+    patients = per_patient(read_cohort(write("patient_id,day,igg_mg_dl,event\nA,-5,,infection\nA,10,400,\n"
+                                             "A,200,,infection\n")), until=100)
+    assert patients.counts["events_before_day0"] == 1
+    assert patients.counts["events_after_until"] == 1
+    assert not patients.table.infection.iloc[0]
+
+
+def test_row_order_does_not_change_the_table(write):
+    lines = ["A,ivig,-3,900,", "A,ivig,30,300,", "A,ivig,60,300,", "A,ivig,45,,infection",
+             "B,control,0,700,", "B,control,0,650,", "B,control,15,420,"]
+    header = "patient_id,cohort,day,igg_mg_dl,event\n"
+    first = table(write, header + "\n".join(lines) + "\n")
+    second = table(write, header + "\n".join(reversed(lines)) + "\n")
+    pd.testing.assert_frame_equal(first, second)
