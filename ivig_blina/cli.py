@@ -37,6 +37,19 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
+class Alternative(str, Enum):
+    two_sided = "two-sided"
+    less = "less"
+    greater = "greater"
+
+
+class Adjust(str, Enum):
+    none = "none"
+    holm = "holm"
+    bonferroni = "bonferroni"
+    bh = "bh"
+
+
 class Units(str, Enum):
     mg_dl = "mg/dL"
     g_l = "g/L"
@@ -63,6 +76,56 @@ def _parse_groups(value: str | None) -> tuple[str, str] | None:
     if len(names) != 2 or not all(names) or names[0] == names[1]:
         raise typer.BadParameter(f"expected two different cohort names as A,B, got '{value}'")
     return names[0], names[1]
+
+
+def _check_level(value: float) -> float:
+    if not 0 < value < 1:
+        raise typer.BadParameter(f"expected a level between 0 and 1 (e.g. 0.95), got {value}")
+    return value
+
+
+def _parse_tests(values: list[str] | None) -> dict[str, str]:
+    from ivig_blina.stats import KINDS
+
+    chosen = {}
+    for value in values or []:
+        kind, _, name = value.partition("=")
+        if kind.strip() not in KINDS or not name.strip():
+            raise typer.BadParameter(f"expected KIND=NAME with KIND one of {', '.join(KINDS)}, got '{value}'",
+                                     param_hint="--test")
+        chosen[kind.strip()] = name.strip()
+    return chosen
+
+
+def _registry(plugins: list[str] | None):
+    from ivig_blina.stats import Registry
+
+    with _user_errors():
+        return Registry.standard(plugin_files=plugins or [])
+
+
+PluginOpt = Annotated[Optional[list[str]], typer.Option("--plugin", help="A Python file of Statistic subclasses to "
+                                                         "register (repeatable).", show_default=False)]
+
+
+@contextmanager
+def _progress(enabled: bool):
+    """A progress callback for long statistics, drawn as a Rich bar on stderr."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        tasks = {}
+
+        def update(done: int, total: int) -> None:
+            if "task" not in tasks:
+                tasks["task"] = bar.add_task("permutations", total=total)
+            bar.update(tasks["task"], completed=done, total=total)
+
+        yield update
 
 
 @contextmanager
@@ -168,21 +231,46 @@ def compare(
     units: UnitsOpt = Units.mg_dl,
     until: Until = None,
     hgg_threshold: Threshold = 400.0,
+    test: Annotated[Optional[list[str]], typer.Option(
+        "--test", help="Statistic per kind, as continuous=NAME or binary=NAME (repeatable; see 'ivigblina tests'). "
+                       "Default: continuous=mann-whitney, binary=fisher.", show_default=False)] = None,
+    plugin: PluginOpt = None,
+    alternative: Annotated[Alternative, typer.Option("--alternative", help="First group against second.")]
+    = Alternative.two_sided,
+    confidence: Annotated[float, typer.Option("--confidence", callback=_check_level,
+                                              help="Confidence level of every interval.")] = 0.95,
+    adjust: Annotated[Adjust, typer.Option("--adjust", help="Multiplicity adjustment over the outcomes' P values "
+                                                            "(an extra column; raw P values stay).")] = Adjust.none,
+    permutations: Annotated[int, typer.Option("--permutations", min=1,
+                                              help="Random splits of the permutation test when exact "
+                                                   "enumeration is too large.")] = 9999,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the permutation test's random splits.")] = 1,
     format: FormatOpt = Format.table,
     quiet: Quiet = False,
 ):
     import io
     import json
 
-    from ivig_blina.compare import choose_groups, compare as run_compare
+    from ivig_blina.compare import DEFAULT_TESTS, choose_groups, compare as run_compare
     from ivig_blina.render import WIDE_COLUMNS, comparison_json, comparison_rows, comparison_table, write_rows
+    from ivig_blina.stats import UnknownStatistic
 
     chosen = _parse_groups(groups)
+    tests = {**DEFAULT_TESTS, **_parse_tests(test)}
+    registry = _registry(plugin)
+    for kind, name in tests.items():
+        try:
+            registry.get(name, kind)
+        except UnknownStatistic as e:
+            raise typer.BadParameter(str(e), param_hint="--test") from None
     with _user_errors():
         obs, patients = _read(file, patient_col, cohort_col, day_col, igg_col, units, until, hgg_threshold,
                               require_cohort=True)
         pair = choose_groups(patients.table.cohort, chosen, obs.path)
-        result = run_compare(patients, pair)
+        with _progress(not quiet and sys.stderr.isatty()) as progress:
+            result = run_compare(patients, pair, tests=tests, alternative=alternative.value,
+                                 confidence_level=confidence, adjust=adjust.value, registry=registry,
+                                 options={"permutations": permutations, "seed": seed, "progress": progress})
     if not quiet:
         print(_summary(obs, patients, result.excluded_patients), file=sys.stderr)
         for o in result.outcomes:
@@ -195,13 +283,33 @@ def compare(
         meta = {"version": __version__, "input": obs.path, "input_sha256": obs.sha256,
                 "options": {"groups": list(pair), "until": until, "hgg_threshold": hgg_threshold,
                             "patient_col": patient_col, "cohort_col": cohort_col, "day_col": day_col,
-                            "igg_col": igg_col, "units": units.value, **result.options}}
+                            "igg_col": igg_col, "units": units.value, "plugins": plugin or [],
+                            "permutations": permutations, "seed": seed, **result.options}}
         counts = {**obs.counts, **patients.counts, "patients_in_other_cohorts": result.excluded_patients}
         _emit(json.dumps(comparison_json(result, input_counts=counts, meta=meta), indent=2) + "\n")
         return
     buffer = io.StringIO()
     write_rows(comparison_rows(result), WIDE_COLUMNS, format.value, buffer)
     _emit(buffer.getvalue())
+
+
+@app.command("tests", help="List the statistics: name, kind, description and where each came from.")
+def list_tests(plugin: PluginOpt = None, format: FormatOpt = Format.table):
+    rows = [{"name": name, "kind": e.cls.kind, "description": e.cls.description, "origin": e.origin}
+            for name, e in _registry(plugin).entries.items()]
+    columns = ["name", "kind", "description", "origin"]
+    if format is Format.table:
+        from ivig_blina.render import rows_table
+
+        _emit(rows_table(rows, columns))
+    else:
+        import io
+
+        from ivig_blina.render import write_rows
+
+        buffer = io.StringIO()
+        write_rows(rows, columns, format.value, buffer)
+        _emit(buffer.getvalue())
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -10,7 +10,9 @@ import pandas as pd
 from ivig_blina import stats
 from ivig_blina.errors import IvigBlinaError
 from ivig_blina.patients import PatientTable
-from ivig_blina.stats import TestResult
+from ivig_blina.stats import Statistic, TestResult
+from ivig_blina.stats.adjust import adjust as adjust_pvalues
+from ivig_blina.stats.binary import newcombe
 
 DEFAULT_TESTS = {"continuous": "mann-whitney", "binary": "fisher"}
 CONTINUOUS = {"igg_nadir": "nadir_igg", "days_to_nadir": "nadir_day"}
@@ -21,8 +23,9 @@ class OutcomeResult:
     """One outcome: per-group summaries keyed by group name, and the test's result.
 
     Continuous groups carry ``n``, ``median``, ``q1``, ``q3`` (R's type-7 quartiles);
-    binary groups carry ``n``, ``events``, ``proportion``. ``result`` is None when the test
-    could not run; ``warnings`` then says why.
+    binary groups carry ``n``, ``events``, ``proportion``, and ``risk_difference`` is
+    ``(difference, low, high)`` with Newcombe's hybrid score interval whatever the test.
+    ``result`` is None when the test could not run; ``warnings`` then says why.
     """
 
     outcome: str
@@ -31,6 +34,8 @@ class OutcomeResult:
     groups: dict[str, dict]
     result: TestResult | None
     warnings: tuple[str, ...] = ()
+    risk_difference: tuple[float, float, float] | None = None
+    p_adjusted: float | None = None
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,7 @@ class Comparison:
     options: dict = field(default_factory=dict)
 
 
-def choose_groups(cohorts: pd.Series, groups: tuple[str, str] | None, path: str) -> tuple[str, str]:
+def choose_groups(cohorts, groups: tuple[str, str] | None, path: str) -> tuple[str, str]:
     """The two groups to compare: ``groups`` if given (each must be a cohort of the file),
     else the file's two cohorts in sorted order."""
     present = sorted(set(cohorts))
@@ -58,43 +63,63 @@ def choose_groups(cohorts: pd.Series, groups: tuple[str, str] | None, path: str)
 
 
 def compare(patients: PatientTable, groups: tuple[str, str], *, tests: dict[str, str] | None = None,
-            alternative: str = "two-sided") -> Comparison:
-    """Summarise and test every outcome, first group against second."""
+            alternative: str = "two-sided", confidence_level: float = 0.95, adjust: str = "none",
+            registry: stats.Registry | None = None, options: dict | None = None) -> Comparison:
+    """Summarise and test every outcome, first group against second.
+
+    ``tests`` maps a kind to a statistic's name (default: Mann-Whitney and Fisher);
+    ``options`` holds statistic options such as ``permutations``, ``seed`` and ``progress``,
+    each passed to the statistics that declare it; ``adjust`` is ``none``, ``holm``,
+    ``bonferroni`` or ``bh`` over every outcome with a P value.
+    """
     tests = {**DEFAULT_TESTS, **(tests or {})}
-    chosen = {kind: stats.get(name, kind) for kind, name in tests.items()}
+    registry = registry or stats.registry()
+    chosen = {kind: registry.get(name, kind) for kind, name in tests.items()}
+    run = _Runner(alternative, confidence_level, options or {})
     t = patients.table
     a, b = (t[t.cohort == g] for g in groups)
-    results = []
-    for outcome, column in CONTINUOUS.items():
-        results.append(_continuous(outcome, a[column].dropna().to_numpy(float), b[column].dropna().to_numpy(float),
-                                   groups, chosen["continuous"], alternative))
+    results = [run.continuous(outcome, *(x[column].dropna().to_numpy(float) for x in (a, b)), groups,
+                              chosen["continuous"]) for outcome, column in CONTINUOUS.items()]
     has_nadir = [x[x.nadir_igg.notna()] for x in (a, b)]
-    results.append(_binary("hgg", *(x.hgg.astype(bool) for x in has_nadir), groups, chosen["binary"], alternative))
-    for outcome in patients.event_outcomes:
-        results.append(_binary(outcome, a[outcome], b[outcome], groups, chosen["binary"], alternative))
-    options = {"tests": tests, "alternative": alternative}
-    return Comparison(groups, results, excluded_patients=int((~t.cohort.isin(groups)).sum()), options=options)
+    results.append(run.binary("hgg", *(x.hgg.astype(bool) for x in has_nadir), groups, chosen["binary"]))
+    results += [run.binary(outcome, a[outcome], b[outcome], groups, chosen["binary"])
+                for outcome in patients.event_outcomes]
+    adjusted = adjust_pvalues([o.result.pvalue if o.result else None for o in results], adjust)
+    results = [replace(o, p_adjusted=p if adjust != "none" else None) for o, p in zip(results, adjusted)]
+    used = {"tests": tests, "alternative": alternative, "confidence_level": confidence_level, "adjust": adjust}
+    return Comparison(groups, results, excluded_patients=int((~t.cohort.isin(groups)).sum()), options=used)
 
 
-def _continuous(outcome, a, b, groups, statistic, alternative) -> OutcomeResult:
-    summaries = {g: _quartiles(x) for g, x in zip(groups, (a, b))}
-    empty = [g for g, x in zip(groups, (a, b)) if len(x) == 0]
-    if empty:
-        return OutcomeResult(outcome, "continuous", statistic.name, summaries, None,
-                             (f"no values in group '{empty[0]}'; no test",))
-    result = statistic.run(a, b, alternative=alternative)
-    return OutcomeResult(outcome, "continuous", statistic.name, summaries, result, result.warnings)
+@dataclass
+class _Runner:
+    alternative: str
+    confidence_level: float
+    options: dict
 
+    def _run(self, statistic: Statistic, a, b) -> TestResult:
+        wanted = {k: v for k, v in self.options.items() if k in statistic.options}
+        return statistic.run(a, b, alternative=self.alternative, confidence_level=self.confidence_level, **wanted)
 
-def _binary(outcome, a: pd.Series, b: pd.Series, groups, statistic, alternative) -> OutcomeResult:
-    counts = [(int(x.sum()), len(x)) for x in (a, b)]
-    summaries = {g: {"n": n, "events": e, "proportion": e / n if n else None} for g, (e, n) in zip(groups, counts)}
-    empty = [g for g, (_, n) in zip(groups, counts) if n == 0]
-    if empty:
-        return OutcomeResult(outcome, "binary", statistic.name, summaries, None,
-                             (f"no patients in group '{empty[0]}'; no test",))
-    result = statistic.run(counts[0], counts[1], alternative=alternative)
-    return OutcomeResult(outcome, "binary", statistic.name, summaries, result, result.warnings)
+    def continuous(self, outcome, a, b, groups, statistic) -> OutcomeResult:
+        summaries = {g: _quartiles(x) for g, x in zip(groups, (a, b))}
+        empty = [g for g, x in zip(groups, (a, b)) if len(x) == 0]
+        if empty:
+            return OutcomeResult(outcome, "continuous", statistic.name, summaries, None,
+                                 (f"no values in group '{empty[0]}'; no test",))
+        result = self._run(statistic, a, b)
+        return OutcomeResult(outcome, "continuous", statistic.name, summaries, result, result.warnings)
+
+    def binary(self, outcome, a: pd.Series, b: pd.Series, groups, statistic) -> OutcomeResult:
+        counts = [(int(x.sum()), len(x)) for x in (a, b)]
+        summaries = {g: {"n": n, "events": e, "proportion": e / n if n else None} for g, (e, n) in zip(groups, counts)}
+        empty = [g for g, (_, n) in zip(groups, counts) if n == 0]
+        if empty:
+            return OutcomeResult(outcome, "binary", statistic.name, summaries, None,
+                                 (f"no patients in group '{empty[0]}'; no test",))
+        result = self._run(statistic, counts[0], counts[1])
+        difference = newcombe(counts[0], counts[1], alternative=self.alternative,
+                              confidence_level=self.confidence_level)
+        return OutcomeResult(outcome, "binary", statistic.name, summaries, result, result.warnings, difference)
 
 
 def _quartiles(x: np.ndarray) -> dict:

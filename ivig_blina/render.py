@@ -12,27 +12,44 @@ import math
 from typing import IO, Any
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "markdown")
-WIDE_COLUMNS = ["outcome", "kind", "test", "statistic", "p_value", "group_a", "group_b", "n_a", "n_b",
-                "median_a", "q1_a", "q3_a", "median_b", "q1_b", "q3_b",
-                "events_a", "proportion_a", "events_b", "proportion_b", "warnings"]
+RESULT_COLUMNS = ["outcome", "kind", "test", "method", "statistic", "p_value", "p_adjusted", "alternative",
+                  "confidence_level", "estimate", "estimand", "ci_low", "ci_high", "risk_difference",
+                  "risk_difference_ci_low", "risk_difference_ci_high"]
+WIDE_COLUMNS = RESULT_COLUMNS + ["group_a", "group_b", "n_a", "n_b", "median_a", "q1_a", "q3_a", "median_b", "q1_b",
+                                 "q3_b", "events_a", "proportion_a", "events_b", "proportion_b", "warnings"]
 
 
 def plain(value: Any) -> Any:
-    """A JSON-ready Python value: None for NaN and missing values, int/float/bool/str otherwise."""
+    """A JSON-ready Python value: None for NaN and missing values, "Inf"/"-Inf" for
+    infinities (as R writes them), int/float/bool/str otherwise."""
     if value is None:
         return None
     if hasattr(value, "item"):  # numpy scalars
         value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    try:
-        import pandas as pd
-
-        if value is pd.NA or value is pd.NaT:
+    if isinstance(value, float):
+        if math.isnan(value):
             return None
-    except ImportError:  # pragma: no cover
-        pass
+        if math.isinf(value):
+            return "Inf" if value > 0 else "-Inf"
+    import pandas as pd
+
+    if value is pd.NA or value is pd.NaT:
+        return None
     return value
+
+
+def _result_fields(o, cmp) -> dict:
+    """The columns every format shares for one outcome."""
+    r = o.result
+    ci = r.ci if r and r.ci else (None, None)
+    fields = {"outcome": o.outcome, "kind": o.kind, "test": o.test, "method": r.method if r else None,
+              "statistic": r.statistic if r else None, "p_value": r.pvalue if r else None,
+              "p_adjusted": o.p_adjusted, "alternative": cmp.options.get("alternative"),
+              "confidence_level": cmp.options.get("confidence_level"), "estimate": r.estimate if r else None,
+              "estimand": r.estimand if r else None, "ci_low": ci[0], "ci_high": ci[1]}
+    rd = o.risk_difference or (None, None, None)
+    fields.update(risk_difference=rd[0], risk_difference_ci_low=rd[1], risk_difference_ci_high=rd[2])
+    return fields
 
 
 def comparison_rows(cmp) -> list[dict]:
@@ -40,12 +57,8 @@ def comparison_rows(cmp) -> list[dict]:
     a, b = cmp.groups
     rows = []
     for o in cmp.outcomes:
-        row = {"outcome": o.outcome, "kind": o.kind, "test": o.test,
-               "statistic": o.result.statistic if o.result else None,
-               "p_value": o.result.pvalue if o.result else None, "group_a": a, "group_b": b}
-        for suffix, g in (("a", a), ("b", b)):
-            row[f"n_{suffix}"] = o.groups[g]["n"]
-        for key in ("median", "q1", "q3", "events", "proportion"):
+        row = {**_result_fields(o, cmp), "group_a": a, "group_b": b}
+        for key in ("n", "median", "q1", "q3", "events", "proportion"):
             for suffix, g in (("a", a), ("b", b)):
                 row[f"{key}_{suffix}"] = o.groups[g].get(key)
         row["warnings"] = "; ".join(o.warnings)
@@ -54,12 +67,15 @@ def comparison_rows(cmp) -> list[dict]:
 
 
 def comparison_json(cmp, *, input_counts: dict, meta: dict) -> dict:
-    outcomes = [{"outcome": o.outcome, "kind": o.kind, "test": o.test,
-                 "statistic": plain(o.result.statistic) if o.result else None,
-                 "p_value": plain(o.result.pvalue) if o.result else None,
-                 "method": o.result.method if o.result else None,
-                 "groups": {g: {k: plain(v) for k, v in s.items()} for g, s in o.groups.items()},
-                 "warnings": list(o.warnings)} for o in cmp.outcomes]
+    outcomes = []
+    for o in cmp.outcomes:
+        fields = {k: plain(v) for k, v in _result_fields(o, cmp).items()}
+        if o.kind != "binary":
+            for key in ("risk_difference", "risk_difference_ci_low", "risk_difference_ci_high"):
+                del fields[key]
+        fields["groups"] = {g: {k: plain(v) for k, v in s.items()} for g, s in o.groups.items()}
+        fields["warnings"] = list(o.warnings)
+        outcomes.append(fields)
     return {"groups": list(cmp.groups), "outcomes": outcomes, "input": input_counts, "meta": meta}
 
 
@@ -104,20 +120,38 @@ def fmt_p(p: float | None) -> str:
 
 def comparison_table(cmp):
     """A Rich table for the terminal (never parsed)."""
+    from rich import box
     from rich.table import Table
 
-    from rich import box
-
     a, b = cmp.groups
-    table = Table(title=f"{a} vs {b}", title_justify="left", box=box.SIMPLE_HEAD,
-                  caption="continuous: median [IQR] (n); binary: events/n (%)", caption_justify="left")
-    for header in ("outcome", a, b, "test", "statistic", "P"):
+    adjusted = cmp.options.get("adjust", "none") != "none"
+    level = cmp.options.get("confidence_level", 0.95)
+    alternative = cmp.options.get("alternative", "two-sided")
+    caption = (f"continuous: median [IQR] (n); binary: events/n (%). Estimates are {a} minus (or over) {b}, "
+               f"with {100 * level:g}% CI; {alternative} P values.")
+    table = Table(title=f"{a} vs {b}", title_justify="left", box=box.SIMPLE_HEAD, caption=caption,
+                  caption_justify="left")
+    headers = ["outcome", a, b, "test", "estimate [CI]", "risk difference [CI]", "P"] + (["P adj."] if adjusted else [])
+    for header in headers:
         table.add_column(header, justify="left" if header in ("outcome", "test") else "right", no_wrap=True)
     for o in cmp.outcomes:
-        cells = [_summary(o.kind, o.groups[g]) for g in (a, b)]
-        stat = fmt_number(o.result.statistic) if o.result and o.result.statistic is not None else ""
-        table.add_row(o.outcome, *cells, o.test, stat, fmt_p(o.result.pvalue if o.result else None))
+        r = o.result
+        cells = [o.outcome, *(_summary(o.kind, o.groups[g]) for g in (a, b)), o.test,
+                 _with_ci(r.estimate, r.ci) if r else "", _with_ci(*_split(o.risk_difference)),
+                 fmt_p(r.pvalue if r else None)]
+        table.add_row(*cells, *([fmt_p(o.p_adjusted)] if adjusted else []))
     return table
+
+
+def _split(rd):
+    return (None, None) if rd is None else (rd[0], rd[1:])
+
+
+def _with_ci(estimate, ci) -> str:
+    if estimate is None:
+        return ""
+    text = f"{estimate:.3g}"
+    return text if ci is None else f"{text} [{ci[0]:.3g}, {ci[1]:.3g}]"
 
 
 def _summary(kind: str, s: dict) -> str:

@@ -1,12 +1,20 @@
 """Statistics as plug-ins: one registry keyed by name; built-ins register like any other.
 
-A statistic is a subclass of :class:`Statistic` with ``name``, ``kind`` and ``description``
-and a ``run`` method returning a :class:`TestResult`. ``continuous`` statistics take two
-1-D float arrays; ``binary`` ones take two ``(events, n)`` pairs.
+A statistic is a subclass of :class:`Statistic` with the class attributes ``name``, ``kind``
+and ``description`` and a ``run`` method that returns a :class:`TestResult`:
+
+- ``continuous``: ``a`` and ``b`` are 1-D float arrays without NaN;
+- ``binary``: ``a`` and ``b`` are ``(events, n)`` pairs of ints.
+
+Direction is always the first group against the second (minus, or over). Third-party
+statistics come from the entry-point group ``ivig_blina.statistics`` (disabled by
+``IVIGBLINA_PLUGINS=none``) or from files given to :meth:`Registry.load_file`.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import os
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -14,12 +22,13 @@ from ivig_blina.errors import IvigBlinaError
 
 KINDS = ("continuous", "binary")
 ALTERNATIVES = ("two-sided", "less", "greater")
+ENTRY_POINT_GROUP = "ivig_blina.statistics"
 
 
 @dataclass(frozen=True, kw_only=True)
 class TestResult:
     """The result of every statistic. ``pvalue`` is None when no test could be run
-    (the reason is in ``warnings``)."""
+    (``warnings`` says why); ``ci`` is ``(low, high)`` at the confidence level asked for."""
 
     __test__ = False  # not a pytest test class
 
@@ -33,11 +42,17 @@ class TestResult:
 
 
 class Statistic:
-    """Base class of every statistic, built-in or plug-in."""
+    """Base class of every statistic, built-in or plug-in.
+
+    ``options`` names the keyword options ``run`` accepts beyond ``alternative`` and
+    ``confidence_level`` (e.g. ``("permutations", "seed", "progress")``); the caller passes
+    only those.
+    """
 
     name: ClassVar[str]
     kind: ClassVar[str]
     description: ClassVar[str]
+    options: ClassVar[tuple[str, ...]] = ()
 
     def run(self, a, b, *, alternative: str = "two-sided", confidence_level: float = 0.95, **options) -> TestResult:
         raise NotImplementedError
@@ -50,38 +65,102 @@ class UnknownStatistic(LookupError):
 @dataclass(frozen=True)
 class Entry:
     cls: type[Statistic]
-    origin: str
+    origin: str  # "built-in", "package NAME" or "file PATH"
 
 
-_registry: dict[str, Entry] = {}
+class Registry:
+    """Statistics by name."""
 
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
 
-def register(cls: type[Statistic], origin: str) -> None:
-    """Add ``cls`` to the registry; a name already taken is an error naming both origins."""
-    for attr in ("name", "kind", "description"):
-        if not isinstance(getattr(cls, attr, None), str):
-            raise IvigBlinaError(f"statistic {cls.__name__} from {origin} has no '{attr}' text")
-    if cls.kind not in KINDS:
-        raise IvigBlinaError(f"statistic '{cls.name}' from {origin}: kind '{cls.kind}' is not one of {', '.join(KINDS)}")
-    if cls.name in _registry:
-        raise IvigBlinaError(f"statistic '{cls.name}' from {origin} has the name of the one from "
-                             f"{_registry[cls.name].origin}")
-    _registry[cls.name] = Entry(cls, origin)
-
-
-def registry() -> dict[str, Entry]:
-    """Every registered statistic by name; built-ins are registered on first use."""
-    if not _registry:
+    @classmethod
+    def standard(cls, plugin_files: tuple[str, ...] | list[str] = (), entry_points: bool | None = None) -> Registry:
+        """Built-ins, then installed packages' entry points (unless ``IVIGBLINA_PLUGINS=none``),
+        then every ``Statistic`` subclass defined in ``plugin_files``."""
+        registry = cls()
         from ivig_blina.stats.builtin import BUILTINS
 
-        for cls in BUILTINS:
-            register(cls, "built-in")
-    return _registry
+        for statistic in BUILTINS:
+            registry.register(statistic, "built-in")
+        if entry_points is None:
+            entry_points = os.environ.get("IVIGBLINA_PLUGINS", "").strip().lower() != "none"
+        if entry_points:
+            registry.load_entry_points()
+        for path in plugin_files:
+            registry.load_file(path)
+        return registry
+
+    def register(self, cls: type[Statistic], origin: str) -> None:
+        """Add ``cls``; a malformed class or a name already taken is an error naming both."""
+        if not (isinstance(cls, type) and issubclass(cls, Statistic)):
+            raise IvigBlinaError(f"plug-in from {origin}: {cls!r} is not a subclass of ivig_blina.stats.Statistic")
+        for attr in ("name", "kind", "description"):
+            if not isinstance(getattr(cls, attr, None), str):
+                raise IvigBlinaError(f"statistic {cls.__name__} from {origin} has no '{attr}' text")
+        if cls.kind not in KINDS:
+            raise IvigBlinaError(f"statistic '{cls.name}' from {origin}: kind '{cls.kind}' is not one of "
+                                 f"{', '.join(KINDS)}")
+        if cls.name in self.entries:
+            raise IvigBlinaError(f"statistic '{cls.name}' from {origin} has the name of the one from "
+                                 f"{self.entries[cls.name].origin}")
+        self.entries[cls.name] = Entry(cls, origin)
+
+    def load_entry_points(self) -> None:
+        from importlib.metadata import entry_points
+
+        for ep in entry_points(group=ENTRY_POINT_GROUP):
+            origin = f"package {ep.dist.name if ep.dist else ep.value}"
+            try:
+                cls = ep.load()
+            except Exception as e:  # a broken plug-in is the user's to fix, not our crash
+                raise IvigBlinaError(f"plug-in '{ep.name}' from {origin} failed to load: "
+                                     f"{type(e).__name__}: {e}") from None
+            self.register(cls, origin)
+
+    def load_file(self, path: str) -> None:
+        """Register every ``Statistic`` subclass defined in the Python file ``path``."""
+        origin = f"file {path}"
+        if not os.path.isfile(path):
+            raise IvigBlinaError("no such plug-in file", path=path)
+        module_name = f"ivig_blina_plugin_{abs(hash(os.path.abspath(path)))}"
+        try:
+            spec = importlib.util.spec_from_file_location(module_name, path)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+        except Exception as e:
+            raise IvigBlinaError(f"plug-in failed to load: {type(e).__name__}: {e}", path=path) from None
+        found = [obj for obj in vars(module).values()
+                 if isinstance(obj, type) and issubclass(obj, Statistic) and obj.__module__ == module_name]
+        if not found:
+            raise IvigBlinaError("plug-in defines no subclass of ivig_blina.stats.Statistic", path=path)
+        for cls in found:
+            self.register(cls, origin)
+
+    def get(self, name: str, kind: str) -> Statistic:
+        """An instance of the statistic ``name``, which must be of ``kind``."""
+        known = sorted(n for n, e in self.entries.items() if e.cls.kind == kind)
+        if name not in known:
+            raise UnknownStatistic(f"unknown {kind} statistic '{name}'; known: {', '.join(known)}")
+        return self.entries[name].cls()
+
+
+_default: Registry | None = None
+
+
+def registry() -> Registry:
+    """The process-wide registry: built-ins and entry points, filled on first use."""
+    global _default
+    if _default is None:
+        _default = Registry.standard()
+    return _default
 
 
 def get(name: str, kind: str) -> Statistic:
-    """An instance of the statistic ``name``, which must be of ``kind``."""
-    known = {n: e for n, e in registry().items() if e.cls.kind == kind}
-    if name not in known:
-        raise UnknownStatistic(f"unknown {kind} statistic '{name}'; known: {', '.join(sorted(known))}")
-    return known[name].cls()
+    """An instance of the statistic ``name`` of ``kind`` from :func:`registry`."""
+    return registry().get(name, kind)
+
+
+def register(cls: type[Statistic], origin: str = "notebook") -> None:
+    """Add a statistic to :func:`registry` (for use from Python)."""
+    registry().register(cls, origin)

@@ -1,0 +1,313 @@
+"""Built-in statistics for continuous outcomes (two 1-D float arrays, first minus second).
+
+numpy and scipy are imported inside the functions so that listing statistics stays instant.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ivig_blina.stats import Statistic, TestResult
+from ivig_blina.stats.rootfind import uniroot
+
+INF = math.inf
+
+
+def _no_test(method: str, reason: str, **fields) -> TestResult:
+    return TestResult(statistic=None, pvalue=None, method=method, warnings=(reason,), **fields)
+
+
+def _p_from_t(t_dist, stat: float, alternative: str) -> float:
+    if alternative == "less":
+        return float(t_dist.cdf(stat))
+    if alternative == "greater":
+        return float(t_dist.sf(stat))
+    return float(min(1.0, 2 * t_dist.sf(abs(stat))))
+
+
+def _interval(estimate: float, se: float, t_dist, alternative: str, confidence_level: float) -> tuple[float, float]:
+    if alternative == "less":
+        return -INF, estimate + t_dist.ppf(confidence_level) * se
+    if alternative == "greater":
+        return estimate - t_dist.ppf(confidence_level) * se, INF
+    q = t_dist.ppf(1 - (1 - confidence_level) / 2)
+    return estimate - q * se, estimate + q * se
+
+
+class MannWhitney(Statistic):
+    """Wilcoxon-Mann-Whitney rank-sum test with the Hodges-Lehmann shift, as R's
+    ``wilcox.test(a, b, conf.int=TRUE)``.
+
+    Exact (P, estimate and interval) when both groups have fewer than 50 values and there are no
+    ties; otherwise the normal approximation with tie and continuity corrections, and R's
+    root-finding for the estimate and interval. The statistic is U of the first group (R's W).
+    Bauer DF (1972) doi:10.1080/01621459.1972.10481279 for the interval.
+    """
+
+    name = "mann-whitney"
+    kind = "continuous"
+    description = "Wilcoxon-Mann-Whitney rank-sum test with Hodges-Lehmann shift, as R's wilcox.test"
+
+    def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
+        import numpy as np
+        from scipy import stats
+
+        a, b = np.asarray(a, float), np.asarray(b, float)
+        pooled = np.concatenate([a, b])
+        estimand = "Hodges-Lehmann shift (first minus second)"
+        if np.all(pooled == pooled[0]):
+            return _no_test("Wilcoxon rank-sum test", "every value is the same; no test (R gives NA)",
+                            estimand=estimand)
+        ties = len(np.unique(pooled)) < len(pooled)
+        exact = len(a) < 50 and len(b) < 50 and not ties
+        res = stats.mannwhitneyu(a, b, alternative=alternative, use_continuity=True,
+                                 method="exact" if exact else "asymptotic")
+        if exact:
+            estimate, ci = _hodges_lehmann_exact(a, b, alternative, confidence_level)
+            method, warnings = "Wilcoxon rank-sum exact test", ()
+        else:
+            estimate, ci = _hodges_lehmann_normal(a, b, alternative, confidence_level)
+            method = "Wilcoxon rank-sum test with continuity correction"
+            warnings = ("ties: normal approximation with continuity correction, as R",) if ties else ()
+        return TestResult(statistic=float(res.statistic), pvalue=float(res.pvalue), estimate=estimate, ci=ci,
+                          estimand=estimand, method=method, warnings=warnings)
+
+
+def _wilcoxon_counts(m: int, n: int) -> list[int]:
+    """Number of splits with U = 0 .. m*n: the coefficients of the Gaussian binomial
+    [m+n choose m]_q, built as prod (1 - q^(n+i)) / (1 - q^i) in exact integers."""
+    size = m * n + 1
+    c = [0] * size
+    c[0] = 1
+    for i in range(1, m + 1):
+        for j in range(size - 1, n + i - 1, -1):  # times (1 - q^(n+i))
+            c[j] -= c[j - n - i]
+        for j in range(i, size):  # divided by (1 - q^i)
+            c[j] += c[j - i]
+    return c
+
+
+def _qwilcox(p: float, m: int, n: int) -> int:
+    """R's ``qwilcox(p, m, n)`` for p <= 0.5: the smallest q with P(U <= q) >= p."""
+    counts = _wilcoxon_counts(m, n)
+    total = float(math.comb(m + n, n))
+    target, cumulative = p - 10 * 2.220446049250313e-16, 0.0
+    for q, count in enumerate(counts):
+        cumulative += count / total
+        if cumulative >= target:
+            return q
+    return m * n  # pragma: no cover - the cumulative reaches 1
+
+
+def _hodges_lehmann_exact(a, b, alternative, confidence_level):
+    import numpy as np
+
+    diffs = np.sort(np.subtract.outer(a, b).ravel())
+    m, n = len(a), len(b)
+    alpha = 1 - confidence_level
+    qu = max(1, _qwilcox(alpha / 2 if alternative == "two-sided" else alpha, m, n))
+    ql = m * n - qu
+    low, high = float(diffs[qu - 1]), float(diffs[ql])
+    ci = {"two-sided": (low, high), "greater": (low, INF), "less": (-INF, high)}[alternative]
+    return float(np.median(diffs)), ci
+
+
+def _hodges_lehmann_normal(a, b, alternative, confidence_level):
+    """R's asymptotic interval: roots in the shift d of the standardised rank sum of a - d."""
+    import numpy as np
+    from scipy import stats
+
+    m, n = len(a), len(b)
+
+    def wdiff(d: float, zq: float, correct: bool) -> float:
+        ranks = stats.rankdata(np.concatenate([a - d, b]))
+        _, tie_sizes = np.unique(ranks, return_counts=True)
+        dz = ranks[:m].sum() - m * (m + 1) / 2 - m * n / 2
+        correction = 0.0
+        if correct:
+            correction = {"two-sided": np.sign(dz) * 0.5, "greater": 0.5, "less": -0.5}[alternative]
+        sigma = math.sqrt((m * n / 12) * ((m + n + 1) - (tie_sizes ** 3 - tie_sizes).sum() / ((m + n) * (m + n - 1))))
+        return (dz - correction) / sigma - zq
+
+    lowest, highest = a.min() - b.max(), a.max() - b.min()
+
+    def root(zq: float) -> float:
+        f_low, f_high = wdiff(lowest, zq, True), wdiff(highest, zq, True)
+        if f_low <= 0:
+            return float(lowest)
+        if f_high >= 0:
+            return float(highest)
+        return uniroot(lambda d: wdiff(d, zq, True), lowest, highest, tol=1e-4, f_lower=f_low, f_upper=f_high)
+
+    alpha = 1 - confidence_level
+    norm = stats.norm
+    if alternative == "two-sided":
+        ci = (root(norm.isf(alpha / 2)), root(norm.ppf(alpha / 2)))
+    elif alternative == "greater":
+        ci = (root(norm.isf(alpha)), INF)
+    else:
+        ci = (-INF, root(norm.ppf(alpha)))
+    estimate = uniroot(lambda d: wdiff(d, 0.0, False), lowest, highest, tol=1e-4)
+    return float(estimate), ci
+
+
+class _TTest(Statistic):
+    equal_var: bool
+
+    def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
+        import numpy as np
+        from scipy import stats
+
+        a, b = np.asarray(a, float), np.asarray(b, float)
+        m, n = len(a), len(b)
+        estimand = "difference in means (first minus second)"
+        if m < 2 or n < 2:
+            return _no_test(self.method, "each group needs at least 2 values; no test", estimand=estimand)
+        va, vb = a.var(ddof=1), b.var(ddof=1)
+        if self.equal_var:
+            df = m + n - 2
+            se = math.sqrt(((m - 1) * va + (n - 1) * vb) / df * (1 / m + 1 / n))
+        else:
+            se = math.sqrt(va / m + vb / n)
+            df = se ** 4 / ((va / m) ** 2 / (m - 1) + (vb / n) ** 2 / (n - 1)) if se > 0 else math.nan
+        if se == 0:
+            return _no_test(self.method, "the data are constant; no test", estimand=estimand)
+        estimate = float(a.mean() - b.mean())
+        t = estimate / se
+        dist = stats.t(df)
+        return TestResult(statistic=t, pvalue=_p_from_t(dist, t, alternative), estimate=estimate,
+                          ci=_interval(estimate, se, dist, alternative, confidence_level), estimand=estimand,
+                          method=f"{self.method} (df = {df:.6g})")
+
+
+class WelchT(_TTest):
+    """Welch's two-sample t test, as R's ``t.test(a, b)``."""
+
+    name = "welch-t"
+    kind = "continuous"
+    description = "Welch's t test (unequal variances), as R's t.test"
+    method = "Welch two-sample t test"
+    equal_var = False
+
+
+class StudentT(_TTest):
+    """Student's two-sample t test, as R's ``t.test(a, b, var.equal=TRUE)``."""
+
+    name = "student-t"
+    kind = "continuous"
+    description = "Student's t test (pooled variance), as R's t.test(var.equal=TRUE)"
+    method = "Two-sample t test"
+    equal_var = True
+
+
+class BrunnerMunzel(Statistic):
+    """Brunner-Munzel test of stochastic equality with the t approximation.
+
+    The estimate is the relative effect P(a > b) + P(a = b) / 2 (above 0.5: the first group
+    tends to be larger), with the t-based interval; lawstat's ``brunner.munzel.test`` reports
+    one minus it. Brunner E, Munzel U (2000) doi:10.1002/(SICI)1521-4036(200001)42:1<17::AID-BIMJ17>3.0.CO;2-U
+    """
+
+    name = "brunner-munzel"
+    kind = "continuous"
+    description = "Brunner-Munzel test, relative effect P(a>b)+P(a=b)/2 with CI"
+
+    def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
+        import numpy as np
+        from scipy import stats
+
+        a, b = np.asarray(a, float), np.asarray(b, float)
+        m, n = len(a), len(b)
+        method, estimand = "Brunner-Munzel test", "relative effect P(first > second) + P(equal)/2"
+        if m < 2 or n < 2:
+            return _no_test(method, "each group needs at least 2 values; no test", estimand=estimand)
+        pooled = stats.rankdata(np.concatenate([a, b]))
+        ra, rb = pooled[:m], pooled[m:]
+        sa = ((ra - stats.rankdata(a) - ra.mean() + (m + 1) / 2) ** 2).sum() / (m - 1)
+        sb = ((rb - stats.rankdata(b) - rb.mean() + (n + 1) / 2) ** 2).sum() / (n - 1)
+        estimate = float((ra.mean() - rb.mean()) / (m + n) + 0.5)
+        spread = m * sa + n * sb
+        if spread == 0:
+            return _no_test(method, "the groups do not overlap and have no spread of ranks; no test",
+                            estimate=estimate, estimand=estimand)
+        se = math.sqrt(spread) / (m * n)
+        statistic = (estimate - 0.5) / se
+        df = spread ** 2 / ((m * sa) ** 2 / (m - 1) + (n * sb) ** 2 / (n - 1))
+        dist = stats.t(df)
+        low, high = _interval(estimate, se, dist, alternative, confidence_level)
+        return TestResult(statistic=statistic, pvalue=_p_from_t(dist, statistic, alternative), estimate=estimate,
+                          ci=(max(0.0, low), min(1.0, high)), estimand=estimand, method=f"{method} (df = {df:.6g})")
+
+
+class Permutation(Statistic):
+    """Permutation test of the difference in medians (first minus second).
+
+    Every split of the pooled values is enumerated when there are at most ``max_exact``
+    (100,000) of them; otherwise ``permutations`` random splits (default 9,999, ``seed``
+    default 1) give P = (1 + #{as extreme}) / (1 + permutations). ``progress(done, total)`` is
+    called as the work goes on.
+    """
+
+    name = "permutation"
+    kind = "continuous"
+    description = "Permutation test of the difference in medians (exact when feasible)"
+    options = ("permutations", "seed", "progress")
+    max_exact = 100_000
+    chunk = 20_000
+
+    def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, permutations=9999, seed=1,
+            progress=None, **options) -> TestResult:
+        import itertools
+
+        import numpy as np
+
+        a, b = np.asarray(a, float), np.asarray(b, float)
+        m, n = len(a), len(b)
+        observed = float(np.median(a) - np.median(b))
+        pooled = np.sort(np.concatenate([a, b]))
+        splits = math.comb(m + n, m)
+        exact = splits <= self.max_exact
+        total = splits if exact else permutations
+        combos = itertools.combinations(range(m + n), m) if exact else None
+        rng = np.random.default_rng(seed)
+        extreme, done = 0, 0
+        eps = 1e-12 * max(1.0, abs(observed))
+        while done < total:
+            size = min(self.chunk, total - done)
+            if exact:
+                chosen = np.fromiter(itertools.chain.from_iterable(itertools.islice(combos, size)), dtype=np.int64)
+                chosen = chosen.reshape(size, m)
+            else:
+                chosen = np.sort(rng.permuted(np.tile(np.arange(m + n), (size, 1)), axis=1)[:, :m], axis=1)
+            d = _median_differences(pooled, chosen)
+            if alternative == "less":
+                extreme += int((d <= observed + eps).sum())
+            elif alternative == "greater":
+                extreme += int((d >= observed - eps).sum())
+            else:
+                extreme += int((np.abs(d) >= abs(observed) - eps).sum())
+            done += size
+            if progress is not None:
+                progress(done, total)
+        pvalue = extreme / splits if exact else (extreme + 1) / (permutations + 1)
+        method = (f"exact permutation test ({splits} splits)" if exact
+                  else f"Monte Carlo permutation test ({permutations} permutations, seed {seed})")
+        return TestResult(statistic=observed, pvalue=float(pvalue), estimate=observed,
+                          estimand="difference in medians (first minus second)", method=method)
+
+
+def _median_differences(pooled, chosen):
+    """median(first) - median(second) for each row of ``chosen`` (sorted indices into the
+    sorted ``pooled`` values of the first group)."""
+    import numpy as np
+
+    rows, m = chosen.shape
+    mask = np.zeros((rows, len(pooled)), bool)
+    mask[np.arange(rows)[:, None], chosen] = True
+    rest = np.argsort(mask, axis=1, kind="stable")[:, : len(pooled) - m]  # unchosen indices, ascending
+
+    def median(index):
+        k = index.shape[1]
+        return (pooled[index[:, (k - 1) // 2]] + pooled[index[:, k // 2]]) / 2
+
+    return median(chosen) - median(rest)
