@@ -55,7 +55,8 @@ class Units(str, Enum):
     g_l = "g/L"
 
 
-FileArg = Annotated[str, typer.Argument(help="Long-format cohort CSV, or - for standard input.", show_default=False)]
+FileArg = Annotated[str, typer.Argument(metavar="FILE", help="Long-format cohort CSV, or - for standard input.",
+                                           show_default=False)]
 PatientCol = Annotated[str, typer.Option("--patient-col", help="Column of patient IDs.")]
 CohortCol = Annotated[str, typer.Option("--cohort-col", help="Column of cohort (group) names.")]
 DayCol = Annotated[str, typer.Option("--day-col", help="Column of days since the first dose (else date + start_date).")]

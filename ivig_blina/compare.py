@@ -75,7 +75,7 @@ def compare(patients: PatientTable, groups: tuple[str, str], *, tests: dict[str,
     tests = {**DEFAULT_TESTS, **(tests or {})}
     registry = registry or stats.registry()
     chosen = {kind: registry.get(name, kind) for kind, name in tests.items()}
-    run = _Runner(alternative, confidence_level, options or {})
+    run = _Runner(alternative, confidence_level, options or {}, registry)
     t = patients.table
     a, b = (t[t.cohort == g] for g in groups)
     results = [run.continuous(outcome, *(x[column].dropna().to_numpy(float) for x in (a, b)), groups,
@@ -95,10 +95,22 @@ class _Runner:
     alternative: str
     confidence_level: float
     options: dict
+    registry: stats.Registry
 
     def _run(self, statistic: Statistic, a, b) -> TestResult:
         wanted = {k: v for k, v in self.options.items() if k in statistic.options}
-        return statistic.run(a, b, alternative=self.alternative, confidence_level=self.confidence_level, **wanted)
+        origin = self.registry.entries[statistic.name].origin
+        if origin == "built-in":  # an exception here is our bug: let it show
+            return statistic.run(a, b, alternative=self.alternative, confidence_level=self.confidence_level, **wanted)
+        try:
+            result = statistic.run(a, b, alternative=self.alternative, confidence_level=self.confidence_level,
+                                   **wanted)
+        except Exception as e:
+            raise IvigBlinaError(f"statistic '{statistic.name}' from {origin} failed: {type(e).__name__}: {e}") from None
+        if not isinstance(result, TestResult):
+            raise IvigBlinaError(f"statistic '{statistic.name}' from {origin} returned {type(result).__name__}, "
+                                 "not a TestResult")
+        return result
 
     def continuous(self, outcome, a, b, groups, statistic) -> OutcomeResult:
         summaries = {g: _quartiles(x) for g, x in zip(groups, (a, b))}
