@@ -15,7 +15,7 @@ class IvigBlinaError(Exception):
         self.path = path
         self.line = line
         self.column = column
-        super().__init__(str(self))
+        super().__init__(message)
 
     def __str__(self) -> str:
         where = ""

@@ -22,7 +22,7 @@ from ivig_blina.reader import Observations
 INFECTIONS = ("infection", "infection_icu", "infection_death")
 NOT_OUTCOMES = ("ivig", "last_follow_up")
 IGG_COLUMNS = ["patient_id", "cohort", "baseline_igg", "baseline_day", "nadir_igg", "nadir_day",
-               "n_measurements", "hgg"]
+               "nadir_censored", "n_measurements", "hgg"]
 
 
 @dataclass
@@ -34,6 +34,7 @@ class PatientTable:
     event_outcomes: list[str]
     hgg_threshold: float
     counts: dict[str, int] = field(default_factory=dict)
+    first_lines: dict[str, int] = field(default_factory=dict)
 
 
 def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold: float = 400.0) -> PatientTable:
@@ -52,8 +53,10 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     out["baseline_day"] = baseline.day
     out["nadir_igg"] = nadir.igg
     out["nadir_day"] = nadir.day
+    out["nadir_censored"] = nadir.censored.reindex(out.index).fillna("")
     out["n_measurements"] = window.groupby("patient_id").size().reindex(out.index, fill_value=0).astype(int)
-    out["hgg"] = (out.nadir_igg < hgg_threshold).astype("boolean").mask(out.nadir_igg.isna())
+    below = (out.nadir_igg < hgg_threshold) | ((out.nadir_censored == "<") & (out.nadir_igg <= hgg_threshold))
+    out["hgg"] = below.astype("boolean").mask(out.nadir_igg.isna())
 
     events = t[t.event != ""]
     counted = _in_window(events.day, until)
@@ -71,7 +74,26 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
         "events_before_day0": int((events.day < 0).sum()),
         "events_after_until": int((events.day > until).sum()) if until is not None else 0,
     }
-    return PatientTable(out, outcomes, hgg_threshold, counts)
+    first_lines = {"events_before_day0": events.line[events.day < 0].min()}
+    if until is not None:
+        first_lines["events_after_until"] = events.line[events.day > until].min()
+    first_lines = {k: int(v) for k, v in first_lines.items() if pd.notna(v)}
+    return PatientTable(out, outcomes, hgg_threshold, counts, first_lines)
+
+
+STRICT_REASONS = {"blank_rows": "a blank row", "duplicate_rows": "a duplicate row",
+                  "censored_values": "a censored IgG value (<X or >X)",
+                  "same_day_conflicts": "two different IgG values on one day",
+                  "events_before_day0": "an event before day 0", "events_after_until": "an event after --until"}
+
+
+def check_strict(obs: Observations, patients: PatientTable) -> None:
+    """Under ``--strict``: the first input skip or input warning becomes an error."""
+    found = {**obs.first_lines, **patients.first_lines}
+    for reason, text in STRICT_REASONS.items():
+        if reason in found:
+            raise IvigBlinaError(f"{text} (--strict refuses every skipped row and input warning)",
+                                 path=obs.path, line=found[reason])
 
 
 def _in_window(day: pd.Series, until: float | None) -> pd.Series:

@@ -1,4 +1,4 @@
-"""Read and validate a long-format cohort CSV into one table of observations.
+"""Validate a long-format cohort file into one table of observations.
 
 Every problem a user can cause raises :class:`IvigBlinaError` naming the file, line and
 column. Nothing is dropped without being counted in :attr:`Observations.counts`.
@@ -6,18 +6,20 @@ column. Nothing is dropped without being counted in :attr:`Observations.counts`.
 
 from __future__ import annotations
 
-import hashlib
-import io
-import sys
+import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from ivig_blina.csvfile import Dialect, RawTable, read_table
 from ivig_blina.errors import IvigBlinaError
 
 IGG_COLUMNS = {"igg_mg_dl": "mg/dL", "igg_g_l": "g/L"}
 TO_MG_DL = {"mg/dL": 1.0, "g/L": 100.0}
+KNOWN_EVENTS = ("infection", "infection_icu", "infection_death", "death", "ivig", "last_follow_up")
+MAX_ABS_DAY = 36500
+EARLIEST_DATE = pd.Timestamp("1900-01-01")
 
 
 @dataclass(frozen=True)
@@ -40,10 +42,12 @@ class Observations:
     """A validated cohort file.
 
     ``table`` has one row per measurement or event row: ``patient_id``, ``cohort``,
-    ``day`` (float), ``igg`` (mg/dL, NaN on event rows), ``event`` (lower-case label or
-    ``""``) and ``line`` (the row's line in the file). ``patients`` lists every patient
-    with ``cohort`` and the ``line`` where it first appears, including patients whose
-    rows carry neither an IgG value nor an event.
+    ``day`` (float), ``igg`` (mg/dL, NaN on event rows), ``censored`` (``"<"``, ``">"`` or
+    ``""``: the lab reported the value as below or above a limit), ``event`` (lower-case
+    label or ``""``) and ``line`` (the row's line in the file). ``patients`` lists every
+    patient with ``cohort`` and the ``line`` where it first appears, including patients whose
+    rows carry neither an IgG value nor an event. ``counts`` says what was done with every
+    row; ``first_lines`` gives the first line of each kind of skip or warning.
     """
 
     path: str
@@ -52,206 +56,204 @@ class Observations:
     patients: pd.DataFrame
     has_events: bool
     counts: dict[str, int] = field(default_factory=dict)
+    first_lines: dict[str, int] = field(default_factory=dict)
 
 
-def read_cohort(source: str, columns: Columns = Columns(), *, require_cohort: bool = False) -> Observations:
-    """Read ``source`` (a path, or ``-`` for standard input) and validate it."""
-    name = "<stdin>" if source == "-" else source
-    data = _read_bytes(source, name)
-    raw = _parse_csv(data, name)
-    return _validate(raw, name, hashlib.sha256(data).hexdigest(), columns, require_cohort)
+def read_cohort(source: str, columns: Columns = Columns(), dialect: Dialect = Dialect(), *,
+                require_cohort: bool = False, today: dt.date | None = None) -> Observations:
+    """Read ``source`` (a path, or ``-`` for standard input) and validate it.
+
+    ``today`` bounds the dates (default: the system date); dates before 1900 are refused too.
+    """
+    plan = _Plan(columns, require_cohort)
+    raw = read_table(source, plan.choose, dialect)
+    return _Validator(raw, plan, dialect, today or dt.date.today()).run()
 
 
-def _read_bytes(source: str, name: str) -> bytes:
-    if source == "-":
-        return sys.stdin.buffer.read()
-    try:
-        with open(source, "rb") as f:
-            return f.read()
-    except FileNotFoundError:
-        raise IvigBlinaError("no such file", path=name) from None
-    except IsADirectoryError:
-        raise IvigBlinaError("is a directory, not a CSV file", path=name) from None
-    except PermissionError:
-        raise IvigBlinaError("permission denied", path=name) from None
+@dataclass
+class _Plan:
+    """Which columns to read, decided from the header."""
+
+    columns: Columns
+    require_cohort: bool
+    patient: str = ""
+    cohort: str | None = None
+    day: str | None = None
+    igg: str = ""
+    units: str = "mg/dL"
+    event: str | None = None
+
+    def choose(self, header: list[str]) -> list[str]:
+        found = ", ".join(header)
+
+        def missing(what: str) -> IvigBlinaError:
+            return IvigBlinaError(f"missing column {what} (found: {found})", line=1)
+
+        c = self.columns
+        self.patient = c.patient.strip().lower()
+        if self.patient not in header:
+            raise missing(f"'{self.patient}'")
+        cohort = c.cohort.strip().lower()
+        if self.require_cohort and cohort not in header:
+            raise missing(f"'{cohort}' (compare needs each patient's group)")
+        self.cohort = cohort if cohort in header else None
+        if c.igg is not None:
+            self.igg, self.units = c.igg.strip().lower(), c.units
+            if self.igg not in header:
+                raise missing(f"'{self.igg}' (given by --igg-col)")
+        else:
+            present = [h for h in IGG_COLUMNS if h in header]
+            if not present:
+                raise missing("'igg_mg_dl' or 'igg_g_l' (or name one with --igg-col)")
+            if len(present) == 2:
+                raise IvigBlinaError("both 'igg_mg_dl' and 'igg_g_l' are present; keep one, or choose one with "
+                                     "--igg-col and --units", line=1)
+            self.igg, self.units = present[0], IGG_COLUMNS[present[0]]
+        day = c.day.strip().lower()
+        self.day = day if day in header else None
+        if self.day is None and not {"date", "start_date"} <= set(header):
+            raise missing(f"'{day}' (or 'date' with 'start_date')")
+        event = c.event.strip().lower()
+        self.event = event if event in header else None
+        wanted = [self.patient, self.cohort, self.igg, self.event]
+        wanted += [self.day] if self.day else ["date", "start_date"]
+        return [w for w in wanted if w is not None]
 
 
-def _parse_csv(data: bytes, name: str) -> pd.DataFrame:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        raise IvigBlinaError(f"byte 0x{data[e.start]:02x} is not UTF-8 text; save the file as UTF-8 CSV",
-                             path=name, line=line) from None
-    if not text.strip():
-        raise IvigBlinaError("file is empty; expected a header line and data rows", path=name)
-    try:
-        # One DataFrame row per line after the header (blank lines kept), so row i is line i + 2.
-        raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=False)
-    except pd.errors.ParserError as e:
-        raise IvigBlinaError(_parser_message(str(e)), path=name, line=_parser_line(str(e))) from None
-    raw.columns = [str(c).strip().lower() for c in raw.columns]
-    raw = raw.apply(lambda s: s.str.strip())
-    if len(raw) == 0:
-        raise IvigBlinaError("header only, no data rows", path=name, line=1)
-    return raw
+class _Validator:
+    def __init__(self, raw: RawTable, plan: _Plan, dialect: Dialect, today: dt.date):
+        self.raw, self.plan, self.dialect, self.today = raw, plan, dialect, pd.Timestamp(today)
+        self.name = raw.path
+        self.lines = pd.Series(raw.lines, index=raw.data.index)
 
-
-def _parser_line(message: str) -> int | None:
-    words = message.replace(",", " ").split()
-    if "line" in words:
-        i = words.index("line")
-        if i + 1 < len(words) and words[i + 1].isdigit():
-            return int(words[i + 1])
-    return None
-
-
-def _parser_message(message: str) -> str:
-    # pandas: "Error tokenizing data. C error: Expected 5 fields in line 7, saw 6"
-    words = message.replace(",", " ").split()
-    if "Expected" in words and "saw" in words:
-        expected = words[words.index("Expected") + 1]
-        found = words[words.index("saw") + 1]
-        return f"expected {expected} fields as in the header, found {found}"
-    return "not a readable CSV file: " + message.splitlines()[-1]
-
-
-def _validate(raw: pd.DataFrame, name: str, sha256: str, cols: Columns, require_cohort: bool) -> Observations:
-    found = ", ".join(raw.columns)
-    lines = pd.Series(np.arange(len(raw)) + 2, index=raw.index)
-
-    def missing(what: str) -> IvigBlinaError:
-        return IvigBlinaError(f"missing column {what} (found: {found})", path=name, line=1)
-
-    def fail(mask: pd.Series, column: str, message) -> None:
+    def fail(self, mask: pd.Series, column: str, message) -> None:
+        """Raise for the first row where ``mask`` holds; ``message(i)`` says what is wrong."""
         if mask.any():
             i = mask.idxmax()
-            raise IvigBlinaError(message(i), path=name, line=int(lines[i]), column=column)
+            raise IvigBlinaError(message(i), path=self.name, line=int(self.lines[i]), column=column)
 
-    patient_col = cols.patient.strip().lower()
-    if patient_col not in raw.columns:
-        raise missing(f"'{patient_col}'")
-    cohort_col = cols.cohort.strip().lower()
-    if require_cohort and cohort_col not in raw.columns:
-        raise missing(f"'{cohort_col}' (compare needs each patient's group)")
-    igg_col, units = _igg_column(raw, cols, missing, name)
-    day_col = cols.day.strip().lower()
-    use_dates = day_col not in raw.columns
-    if use_dates and not {"date", "start_date"} <= set(raw.columns):
-        raise missing(f"'{day_col}' (or 'date' with 'start_date')")
-    event_col = cols.event.strip().lower()
-    has_events = event_col in raw.columns
+    def run(self) -> Observations:
+        p, data = self.plan, self.raw.data
+        first_lines: dict[str, int] = {}
+        blank = (data == "").all(axis=1)
+        duplicate = data.duplicated() & ~blank
+        for reason, mask in (("blank_rows", blank), ("duplicate_rows", duplicate)):
+            if mask.any():
+                first_lines[reason] = int(self.lines[mask.idxmax()])
+        if self.raw.blank_rows:
+            first_lines.setdefault("blank_rows", int(self.raw.lines[0]))
+        rows = len(data) + self.raw.blank_rows
+        data, self.lines = data[~blank & ~duplicate], self.lines[~blank & ~duplicate]
 
-    blank = (raw == "").all(axis=1)
-    rows_read = len(raw)
-    raw, lines = raw[~blank], lines[~blank]
+        patient = data[p.patient]
+        self.fail(patient == "", p.patient, lambda i: "patient ID is empty")
+        igg, censored = self.igg(data[p.igg])
+        event = data[p.event].str.lower() if p.event else pd.Series("", index=data.index)
+        self.check_labels(event, p.event)
+        has_data = igg.notna() | (event != "")
+        day = self.days(data, patient, has_data)
+        cohort = data[p.cohort] if p.cohort else pd.Series("", index=data.index)
+        patients = self.patients(patient, cohort)
 
-    patient = raw[patient_col]
-    fail(patient == "", patient_col, lambda i: "patient ID is empty")
+        table = pd.DataFrame({"patient_id": patient, "cohort": patient.map(patients.set_index("patient_id").cohort),
+                              "day": day.astype(float), "igg": igg, "censored": censored, "event": event,
+                              "line": self.lines})[has_data].reset_index(drop=True)
+        measured = table[table.igg.notna()]
+        same_day = measured.groupby(["patient_id", "day"]).igg.transform("nunique") > 1
+        for reason, mask in (("censored_values", table.censored != ""), ("same_day_conflicts", same_day)):
+            if mask.any():
+                first_lines[reason] = int(table.line[mask.idxmax()] if reason == "censored_values"
+                                          else measured.line[same_day].min())
+        counts = {"rows": rows, "blank_rows": int(blank.sum()) + self.raw.blank_rows,
+                  "duplicate_rows": int(duplicate.sum()), "patient_only_rows": int((~has_data).sum()),
+                  "used_rows": len(table), "censored_values": int((table.censored != "").sum()),
+                  "same_day_conflicts": int(measured[same_day].groupby(["patient_id", "day"]).ngroups)}
+        return Observations(self.name, self.raw.sha256, table, patients, p.event is not None, counts, first_lines)
 
-    igg_text = raw[igg_col]
-    igg = _numbers(igg_text, lines, name, igg_col)
-    fail(igg < 0, igg_col, lambda i: f"'{igg_text[i]}' is negative; IgG must be 0 or more")
-    fail(np.isinf(igg), igg_col, lambda i: f"'{igg_text[i]}' is not a finite number")
-    igg = igg * TO_MG_DL[units]
+    def numbers(self, text: pd.Series, column: str) -> pd.Series:
+        if self.dialect.decimal != ".":
+            text = text.str.replace(self.dialect.decimal, ".", regex=False)
+        filled = text != ""
+        values = pd.to_numeric(text.where(filled), errors="coerce").astype(float)
+        self.fail(filled & values.isna(), column, lambda i: f"'{self.raw.data[column][i]}' is not a number")
+        self.fail(np.isinf(values), column, lambda i: f"'{self.raw.data[column][i]}' is not a finite number")
+        return values
 
-    event = raw[event_col].str.lower() if has_events else pd.Series("", index=raw.index)
-    has_data = igg.notna() | (event != "")
+    def igg(self, text: pd.Series) -> tuple[pd.Series, pd.Series]:
+        column = self.plan.igg
+        sign = text.str[:1]
+        censored = sign.where(sign.isin(["<", ">"]), "")
+        values = self.numbers(text.where(censored == "", text.str[1:].str.strip()), column)
+        self.fail(values < 0, column, lambda i: f"'{text[i]}' is negative; IgG must be 0 or more")
+        return values * TO_MG_DL[self.plan.units], censored.astype(object)
 
-    if use_dates:
-        day = _days_from_dates(raw, patient, has_data, lines, name)
-    else:
-        day_text = raw[day_col]
-        day = _numbers(day_text, lines, name, day_col)
-        fail(np.isinf(day), day_col, lambda i: f"'{day_text[i]}' is not a finite number of days")
-    fail(has_data & day.isna(), "date" if use_dates else day_col,
-         lambda i: "is empty; every row with an IgG value or an event needs one")
+    def check_labels(self, event: pd.Series, column: str | None) -> None:
+        for label in sorted(set(event.unique()) - set(KNOWN_EVENTS) - {""}):
+            near = [k for k in KNOWN_EVENTS if _edit_distance(label, k) <= 2]
+            if near:
+                self.fail(event == label, column, lambda i: f"event '{label}' is not a known label; "
+                                                            f"did you mean {near[0]}?")
 
-    cohort = raw[cohort_col] if cohort_col in raw.columns else pd.Series("", index=raw.index)
-    patients = _patients(patient, cohort, lines, name, cohort_col, require_cohort)
+    def days(self, data: pd.DataFrame, patient: pd.Series, has_data: pd.Series) -> pd.Series:
+        if self.plan.day:
+            day = self.numbers(data[self.plan.day], self.plan.day)
+            column = self.plan.day
+        else:
+            day = self.days_from_dates(data, patient, has_data)
+            column = "date"
+        self.fail(has_data & day.isna(), column, lambda i: "is empty; every row with an IgG value or an event needs one")
+        self.fail(day.abs() > MAX_ABS_DAY, column,
+                  lambda i: f"day {day[i]:g} is more than {MAX_ABS_DAY} days from the first dose")
+        return day
 
-    table = pd.DataFrame({"patient_id": patient, "cohort": patient.map(patients.set_index("patient_id").cohort),
-                          "day": day.astype(float), "igg": igg.astype(float), "event": event,
-                          "line": lines})[has_data].reset_index(drop=True)
-    counts = {"rows": rows_read, "blank_rows": int(blank.sum()),
-              "patient_only_rows": int((~has_data).sum()), "used_rows": len(table)}
-    return Observations(name, sha256, table, patients, has_events, counts)
+    def dates(self, text: pd.Series, column: str) -> pd.Series:
+        filled = text != ""
+        values = pd.to_datetime(text.where(filled), format="ISO8601", errors="coerce")
+        self.fail(filled & values.isna(), column, lambda i: f"'{text[i]}' is not an ISO 8601 date (YYYY-MM-DD)")
+        self.fail(values < EARLIEST_DATE, column, lambda i: f"'{text[i]}' is before 1900")
+        self.fail(values.dt.normalize() > self.today, column,
+                  lambda i: f"'{text[i]}' is after today ({self.today.date()}; --today sets it)")
+        return values
 
+    def days_from_dates(self, data: pd.DataFrame, patient: pd.Series, has_data: pd.Series) -> pd.Series:
+        date = self.dates(data["date"], "date")
+        start = self.dates(data["start_date"], "start_date")
+        given = start.notna()
+        first = start[given].groupby(patient[given]).transform("first")
+        conflict = pd.Series(False, index=data.index)
+        conflict[given] = start[given] != first
+        self.fail(conflict, "start_date", lambda i: (
+            f"start_date '{data['start_date'][i]}' of patient '{patient[i]}' conflicts with the one on line "
+            f"{self.lines[given & (patient == patient[i])].iloc[0]}"))
+        per_row = patient.map(start[given].groupby(patient[given]).first())
+        self.fail(has_data & per_row.isna(), "start_date",
+                  lambda i: f"patient '{patient[i]}' has no start_date; give it on at least one of its rows")
+        return (date - per_row).dt.total_seconds() / 86400.0
 
-def _igg_column(raw: pd.DataFrame, cols: Columns, missing, name: str) -> tuple[str, str]:
-    if cols.igg is not None:
-        col = cols.igg.strip().lower()
-        if col not in raw.columns:
-            raise missing(f"'{col}' (given by --igg-col)")
-        return col, cols.units
-    present = [c for c in IGG_COLUMNS if c in raw.columns]
-    if not present:
-        raise missing("'igg_mg_dl' or 'igg_g_l' (or name one with --igg-col)")
-    if len(present) == 2:
-        raise IvigBlinaError("both 'igg_mg_dl' and 'igg_g_l' are present; keep one, or choose one with --igg-col "
-                             "and --units", path=name, line=1)
-    return present[0], IGG_COLUMNS[present[0]]
-
-
-def _numbers(text: pd.Series, lines: pd.Series, name: str, column: str) -> pd.Series:
-    filled = text != ""
-    values = pd.to_numeric(text.where(filled), errors="coerce").astype(float)
-    bad = filled & values.isna()
-    if bad.any():
-        i = bad.idxmax()
-        raise IvigBlinaError(f"'{text[i]}' is not a number", path=name, line=int(lines[i]), column=column)
-    return values
-
-
-def _dates(text: pd.Series, lines: pd.Series, name: str, column: str) -> pd.Series:
-    filled = text != ""
-    values = pd.to_datetime(text.where(filled), format="ISO8601", errors="coerce")
-    bad = filled & values.isna()
-    if bad.any():
-        i = bad.idxmax()
-        raise IvigBlinaError(f"'{text[i]}' is not an ISO 8601 date (YYYY-MM-DD)", path=name,
-                             line=int(lines[i]), column=column)
-    return values
-
-
-def _days_from_dates(raw: pd.DataFrame, patient: pd.Series, has_data: pd.Series, lines: pd.Series,
-                     name: str) -> pd.Series:
-    date = _dates(raw["date"], lines, name, "date")
-    start = _dates(raw["start_date"], lines, name, "start_date")
-    given = start.notna()
-    first = start[given].groupby(patient[given]).transform("first")
-    conflict = pd.Series(False, index=raw.index)
-    conflict[given] = start[given] != first
-    if conflict.any():
-        i = conflict.idxmax()
-        where = lines[given][(patient[given] == patient[i])].iloc[0]
-        raise IvigBlinaError(f"start_date '{raw['start_date'][i]}' of patient '{patient[i]}' conflicts with the one "
-                             f"on line {where}", path=name, line=int(lines[i]), column="start_date")
-    start_of = start[given].groupby(patient[given]).first()
-    per_row = patient.map(start_of)
-    lacking = has_data & per_row.isna()
-    if lacking.any():
-        i = lacking.idxmax()
-        raise IvigBlinaError(f"patient '{patient[i]}' has no start_date; give it on at least one of its rows",
-                             path=name, line=int(lines[i]), column="start_date")
-    return (date - per_row).dt.total_seconds() / 86400.0
+    def patients(self, patient: pd.Series, cohort: pd.Series) -> pd.DataFrame:
+        column = self.plan.cohort or self.plan.columns.cohort
+        given = cohort != ""
+        first = cohort[given].groupby(patient[given]).transform("first")
+        clash = pd.Series(False, index=patient.index)
+        clash[given] = cohort[given] != first
+        self.fail(clash, column, lambda i: f"patient '{patient[i]}' is in cohort '{cohort[i]}' here but in "
+                                           f"'{first[i]}' earlier; a patient belongs to one cohort")
+        table = pd.DataFrame({"patient_id": patient, "line": self.lines}).drop_duplicates("patient_id")
+        cohort_of = table.patient_id.map(cohort[given].groupby(patient[given]).first()).astype(object)
+        table["cohort"] = cohort_of.where(cohort_of.notna(), "")
+        if self.plan.require_cohort and (table.cohort == "").any():
+            row = table[table.cohort == ""].iloc[0]
+            raise IvigBlinaError(f"patient '{row.patient_id}' has no cohort on any row", path=self.name,
+                                 line=int(row.line), column=column)
+        return table[["patient_id", "cohort", "line"]].reset_index(drop=True)
 
 
-def _patients(patient: pd.Series, cohort: pd.Series, lines: pd.Series, name: str, cohort_col: str,
-              require_cohort: bool) -> pd.DataFrame:
-    given = cohort != ""
-    first = cohort[given].groupby(patient[given]).transform("first")
-    clash = pd.Series(False, index=patient.index)
-    clash[given] = cohort[given] != first
-    if clash.any():
-        i = clash.idxmax()
-        raise IvigBlinaError(f"patient '{patient[i]}' is in cohort '{cohort[i]}' here but in '{first[i]}' earlier; "
-                             "a patient belongs to one cohort", path=name, line=int(lines[i]), column=cohort_col)
-    table = pd.DataFrame({"patient_id": patient, "line": lines}).drop_duplicates("patient_id")
-    cohort_of = table.patient_id.map(cohort[given].groupby(patient[given]).first()).astype(object)
-    table["cohort"] = cohort_of.where(cohort_of.notna(), "")
-    if require_cohort and (table.cohort == "").any():
-        row = table[table.cohort == ""].iloc[0]
-        raise IvigBlinaError(f"patient '{row.patient_id}' has no cohort on any row", path=name,
-                             line=int(row.line), column=cohort_col)
-    return table[["patient_id", "cohort", "line"]].reset_index(drop=True)
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]

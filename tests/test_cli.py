@@ -34,7 +34,7 @@ def test_nadir_machine_formats_have_every_patient(fmt, write):
 def test_nadir_json_is_an_array_of_rows(write):
     rows = json.loads(run("nadir", write(GOOD), "-f", "json").stdout)
     assert rows[1] == {"patient_id": "B", "cohort": "y", "baseline_igg": None, "baseline_day": None,
-                       "nadir_igg": 500.0, "nadir_day": 10.0, "n_measurements": 1, "hgg": False,
+                       "nadir_igg": 500.0, "nadir_day": 10.0, "nadir_censored": "", "n_measurements": 1, "hgg": False,
                        "infection": True, "infection_icu": False, "infection_death": False}
 
 

@@ -1,0 +1,193 @@
+"""Bytes to a table of strings: encoding, delimiter, header, ragged rows, field sizes.
+
+The file is read once with pyarrow's multi-threaded CSV reader, and only the columns the
+caller asks for are kept. A second, single-threaded read happens only on the error path,
+to name the line of a malformed row.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import sys
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+from ivig_blina.errors import IvigBlinaError
+
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """How the file is written: ``encoding``, ``delimiter`` (None: detected from the header
+    among comma, semicolon and tab), ``decimal`` mark of numbers, ``max_field`` characters."""
+
+    encoding: str = "utf-8"
+    delimiter: str | None = None
+    decimal: str = "."
+    max_field: int = 10_000
+
+
+@dataclass
+class RawTable:
+    """The wanted columns as stripped strings; ``lines[i]`` is the file line of row ``i``."""
+
+    path: str
+    sha256: str
+    header: list[str]
+    data: pd.DataFrame
+    lines: np.ndarray
+    blank_rows: int
+
+
+def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: Dialect = Dialect()) -> RawTable:
+    """Read ``source`` (a path, or ``-`` for standard input). ``wanted`` gets the header's
+    column names (stripped, lower case) and returns the names to keep."""
+    name = "<stdin>" if source == "-" else source
+    data = _read_bytes(source, name)
+    digest = hashlib.sha256(data).hexdigest()
+    data = _to_utf8(data, name, dialect.encoding)
+    if not data.strip():
+        raise IvigBlinaError("file is empty; expected a header line and data rows", path=name)
+    end = data.find(b"\n")
+    header_text = _decode_line(data[: end if end >= 0 else len(data)], name, 1).rstrip("\r")
+    delimiter = dialect.delimiter or _sniff(header_text)
+    if dialect.decimal == delimiter:
+        raise IvigBlinaError(f"the decimal mark '{dialect.decimal}' is also the delimiter; give --delimiter",
+                             path=name, line=1)
+    header = [h.strip().lower() for h in next(csv.reader([header_text], delimiter=delimiter))]
+    for i, h in enumerate(header):
+        if h in header[:i]:
+            raise IvigBlinaError(f"column '{h}' appears twice in the header", path=name, line=1)
+    try:
+        keep = wanted(header)
+    except IvigBlinaError as e:
+        e.path = e.path or name
+        raise
+    body = data[end + 1:] if end >= 0 else b""
+    if not body.strip():
+        raise IvigBlinaError("header only, no data rows", path=name, line=1)
+    table, skipped = _parse(body, header, keep, delimiter, name)
+    lines = _line_numbers(table.num_rows, skipped)
+    frame = _strings(table, keep, lines, dialect.max_field, name)
+    return RawTable(name, digest, header, frame, lines, blank_rows=len(skipped))
+
+
+def _read_bytes(source: str, name: str) -> bytes:
+    if source == "-":
+        return sys.stdin.buffer.read()
+    try:
+        with open(source, "rb") as f:
+            return f.read()
+    except FileNotFoundError:
+        raise IvigBlinaError("no such file", path=name) from None
+    except IsADirectoryError:
+        raise IvigBlinaError("is a directory, not a CSV file", path=name) from None
+    except PermissionError:
+        raise IvigBlinaError("permission denied", path=name) from None
+
+
+def _to_utf8(data: bytes, name: str, encoding: str) -> bytes:
+    if data.startswith(b"PK\x03\x04"):
+        raise IvigBlinaError("is a zip archive (an Excel .xlsx file is one), not a CSV file; "
+                             "save it as CSV (UTF-8)", path=name)
+    utf8 = encoding.lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig")
+    if utf8 and b"\x00" in data[:65536]:
+        raise IvigBlinaError("is not a text file (it holds NUL bytes); give a CSV file, or its --encoding "
+                             "if it is UTF-16", path=name)
+    if utf8:
+        return data[3:] if data.startswith(BOM) else data
+    try:
+        return data.decode(encoding).lstrip("\ufeff").encode("utf-8")
+    except LookupError:
+        raise IvigBlinaError(f"unknown encoding '{encoding}' given by --encoding") from None
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise IvigBlinaError(f"byte 0x{data[e.start]:02x} is not {encoding} text", path=name, line=line) from None
+
+
+def _decode_line(raw: bytes, name: str, line: int) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise _not_utf8(raw[e.start], name, line) from None
+
+
+def _not_utf8(byte: int, name: str, line: int) -> IvigBlinaError:
+    return IvigBlinaError(f"byte 0x{byte:02x} is not UTF-8 text; give the file's encoding with --encoding "
+                          "(e.g. --encoding latin-1) or save it as UTF-8", path=name, line=line)
+
+
+def _sniff(header: str) -> str:
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > 0 else ","
+
+
+def _parse(body: bytes, header: list[str], keep: list[str], delimiter: str, name: str, threads: bool = True):
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    invalid = []
+
+    def on_invalid(row) -> str:
+        invalid.append(row)
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(body),
+            read_options=pacsv.ReadOptions(column_names=header, use_threads=threads),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False,
+                                              invalid_row_handler=on_invalid),
+            convert_options=pacsv.ConvertOptions(column_types={h: pa.string() for h in keep}, include_columns=keep,
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except pa.ArrowInvalid as e:
+        if "UTF8" in str(e):
+            raise _first_bad_utf8(body, name) from None
+        raise IvigBlinaError(f"not a readable CSV file: {e}", path=name) from None
+    blank = [row for row in invalid if not row.text.strip(" \t\r" + delimiter)]
+    if len(blank) < len(invalid) or any(row.number is None for row in invalid):
+        if threads:  # error path, or blank lines to place: read again in order to learn line numbers
+            return _parse(body, header, keep, delimiter, name, threads=False)
+        row = next(r for r in invalid if r not in blank)
+        raise IvigBlinaError(f"expected {row.expected_columns} fields as in the header, found {row.actual_columns}",
+                             path=name, line=row.number + 1)  # pyarrow counts from the first line after the header
+    return table, sorted(row.number + 1 for row in blank)
+
+
+def _first_bad_utf8(body: bytes, name: str) -> IvigBlinaError:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return _not_utf8(body[e.start], name, body.count(b"\n", 0, e.start) + 2)
+    return IvigBlinaError("is not UTF-8 text", path=name)  # pragma: no cover
+
+
+def _line_numbers(rows: int, skipped: list[int]) -> np.ndarray:
+    """File line of each kept row: row i is line i + 2 (after the header), shifted past the
+    skipped lines."""
+    lines = np.arange(rows, dtype=np.int64) + 2
+    for line in skipped:
+        lines[lines >= line] += 1
+    return lines
+
+
+def _strings(table, keep: list[str], lines: np.ndarray, max_field: int, name: str) -> pd.DataFrame:
+    import pyarrow.compute as pc
+
+    columns = {}
+    for h in keep:
+        values = pc.utf8_trim_whitespace(table.column(h))
+        lengths = pc.utf8_length(values)
+        if len(values) and pc.max(lengths).as_py() > max_field:
+            i = int(np.argmax(lengths.to_numpy() > max_field))
+            raise IvigBlinaError(f"a field of {lengths[i].as_py()} characters is longer than the limit of {max_field} "
+                                 "(--max-field-size)", path=name, line=int(lines[i]), column=h)
+        columns[h] = values.to_pandas()
+    return pd.DataFrame(columns)
