@@ -1,12 +1,14 @@
 """The ``ivigblina`` command: parse options, call the library, render, map errors to exit codes.
 
-pandas and scipy are imported inside the commands so that ``ivigblina --help`` stays instant.
+pandas, scipy and pyarrow are imported inside the commands so that ``ivigblina --help`` stays
+instant. A user's mistake in the data is one line on stderr and exit 1; a bad option exits 2.
 """
 
 from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Optional
 
@@ -55,8 +57,40 @@ class Units(str, Enum):
     g_l = "g/L"
 
 
+def _check_level(value: float) -> float:
+    if not 0 < value < 1:
+        raise typer.BadParameter(f"expected a level between 0 and 1 (e.g. 0.95), got {value}")
+    return value
+
+
+def _check_delimiter(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = {"\\t": "\t", "tab": "\t"}.get(value, value)
+    if value not in (",", ";", "\t", "|"):
+        raise typer.BadParameter(f"expected one of , ; tab |, got '{value}'")
+    return value
+
+
+def _check_decimal(value: str) -> str:
+    if value not in (".", ","):
+        raise typer.BadParameter(f"expected . or , got '{value}'")
+    return value
+
+
+def _check_today(value: str | None):
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected a date as YYYY-MM-DD, got '{value}'") from None
+
+
 FileArg = Annotated[str, typer.Argument(metavar="FILE", help="Long-format cohort CSV, or - for standard input.",
-                                           show_default=False)]
+                                        show_default=False)]
 PatientCol = Annotated[str, typer.Option("--patient-col", help="Column of patient IDs.")]
 CohortCol = Annotated[str, typer.Option("--cohort-col", help="Column of cohort (group) names.")]
 DayCol = Annotated[str, typer.Option("--day-col", help="Column of days since the first dose (else date + start_date).")]
@@ -66,8 +100,62 @@ UnitsOpt = Annotated[Units, typer.Option("--units", help="Units of --igg-col.")]
 Until = Annotated[Optional[float], typer.Option("--until", help="Last day of the follow-up window (default: none).",
                                                 show_default=False)]
 Threshold = Annotated[float, typer.Option("--hgg-threshold", help="HGG: nadir below this many mg/dL.")]
+Encoding = Annotated[str, typer.Option("--encoding", help="Text encoding of the file (e.g. latin-1, utf-16).")]
+Delimiter = Annotated[Optional[str], typer.Option("--delimiter", callback=_check_delimiter, show_default=False,
+                                                  help="Field delimiter: , ; tab or | (default: detected).")]
+Decimal = Annotated[str, typer.Option("--decimal", callback=_check_decimal, help="Decimal mark of numbers: . or ,")]
+MaxField = Annotated[int, typer.Option("--max-field-size", min=1, help="Longest field accepted, in characters.")]
+Today = Annotated[Optional[str], typer.Option("--today", callback=_check_today, show_default=False,
+                                              help="The date taken as today (YYYY-MM-DD); later dates are refused.")]
+Strict = Annotated[bool, typer.Option("--strict", help="Refuse any skipped row or input warning (duplicates, "
+                                                       "blank rows, censored values, events before day 0).")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No summary of the input on stderr.")]
+Output = Annotated[Optional[str], typer.Option("--output", "-o", show_default=False,
+                                               help="Write to this file (atomically) instead of stdout.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No input summary or warnings on stderr.")]
+PluginOpt = Annotated[Optional[list[str]], typer.Option("--plugin", help="A Python file of Statistic subclasses to "
+                                                         "register (repeatable).", show_default=False)]
+
+
+@dataclass
+class _Input:
+    """The options every data command shares."""
+
+    file: str
+    patient_col: str
+    cohort_col: str
+    day_col: str
+    igg_col: str | None
+    units: Units
+    until: float | None
+    hgg_threshold: float
+    encoding: str
+    delimiter: str | None
+    decimal: str
+    max_field_size: int
+    today: object
+    strict: bool
+
+    def read(self, require_cohort: bool):
+        """Read, validate and reduce to the per-patient table."""
+        from ivig_blina.csvfile import Dialect
+        from ivig_blina.patients import check_strict, per_patient
+        from ivig_blina.reader import Columns, read_cohort
+
+        columns = Columns(patient=self.patient_col, cohort=self.cohort_col, day=self.day_col, igg=self.igg_col,
+                          units=self.units.value)
+        dialect = Dialect(encoding=self.encoding, delimiter=self.delimiter, decimal=self.decimal,
+                          max_field=self.max_field_size)
+        obs = read_cohort(self.file, columns, dialect, require_cohort=require_cohort, today=self.today)
+        patients = per_patient(obs, until=self.until, hgg_threshold=self.hgg_threshold)
+        if self.strict:
+            check_strict(obs, patients)
+        return obs, patients
+
+    def meta_options(self) -> dict:
+        return {"until": self.until, "hgg_threshold": self.hgg_threshold, "patient_col": self.patient_col,
+                "cohort_col": self.cohort_col, "day_col": self.day_col, "igg_col": self.igg_col,
+                "units": self.units.value, "strict": self.strict}
 
 
 def _parse_groups(value: str | None) -> tuple[str, str] | None:
@@ -75,14 +163,8 @@ def _parse_groups(value: str | None) -> tuple[str, str] | None:
         return None
     names = [x.strip() for x in value.split(",")]
     if len(names) != 2 or not all(names) or names[0] == names[1]:
-        raise typer.BadParameter(f"expected two different cohort names as A,B, got '{value}'")
+        raise typer.BadParameter(f"expected two different cohort names as A,B, got '{value}'", param_hint="--groups")
     return names[0], names[1]
-
-
-def _check_level(value: float) -> float:
-    if not 0 < value < 1:
-        raise typer.BadParameter(f"expected a level between 0 and 1 (e.g. 0.95), got {value}")
-    return value
 
 
 def _parse_tests(values: list[str] | None) -> dict[str, str]:
@@ -98,15 +180,21 @@ def _parse_tests(values: list[str] | None) -> dict[str, str]:
     return chosen
 
 
+@contextmanager
+def _user_errors():
+    """Print a user's error as one line on stderr and exit 1."""
+    try:
+        yield
+    except IvigBlinaError as e:
+        print(f"ivigblina: error: {e}", file=sys.stderr)
+        raise typer.Exit(1) from None
+
+
 def _registry(plugins: list[str] | None):
     from ivig_blina.stats import Registry
 
     with _user_errors():
         return Registry.standard(plugin_files=plugins or [])
-
-
-PluginOpt = Annotated[Optional[list[str]], typer.Option("--plugin", help="A Python file of Statistic subclasses to "
-                                                         "register (repeatable).", show_default=False)]
 
 
 @contextmanager
@@ -129,60 +217,46 @@ def _progress(enabled: bool):
         yield update
 
 
-@contextmanager
-def _user_errors():
-    """Print a user's error as one line on stderr and exit 1."""
-    try:
-        yield
-    except IvigBlinaError as e:
-        print(f"ivigblina: error: {e}", file=sys.stderr)
-        raise typer.Exit(1) from None
+def _emit(rendered, output: str | None, source: str | None = None) -> None:
+    """Write a text or a Rich renderable to stdout, or atomically to ``output``."""
+    from ivig_blina.output import render_text, write_atomically
+
+    if output is None:
+        if isinstance(rendered, str):
+            sys.stdout.write(rendered)
+        else:
+            from rich.console import Console
+
+            console = Console()
+            Console(width=max(console.width, _width(rendered))).print(rendered)
+        return
+    with _user_errors():
+        write_atomically(output, render_text(rendered), source)
 
 
-def _read(file, patient_col, cohort_col, day_col, igg_col, units, until, hgg_threshold, require_cohort):
-    from ivig_blina.patients import per_patient
-    from ivig_blina.reader import Columns, read_cohort
+def _width(renderable) -> int:
+    from rich.console import Console
 
-    columns = Columns(patient=patient_col, cohort=cohort_col, day=day_col, igg=igg_col, units=units.value)
-    obs = read_cohort(file, columns, require_cohort=require_cohort)
-    return obs, per_patient(obs, until=until, hgg_threshold=hgg_threshold)
+    console = Console()
+    return console.measure(renderable, options=console.options.update(max_width=10_000)).maximum
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
+def _rows_out(rows: list[dict], columns: list[str], format: Format, output: str | None, source: str | None) -> None:
+    import io
+
+    from ivig_blina.render import rows_table, write_rows
+
+    if format is Format.table:
+        _emit(rows_table(rows, columns), output, source)
+        return
+    buffer = io.StringIO()
+    write_rows(rows, columns, format.value, buffer)
+    _emit(buffer.getvalue(), output, source)
 
 
-def _summary(obs, patients, excluded: int = 0) -> str:
-    c, p = obs.counts, patients.counts
-    by_cohort = patients.table.cohort.value_counts().sort_index()
-    groups = ", ".join(f"{g or '(none)'} {n}" for g, n in by_cohort.items())
-    parts = [f"{obs.path}: {_n(c['rows'], 'row')}, {_n(p['patients'], 'patient')} ({groups})"]
-    if c["blank_rows"]:
-        parts.append(f"{_n(c['blank_rows'], 'blank row')} skipped")
-    if p["patients_without_nadir"]:
-        ids = patients.table.patient_id[patients.table.nadir_igg.isna()].tolist()
-        shown = ", ".join(ids[:10]) + (", ..." if len(ids) > 10 else "")
-        parts.append(f"{len(ids)} without follow-up IgG (listed, no nadir: {shown})")
-    for key, noun, text in (("measurements_before_day0", "measurement", "before day 0 (baseline only)"),
-                            ("measurements_after_until", "measurement", "after --until not used"),
-                            ("events_before_day0", "event", "before day 0 not counted"),
-                            ("events_after_until", "event", "after --until not counted")):
-        if p[key]:
-            parts.append(f"{_n(p[key], noun)} {text}")
-    if excluded:
-        parts.append(f"{_n(excluded, 'patient')} in other cohorts left out")
-    return "; ".join(parts)
-
-
-def _emit(text_or_table) -> None:
-    if isinstance(text_or_table, str):
-        sys.stdout.write(text_or_table)
-    else:
-        from rich.console import Console
-
-        console = Console()
-        needed = console.measure(text_or_table, options=console.options.update(max_width=10_000)).maximum
-        (Console(width=needed) if needed > console.width else console).print(text_or_table)
+def _warn(message: str, quiet: bool) -> None:
+    if not quiet:
+        print(message, file=sys.stderr)
 
 
 @app.command(help="One row per patient: baseline, nadir, days to nadir, HGG and outcome events.\n" + DEFINITIONS)
@@ -195,43 +269,38 @@ def nadir(
     units: UnitsOpt = Units.mg_dl,
     until: Until = None,
     hgg_threshold: Threshold = 400.0,
+    encoding: Encoding = "utf-8",
+    delimiter: Delimiter = None,
+    decimal: Decimal = ".",
+    max_field_size: MaxField = 10_000,
+    today: Today = None,
+    strict: Strict = False,
     format: FormatOpt = Format.table,
+    output: Output = None,
     quiet: Quiet = False,
 ):
-    import io
-
     from ivig_blina.patients import IGG_COLUMNS
-    from ivig_blina.render import plain, rows_table, write_rows
+    from ivig_blina.render import plain
+    from ivig_blina.summary import input_summary
 
+    source = _Input(file, patient_col, cohort_col, day_col, igg_col, units, until, hgg_threshold, encoding,
+                    delimiter, decimal, max_field_size, today, strict)
     with _user_errors():
-        obs, patients = _read(file, patient_col, cohort_col, day_col, igg_col, units, until, hgg_threshold,
-                              require_cohort=False)
+        obs, patients = source.read(require_cohort=False)
     columns = IGG_COLUMNS + patients.event_outcomes
     rows = [{k: plain(v) for k, v in row.items()} for row in patients.table[columns].to_dict("records")]
-    if not quiet:
-        print(_summary(obs, patients), file=sys.stderr)
-    if format is Format.table:
-        _emit(rows_table(rows, columns))
-    else:
-        buffer = io.StringIO()
-        write_rows(rows, columns, format.value, buffer)
-        _emit(buffer.getvalue())
+    _warn(input_summary(obs, patients), quiet)
+    _rows_out(rows, columns, format, output, file)
 
 
-@app.command(help="Compare two cohorts on IgG nadir, days to nadir, HGG and every event outcome.\n"
-                  "Mann-Whitney U (as R's wilcox.test) for continuous outcomes, Fisher's exact test "
-                  "(as R's fisher.test) for binary ones; first group against second.\n" + DEFINITIONS)
+@app.command(help="Compare two cohorts on IgG nadir, days to nadir, HGG and every event outcome, first group "
+                  "against second. Defaults: Mann-Whitney U with the Hodges-Lehmann shift (as R's wilcox.test) "
+                  "and Fisher's exact test with the conditional MLE odds ratio (as R's fisher.test); every binary "
+                  "row also gives the risk difference with Newcombe's hybrid score interval.\n" + DEFINITIONS)
 def compare(
     file: FileArg,
     groups: Annotated[Optional[str], typer.Option("--groups", help="The two cohorts to compare, as A,B (that order).",
                                                   show_default=False)] = None,
-    patient_col: PatientCol = "patient_id",
-    cohort_col: CohortCol = "cohort",
-    day_col: DayCol = "day",
-    igg_col: IggCol = None,
-    units: UnitsOpt = Units.mg_dl,
-    until: Until = None,
-    hgg_threshold: Threshold = 400.0,
     test: Annotated[Optional[list[str]], typer.Option(
         "--test", help="Statistic per kind, as continuous=NAME or binary=NAME (repeatable; see 'ivigblina tests'). "
                        "Default: continuous=mann-whitney, binary=fisher.", show_default=False)] = None,
@@ -246,7 +315,21 @@ def compare(
                                               help="Random splits of the permutation test when exact "
                                                    "enumeration is too large.")] = 9999,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the permutation test's random splits.")] = 1,
+    patient_col: PatientCol = "patient_id",
+    cohort_col: CohortCol = "cohort",
+    day_col: DayCol = "day",
+    igg_col: IggCol = None,
+    units: UnitsOpt = Units.mg_dl,
+    until: Until = None,
+    hgg_threshold: Threshold = 400.0,
+    encoding: Encoding = "utf-8",
+    delimiter: Delimiter = None,
+    decimal: Decimal = ".",
+    max_field_size: MaxField = 10_000,
+    today: Today = None,
+    strict: Strict = False,
     format: FormatOpt = Format.table,
+    output: Output = None,
     quiet: Quiet = False,
 ):
     import io
@@ -255,6 +338,7 @@ def compare(
     from ivig_blina.compare import DEFAULT_TESTS, choose_groups, compare as run_compare
     from ivig_blina.render import WIDE_COLUMNS, comparison_json, comparison_rows, comparison_table, write_rows
     from ivig_blina.stats import UnknownStatistic
+    from ivig_blina.summary import input_counts, input_summary
 
     chosen = _parse_groups(groups)
     tests = {**DEFAULT_TESTS, **_parse_tests(test)}
@@ -264,53 +348,51 @@ def compare(
             registry.get(name, kind)
         except UnknownStatistic as e:
             raise typer.BadParameter(str(e), param_hint="--test") from None
+    source = _Input(file, patient_col, cohort_col, day_col, igg_col, units, until, hgg_threshold, encoding,
+                    delimiter, decimal, max_field_size, today, strict)
     with _user_errors():
-        obs, patients = _read(file, patient_col, cohort_col, day_col, igg_col, units, until, hgg_threshold,
-                              require_cohort=True)
+        obs, patients = source.read(require_cohort=True)
         pair = choose_groups(patients.table.cohort, chosen, obs.path)
         with _progress(not quiet and sys.stderr.isatty()) as progress:
             result = run_compare(patients, pair, tests=tests, alternative=alternative.value,
                                  confidence_level=confidence, adjust=adjust.value, registry=registry,
                                  options={"permutations": permutations, "seed": seed, "progress": progress})
-    if not quiet:
-        print(_summary(obs, patients, result.excluded_patients), file=sys.stderr)
-        for o in result.outcomes:
-            for w in o.warnings:
-                print(f"ivigblina: warning: {o.outcome}: {w}", file=sys.stderr)
+    _warn(input_summary(obs, patients, result.excluded_patients), quiet)
+    for o in result.outcomes:
+        for w in o.warnings:
+            _warn(f"ivigblina: warning: {o.outcome}: {w}", quiet)
     if format is Format.table:
-        _emit(comparison_table(result))
-        return
-    if format is Format.json:
+        _emit(comparison_table(result), output, file)
+    elif format is Format.json:
         meta = {"version": __version__, "input": obs.path, "input_sha256": obs.sha256,
-                "options": {"groups": list(pair), "until": until, "hgg_threshold": hgg_threshold,
-                            "patient_col": patient_col, "cohort_col": cohort_col, "day_col": day_col,
-                            "igg_col": igg_col, "units": units.value, "plugins": plugin or [],
+                "options": {"groups": list(pair), **source.meta_options(), "plugins": plugin or [],
                             "permutations": permutations, "seed": seed, **result.options}}
-        counts = {**obs.counts, **patients.counts, "patients_in_other_cohorts": result.excluded_patients}
-        _emit(json.dumps(comparison_json(result, input_counts=counts, meta=meta), indent=2) + "\n")
-        return
-    buffer = io.StringIO()
-    write_rows(comparison_rows(result), WIDE_COLUMNS, format.value, buffer)
-    _emit(buffer.getvalue())
+        document = comparison_json(result, input_counts=input_counts(obs, patients, result.excluded_patients),
+                                   meta=meta)
+        _emit(json.dumps(document, indent=2) + "\n", output, file)
+    else:
+        buffer = io.StringIO()
+        write_rows(comparison_rows(result), WIDE_COLUMNS, format.value, buffer)
+        _emit(buffer.getvalue(), output, file)
 
 
 @app.command("tests", help="List the statistics: name, kind, description and where each came from.")
-def list_tests(plugin: PluginOpt = None, format: FormatOpt = Format.table):
+def list_tests(plugin: PluginOpt = None, format: FormatOpt = Format.table, output: Output = None):
     rows = [{"name": name, "kind": e.cls.kind, "description": e.cls.description, "origin": e.origin}
             for name, e in _registry(plugin).entries.items()]
-    columns = ["name", "kind", "description", "origin"]
-    if format is Format.table:
-        from ivig_blina.render import rows_table
+    _rows_out(rows, ["name", "kind", "description", "origin"], format, output, None)
 
-        _emit(rows_table(rows, columns))
-    else:
-        import io
 
-        from ivig_blina.render import write_rows
+def _version(value: bool) -> None:
+    if value:
+        print(f"ivigblina {__version__}")
+        raise typer.Exit()
 
-        buffer = io.StringIO()
-        write_rows(rows, columns, format.value, buffer)
-        _emit(buffer.getvalue())
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False):
+    """Compare two cohorts' IgG courses and infection outcomes from one long-format CSV."""
 
 
 def main() -> None:

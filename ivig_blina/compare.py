@@ -84,6 +84,12 @@ def compare(patients: PatientTable, groups: tuple[str, str], *, tests: dict[str,
     results.append(run.binary("hgg", *(x.hgg.astype(bool) for x in has_nadir), groups, chosen["binary"]))
     results += [run.binary(outcome, a[outcome], b[outcome], groups, chosen["binary"])
                 for outcome in patients.event_outcomes]
+    censored = t[t.cohort.isin(groups) & (t.nadir_censored != "")]
+    if len(censored):
+        note = (f"{len(censored)} nadir(s) are censored lab values (<X or >X) taken as X: "
+                f"{', '.join(censored.patient_id[:10])}")
+        results = [replace(o, warnings=o.warnings + (note,)) if o.outcome in ("igg_nadir", "hgg") else o
+                   for o in results]
     adjusted = adjust_pvalues([o.result.pvalue if o.result else None for o in results], adjust)
     results = [replace(o, p_adjusted=p if adjust != "none" else None) for o, p in zip(results, adjusted)]
     used = {"tests": tests, "alternative": alternative, "confidence_level": confidence_level, "adjust": adjust}

@@ -88,9 +88,11 @@ def write_rows(rows: list[dict], columns: list[str], fmt: str, out: IO[str]) -> 
         for row in rows:
             out.write(json.dumps(row) + "\n")
     elif fmt in ("csv", "tsv"):
+        from ivig_blina.output import neutralise
+
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([[_cell(row[c]) for c in columns] for row in rows])
+        writer.writerows([[neutralise(_cell(row[c])) for c in columns] for row in rows])
     elif fmt == "markdown":
         out.write("| " + " | ".join(columns) + " |\n")
         out.write("|" + "|".join("---" for _ in columns) + "|\n")

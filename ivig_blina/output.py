@@ -1,0 +1,53 @@
+"""Writing results safely: atomic files, and cells that a spreadsheet will not run."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+from ivig_blina.errors import IvigBlinaError
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMBER_WORDS = ("-Inf", "Inf")  # infinities as written by render.plain: numbers, never altered
+
+
+def neutralise(cell: str) -> str:
+    """Prefix a text cell that a spreadsheet would read as a formula with ``'`` (OWASP's rule
+    for CSV injection)."""
+    if cell.startswith(FORMULA_STARTS) and cell not in NUMBER_WORDS:
+        return "'" + cell
+    return cell
+
+
+def render_text(rendered) -> str:
+    """Plain text of a string or a Rich renderable (as wide as it needs, no colour)."""
+    if isinstance(rendered, str):
+        return rendered
+    import io
+
+    from rich.console import Console
+
+    probe = Console(file=io.StringIO(), width=10_000)
+    width = probe.measure(rendered).maximum
+    console = Console(file=io.StringIO(), width=width, no_color=True, color_system=None)
+    console.print(rendered)
+    return console.file.getvalue()
+
+
+def write_atomically(path: str, text: str, source: str | None = None) -> None:
+    """Write ``text`` to a temporary file beside ``path`` and rename it into place, so an
+    interrupted run never leaves half a file. Refuses to overwrite ``source``."""
+    if source not in (None, "-") and os.path.exists(path) and os.path.exists(source) and os.path.samefile(path, source):
+        raise IvigBlinaError("refusing to overwrite the input file; choose another --output", path=path)
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=".ivigblina-", suffix=".tmp", dir=directory)
+    except OSError as e:
+        raise IvigBlinaError(f"cannot write here: {e.strerror}", path=path) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise

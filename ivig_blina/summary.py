@@ -1,0 +1,45 @@
+"""What was done with every row: the one-line summary on stderr and the JSON ``input`` object."""
+
+from __future__ import annotations
+
+
+def input_counts(obs, patients, excluded: int = 0) -> dict:
+    """Every count of the reading and reduction steps, for JSON."""
+    table = patients.table
+    return {**obs.counts, **patients.counts, "patients_in_other_cohorts": excluded,
+            "patients_per_cohort": {str(g): int(n) for g, n in table.cohort.value_counts().sort_index().items()},
+            "patients_without_nadir_ids": table.patient_id[table.nadir_igg.isna()].tolist()}
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def input_summary(obs, patients, excluded: int = 0) -> str:
+    """One line: rows read and used, skipped by reason, patients per group, patients without
+    follow-up IgG, and the events that were not counted."""
+    c, p = obs.counts, patients.counts
+    by_cohort = patients.table.cohort.value_counts().sort_index()
+    groups = ", ".join(f"{g or '(no cohort)'} {n}" for g, n in by_cohort.items())
+    parts = [f"{obs.path}: {_n(c['rows'], 'row')} read, {c['used_rows']} used; "
+             f"{_n(p['patients'], 'patient')} ({groups})"]
+    for key, noun, text in (("blank_rows", "blank row", "skipped"),
+                            ("duplicate_rows", "duplicate row", "skipped"),
+                            ("patient_only_rows", "row", "with neither IgG nor event (patient listed)"),
+                            ("censored_values", "censored IgG value", "(<X or >X) taken as X"),
+                            ("same_day_conflicts", "patient-day", "with two different IgG values (lower one counts)")):
+        if c[key]:
+            parts.append(f"{_n(c[key], noun)} {text}")
+    if p["patients_without_nadir"]:
+        ids = patients.table.patient_id[patients.table.nadir_igg.isna()].tolist()
+        shown = ", ".join(ids[:10]) + (", ..." if len(ids) > 10 else "")
+        parts.append(f"{len(ids)} without follow-up IgG (listed, no nadir: {shown})")
+    for key, noun, text in (("measurements_before_day0", "measurement", "before day 0 (baseline only)"),
+                            ("measurements_after_until", "measurement", "after --until not used"),
+                            ("events_before_day0", "event", "before day 0 not counted"),
+                            ("events_after_until", "event", "after --until not counted")):
+        if p[key]:
+            parts.append(f"{_n(p[key], noun)} {text}")
+    if excluded:
+        parts.append(f"{_n(excluded, 'patient')} in other cohorts left out")
+    return "; ".join(parts)
