@@ -101,7 +101,9 @@ def _to_utf8(data: bytes, name: str, encoding: str) -> bytes:
         raise IvigBlinaError("is not a text file (it holds NUL bytes); give a CSV file, or its --encoding "
                              "if it is UTF-16", path=name)
     if utf8:
-        return data[3:] if data.startswith(BOM) else data
+        data = data[3:] if data.startswith(BOM) else data
+        _check_utf8(data, name)
+        return data
     try:
         return data.decode(encoding).lstrip("\ufeff").encode("utf-8")
     except LookupError:
@@ -109,6 +111,21 @@ def _to_utf8(data: bytes, name: str, encoding: str) -> bytes:
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
         raise IvigBlinaError(f"byte 0x{data[e.start]:02x} is not {encoding} text", path=name, line=line) from None
+
+
+def _check_utf8(data: bytes, name: str, chunk: int = 1 << 24) -> None:
+    """Refuse bytes that are not UTF-8, naming the line; decodes in slices cut at line ends
+    (a newline is never inside a multi-byte character), so memory stays bounded."""
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", start + chunk)
+        end = len(data) if end < 0 else end + 1
+        try:
+            data[start:end].decode("utf-8")
+        except UnicodeDecodeError as e:
+            at = start + e.start
+            raise _not_utf8(data[at], name, data.count(b"\n", 0, at) + 1) from None
+        start = end
 
 
 def _decode_line(raw: bytes, name: str, line: int) -> str:
@@ -148,8 +165,6 @@ def _parse(body: bytes, header: list[str], keep: list[str], delimiter: str, name
             convert_options=pacsv.ConvertOptions(column_types={h: pa.string() for h in keep}, include_columns=keep,
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False))
     except pa.ArrowInvalid as e:
-        if "UTF8" in str(e):
-            raise _first_bad_utf8(body, name) from None
         raise IvigBlinaError(f"not a readable CSV file: {e}", path=name) from None
     blank = [row for row in invalid if not row.text.strip(" \t\r" + delimiter)]
     if len(blank) < len(invalid) or any(row.number is None for row in invalid):
@@ -159,14 +174,6 @@ def _parse(body: bytes, header: list[str], keep: list[str], delimiter: str, name
         raise IvigBlinaError(f"expected {row.expected_columns} fields as in the header, found {row.actual_columns}",
                              path=name, line=row.number + 1)  # pyarrow counts from the first line after the header
     return table, sorted(row.number + 1 for row in blank)
-
-
-def _first_bad_utf8(body: bytes, name: str) -> IvigBlinaError:
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError as e:
-        return _not_utf8(body[e.start], name, body.count(b"\n", 0, e.start) + 2)
-    return IvigBlinaError("is not UTF-8 text", path=name)  # pragma: no cover
 
 
 def _line_numbers(rows: int, skipped: list[int]) -> np.ndarray:

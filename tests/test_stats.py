@@ -81,3 +81,12 @@ def test_registering_a_taken_name_is_an_error():
 
     with pytest.raises(IvigBlinaError, match="'fisher'.*built-in"):
         stats.register(Clash, "file clash.py")
+
+
+def test_mann_whitney_without_an_interval_when_shifting_ties_everything():
+    # suppressWarnings(wilcox.test(c(0,0), 5))$p.value; with conf.int=TRUE R stops:
+    # "cannot compute confidence interval when all observations are tied"
+    result = stats.get("mann-whitney", "continuous").run(np.array([0.0, 0.0]), np.array([5.0]))
+    assert result.pvalue == pytest.approx(0.479500122186953, abs=1e-9)
+    assert result.estimate is None and result.ci is None
+    assert any("no estimate" in w for w in result.warnings)

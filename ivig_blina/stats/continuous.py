@@ -66,9 +66,13 @@ class MannWhitney(Statistic):
             estimate, ci = _hodges_lehmann_exact(a, b, alternative, confidence_level)
             method, warnings = "Wilcoxon rank-sum exact test", ()
         else:
-            estimate, ci = _hodges_lehmann_normal(a, b, alternative, confidence_level)
             method = "Wilcoxon rank-sum test with continuity correction"
             warnings = ("ties: normal approximation with continuity correction, as R",) if ties else ()
+            try:
+                estimate, ci = _hodges_lehmann_normal(a, b, alternative, confidence_level)
+            except _AllTied:
+                estimate, ci = None, None
+                warnings += ("no estimate or interval: shifting a makes every value tied (R stops here too)",)
         return TestResult(statistic=float(res.statistic), pvalue=float(res.pvalue), estimate=estimate, ci=ci,
                           estimand=estimand, method=method, warnings=warnings)
 
@@ -112,6 +116,10 @@ def _hodges_lehmann_exact(a, b, alternative, confidence_level):
     return float(np.median(diffs)), ci
 
 
+class _AllTied(Exception):
+    pass
+
+
 def _hodges_lehmann_normal(a, b, alternative, confidence_level):
     """R's asymptotic interval: roots in the shift d of the standardised rank sum of a - d."""
     import numpy as np
@@ -127,6 +135,8 @@ def _hodges_lehmann_normal(a, b, alternative, confidence_level):
         if correct:
             correction = {"two-sided": np.sign(dz) * 0.5, "greater": 0.5, "less": -0.5}[alternative]
         sigma = math.sqrt((m * n / 12) * ((m + n + 1) - (tie_sizes ** 3 - tie_sizes).sum() / ((m + n) * (m + n - 1))))
+        if sigma == 0:
+            raise _AllTied
         return (dz - correction) / sigma - zq
 
     lowest, highest = a.min() - b.max(), a.max() - b.min()

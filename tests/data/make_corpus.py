@@ -1,0 +1,83 @@
+"""Write the corpus of bad and awkward input files (synthetic) and say what each must give.
+
+    python tests/data/make_corpus.py
+
+``BAD``: file name, contents, extra options, and the exact error after ``ivigblina: error: PATH``.
+``AWKWARD``: file name, contents, extra options, and per patient the expected
+``(nadir_igg, nadir_day, nadir_censored, hgg)``, plus a text the stderr summary must hold.
+tests/test_corpus.py runs every case through ``ivigblina nadir``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HERE = Path(__file__).parent / "corpus"
+HEAD = "patient_id,cohort,day,igg_mg_dl,event\n"
+
+BAD = [
+    ("binary.csv", b"\x00\x01\x02\x03\xff\xfe" * 20, [],
+     ": is not a text file (it holds NUL bytes); give a CSV file, or its --encoding if it is UTF-16"),
+    ("workbook.csv", b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40, [],
+     ": is a zip archive (an Excel .xlsx file is one), not a CSV file; save it as CSV (UTF-8)"),
+    ("latin1.csv", (HEAD + "A,x,5,300,\nJos\xe9,y,5,300,\n").encode("latin-1"), [],
+     ":3: byte 0xe9 is not UTF-8 text; give the file's encoding with --encoding (e.g. --encoding latin-1) "
+     "or save it as UTF-8"),
+    ("long_field.csv", (HEAD + "A,x,5,300,\n" + "B" * 20000 + ",y,5,300,\n").encode(), [],
+     ":3: column 'patient_id': a field of 20000 characters is longer than the limit of 10000 (--max-field-size)"),
+    ("short_row.csv", (HEAD + "A,x,5,300,\nB,y,5,300\n").encode(), [],
+     ":3: expected 5 fields as in the header, found 4"),
+    ("long_row.csv", (HEAD + "A,x,5,300,,extra\n").encode(), [],
+     ":2: expected 5 fields as in the header, found 6"),
+    ("blank_id.csv", (HEAD + "A,x,5,300,\n ,y,5,300,\n").encode(), [],
+     ":3: column 'patient_id': patient ID is empty"),
+    ("typo_label.csv", (HEAD + "A,x,5,300,\nA,x,9,,infecton\n").encode(), [],
+     ":3: column 'event': event 'infecton' is not a known label; did you mean infection?"),
+    ("plural_label.csv", (HEAD + "A,x,5,300,\nA,x,9,,Infections\n").encode(), [],
+     ":3: column 'event': event 'infections' is not a known label; did you mean infection?"),
+    ("old_date.csv", b"patient_id,date,start_date,igg_mg_dl\nA,1899-12-31,1899-12-01,300\n", [],
+     ":2: column 'date': '1899-12-31' is before 1900"),
+    ("future_date.csv", b"patient_id,date,start_date,igg_mg_dl\nA,2026-12-01,2026-11-01,300\n",
+     ["--today", "2026-11-25"], ":2: column 'date': '2026-12-01' is after today (2026-11-25; --today sets it)"),
+    ("far_day.csv", (HEAD + "A,x,5,300,\nA,x,40000,200,\n").encode(), [],
+     ":3: column 'day': day 40000 is more than 36500 days from the first dose"),
+    ("twice.csv", b"patient_id,day,Day,igg_mg_dl\nA,1,1,300\n", [], ":1: column 'day' appears twice in the header"),
+    ("decimal_comma_unasked.csv", b"patient_id;day;igg_g_l\nA;5;3,38\n", [],
+     ":2: column 'igg_g_l': '3,38' is not a number"),
+    ("negative.csv", (HEAD + "A,x,5,-3,\n").encode(), [], ":2: column 'igg_mg_dl': '-3' is negative; IgG must be 0 or more"),
+    ("strict_duplicate.csv", (HEAD + "A,x,5,300,\nA,x,5,300,\n").encode(), ["--strict"],
+     ":3: a duplicate row (--strict refuses every skipped row and input warning)"),
+]
+
+AWKWARD = [
+    # Excel on Windows: BOM, CRLF, quoted fields, spaces and capitals in headers, blank lines.
+    ("excel_export.csv",
+     b'\xef\xbb\xbf Patient_ID , Cohort ,DAY, IgG_mg_dL ,Event\r\n"A 1",ivig,-3,"900",\r\n\r\n'
+     b'"A 1", ivig ,10, 420 ,\r\n"A 1",ivig,30,380,\r\nB,control,12,350,\r\n,,,,\r\nB,control,20,,"Infection"\r\n', [],
+     {"A 1": (380.0, 30.0, "", True), "B": (350.0, 12.0, "", True)}, "2 blank rows skipped"),
+    # European export: semicolons and decimal commas, g/L.
+    ("european.csv", b"patient_id;cohort;day;igg_g_l\nA;ivig;-2;9,50\nA;ivig;14;3,38\nA;ivig;28;4,10\n",
+     ["--decimal", ","], {"A": (338.0, 14.0, "", True)}, "3 rows read, 3 used"),
+    ("tabs.tsv", b"patient_id\tcohort\tday\tigg_mg_dl\nA\tivig\t7\t512\nA\tivig\t21\t488\n", [],
+     {"A": (488.0, 21.0, "", False)}, "2 rows read"),
+    # Censored lab values: "<40" is taken as 40 and flagged; a nadir "<X" with X at the threshold is HGG.
+    ("censored.csv", (HEAD + "A,x,5,<400,\nA,x,9,450,\nB,y,5,> 1600,\nB,y,20,1700,\n").encode(), [],
+     {"A": (400.0, 5.0, "<", True), "B": (1600.0, 5.0, ">", False)}, "2 censored IgG values"),
+    # Exact duplicates dropped and counted; two values on one day both kept, the lower is the nadir.
+    ("duplicates.csv", (HEAD + "A,x,5,300,\nA,x,5,300,\nA,x,9,310,\nA,x,9,290,\n").encode(), [],
+     {"A": (290.0, 9.0, "", True)}, "1 duplicate row skipped; 1 patient-day with two different IgG values"),
+    ("latin1_declared.csv", (HEAD + "Jos\xe9,x,5,300,\n").encode("latin-1"), ["--encoding", "latin-1"],
+     {"Jos\xe9": (300.0, 5.0, "", True)}, "1 row read"),
+    ("utf16.csv", (HEAD + "A,x,5,300,\n").encode("utf-16"), ["--encoding", "utf-16"],
+     {"A": (300.0, 5.0, "", True)}, "1 row read"),
+]
+
+
+def main() -> None:
+    HERE.mkdir(exist_ok=True)
+    for name, content, *_ in BAD + AWKWARD:
+        (HERE / name).write_bytes(content)
+
+
+if __name__ == "__main__":
+    main()
