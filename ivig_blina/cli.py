@@ -279,7 +279,7 @@ def nadir(
     output: Output = None,
     quiet: Quiet = False,
 ):
-    from ivig_blina.patients import IGG_COLUMNS
+    from ivig_blina.patients import FOLLOW_UP_COLUMNS, IGG_COLUMNS
     from ivig_blina.render import plain
     from ivig_blina.summary import input_summary
 
@@ -287,7 +287,7 @@ def nadir(
                     delimiter, decimal, max_field_size, today, strict)
     with _user_errors():
         obs, patients = source.read(require_cohort=False)
-    columns = IGG_COLUMNS + patients.event_outcomes
+    columns = IGG_COLUMNS + patients.event_outcomes + FOLLOW_UP_COLUMNS
     rows = [{k: plain(v) for k, v in row.items()} for row in patients.table[columns].to_dict("records")]
     _warn(input_summary(obs, patients), quiet)
     _rows_out(rows, columns, format, output, file)

@@ -14,15 +14,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
+from ivig_blina import exposure
 from ivig_blina.errors import IvigBlinaError
 from ivig_blina.reader import Observations
 
 INFECTIONS = ("infection", "infection_icu", "infection_death")
 NOT_OUTCOMES = ("ivig", "last_follow_up")
 IGG_COLUMNS = ["patient_id", "cohort", "baseline_igg", "baseline_day", "nadir_igg", "nadir_day",
-               "nadir_censored", "n_measurements", "hgg"]
+               "nadir_censored", "n_measurements", "hgg", "pct_drop", "days_to_hgg", "days_below_threshold",
+               "area_below_threshold", "ivig_doses", "days_since_ivig_at_nadir"]
+FOLLOW_UP_COLUMNS = ["first_infection_day", "follow_up_days", "infection_time", "infection_status",
+                     "infection_episodes"]
 
 
 @dataclass
@@ -37,16 +42,27 @@ class PatientTable:
     first_lines: dict[str, int] = field(default_factory=dict)
 
 
-def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold: float = 400.0) -> PatientTable:
-    """Derive baseline, nadir, HGG and outcome flags for every patient of ``obs``."""
+def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold: float = 400.0,
+                exclude_after_ivig: float | None = None, baseline_window: float | None = None) -> PatientTable:
+    """Derive baseline, nadir, exposure, follow-up and outcome flags for every patient of ``obs``.
+
+    ``exclude_after_ivig``: measurements drawn on the day of an IVIG dose or up to that many
+    days after it leave the follow-up window (nadir, days to HGG, time below threshold);
+    ``baseline_window``: the baseline lies at most that many days before day 0.
+    """
     t = obs.table
     out = obs.patients.set_index("patient_id")[["cohort"]]
 
     meas = t[t.igg.notna()]
+    doses = t[t.event == "ivig"]
     in_window = _in_window(meas.day, until)
-    window = meas[in_window]
+    after_dose = pd.Series(False, index=meas.index)
+    if exclude_after_ivig is not None:
+        after_dose = (meas.day - exposure.last_dose(meas, doses)) <= exclude_after_ivig
+    window = meas[in_window & ~after_dose]
     nadir = window.sort_values(["patient_id", "igg", "day"]).drop_duplicates("patient_id").set_index("patient_id")
-    before = meas[meas.day <= 0].sort_values(["patient_id", "day", "igg"], ascending=[True, False, True])
+    pre = meas[(meas.day <= 0) & (meas.day >= -baseline_window if baseline_window is not None else True)]
+    before = pre.sort_values(["patient_id", "day", "igg"], ascending=[True, False, True])
     baseline = before.drop_duplicates("patient_id").set_index("patient_id")
 
     out["baseline_igg"] = baseline.igg
@@ -57,6 +73,16 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     out["n_measurements"] = window.groupby("patient_id").size().reindex(out.index, fill_value=0).astype(int)
     below = (out.nadir_igg < hgg_threshold) | ((out.nadir_censored == "<") & (out.nadir_igg <= hgg_threshold))
     out["hgg"] = below.astype("boolean").mask(out.nadir_igg.isna())
+    out["pct_drop"] = ((out.baseline_igg - out.nadir_igg) / out.baseline_igg).where(out.baseline_igg > 0)
+    out["days_to_hgg"] = exposure.first_day_below(window, hgg_threshold)
+    spans = exposure.time_and_area_below(window, hgg_threshold)
+    out["days_below_threshold"] = spans.days_below_threshold
+    out["area_below_threshold"] = spans.area_below_threshold
+    out["ivig_doses"] = doses[_in_window(doses.day, until)].groupby("patient_id").size().reindex(out.index,
+                                                                                                  fill_value=0)
+    nadir_rows = nadir.reset_index()
+    since = nadir_rows.day - exposure.last_dose(nadir_rows, doses)
+    out["days_since_ivig_at_nadir"] = pd.Series(since.to_numpy(), index=nadir_rows.patient_id)
 
     events = t[t.event != ""]
     counted = _in_window(events.day, until)
@@ -64,6 +90,7 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     flags = pd.crosstab(events.patient_id[counted], events.event[counted]).reindex(index=out.index).fillna(0) > 0
     for label in outcomes:
         out[label] = _flag(flags, _labels_of(label))
+    out = out.join(_follow_up(t, events[counted], out.index, until))
 
     out = out.reset_index().sort_values(["cohort", "patient_id"], kind="stable").reset_index(drop=True)
     counts = {
@@ -73,6 +100,8 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
         "measurements_after_until": int((meas.day > until).sum()) if until is not None else 0,
         "events_before_day0": int((events.day < 0).sum()),
         "events_after_until": int((events.day > until).sum()) if until is not None else 0,
+        "patients_without_exposure": int(out.days_below_threshold.isna().sum()),
+        "measurements_after_ivig_excluded": int((after_dose & in_window).sum()),
     }
     first_lines = {"events_before_day0": events.line[events.day < 0].min()}
     if until is not None:
@@ -94,6 +123,31 @@ def check_strict(obs: Observations, patients: PatientTable) -> None:
         if reason in found:
             raise IvigBlinaError(f"{text} (--strict refuses every skipped row and input warning)",
                                  path=obs.path, line=found[reason])
+
+
+def _follow_up(t: pd.DataFrame, events: pd.DataFrame, patients: pd.Index, until: float | None) -> pd.DataFrame:
+    """Time to first infection per patient.
+
+    ``follow_up_days``: the latest day among all the patient's rows (0 at least, ``until`` at
+    most). ``infection_status``: 1 at the first infection (any of the three labels), 2 at a
+    death without an earlier infection (a competing event, censoring by default), else 0
+    (censored at the end of follow-up); ``infection_time`` is that day.
+    """
+    last = t.groupby("patient_id").day.max().reindex(patients).fillna(0).clip(lower=0)
+    if until is not None:
+        last = last.clip(upper=until)
+    infections = events[events.event.isin(INFECTIONS)]
+    first = infections.groupby("patient_id").day.min().reindex(patients)
+    death = events[events.event == "death"].groupby("patient_id").day.min().reindex(patients)
+    competing = first.isna() & death.notna()
+    status = np.where(first.notna(), 1, np.where(competing, 2, 0))
+    return pd.DataFrame({
+        "first_infection_day": first,
+        "follow_up_days": last,
+        "infection_time": np.where(first.notna(), first, np.where(competing, death, last)),
+        "infection_status": status,
+        "infection_episodes": infections.groupby("patient_id").size().reindex(patients, fill_value=0),
+    }, index=patients)
 
 
 def _in_window(day: pd.Series, until: float | None) -> pd.Series:

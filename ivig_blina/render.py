@@ -92,7 +92,8 @@ def write_rows(rows: list[dict], columns: list[str], fmt: str, out: IO[str]) -> 
 
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([[neutralise(_cell(row[c])) for c in columns] for row in rows])
+        writer.writerows([[neutralise(row[c]) if isinstance(row[c], str) else _cell(row[c]) for c in columns]
+                          for row in rows])
     elif fmt == "markdown":
         out.write("| " + " | ".join(columns) + " |\n")
         out.write("|" + "|".join("---" for _ in columns) + "|\n")

@@ -33,9 +33,16 @@ def test_nadir_machine_formats_have_every_patient(fmt, write):
 
 def test_nadir_json_is_an_array_of_rows(write):
     rows = json.loads(run("nadir", write(GOOD), "-f", "json").stdout)
+    # B: one value (500 on day 10), no baseline, an infection on day 20 which is also its last row
     assert rows[1] == {"patient_id": "B", "cohort": "y", "baseline_igg": None, "baseline_day": None,
                        "nadir_igg": 500.0, "nadir_day": 10.0, "nadir_censored": "", "n_measurements": 1, "hgg": False,
-                       "infection": True, "infection_icu": False, "infection_death": False}
+                       "pct_drop": None, "days_to_hgg": None, "days_below_threshold": None,
+                       "area_below_threshold": None, "ivig_doses": 0, "days_since_ivig_at_nadir": None,
+                       "infection": True, "infection_icu": False, "infection_death": False,
+                       "first_infection_day": 20.0, "follow_up_days": 20.0, "infection_time": 20.0,
+                       "infection_status": 1, "infection_episodes": 1}
+    # A: baseline 900, nadir 300: drop (900 - 300) / 900
+    assert rows[0]["pct_drop"] == pytest.approx(2 / 3)
 
 
 def test_compare_json_shape(write):
@@ -165,3 +172,24 @@ def test_a_bug_is_not_hidden_as_a_user_error(write, monkeypatch):
     monkeypatch.setattr(ivig_blina.compare, "compare", lambda *a, **k: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         run("compare", write(GOOD))
+
+
+def test_csv_neutralises_formulas_but_never_numbers(write):
+    path = write("patient_id,cohort,day,igg_mg_dl\n=HYPERLINK(1),x,-2,300\n@SUM(A1),y,5,400\n-P3,y,-1,500\n")
+    rows = list(csv.DictReader(io.StringIO(run("nadir", path, "-f", "csv", "-q").stdout)))
+    assert [r["patient_id"] for r in rows] == ["'=HYPERLINK(1)", "'-P3", "'@SUM(A1)"]
+    assert rows[0]["baseline_day"] == "-2.0"  # a number: never altered
+    assert json.loads(run("nadir", path, "-f", "json", "-q").stdout)[0]["patient_id"] == "=HYPERLINK(1)"
+
+
+def test_output_file_is_written_atomically_and_never_over_the_input(write, tmp_path):
+    path = write(GOOD)
+    target = tmp_path / "out.csv"
+    result = run("compare", path, "-f", "csv", "-o", str(target), "-q")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert target.read_text().startswith("outcome,")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".ivigblina-")]
+    before = open(path).read()
+    refused = run("nadir", path, "-o", path, "-q")
+    assert refused.exit_code == 1 and "refusing to overwrite the input file" in refused.stderr
+    assert open(path).read() == before

@@ -1,0 +1,305 @@
+"""Benchmark `ivigblina nadir` against DuckDB SQL and a plain pandas groupby-apply.
+
+    python benchmarks/bench_nadir.py                      # 50k, 500k and 5M rows, 3 repeats
+    python benchmarks/bench_nadir.py --quick              # 50k and 500k rows, 1 repeat, 3 start-up runs
+    python benchmarks/bench_nadir.py --sizes 50000 --repeats 1   # CI smoke test (not timed)
+    python benchmarks/bench_nadir.py --check-only         # only check that the three outputs agree
+
+Run it with the Python of the environment where ivig_blina is installed (plus duckdb); the
+`ivigblina` beside that Python is used. Needs numpy, pandas and duckdb.
+
+Synthetic long-format cohorts (patient_id, cohort, day, igg_mg_dl, event; about 10 rows per
+patient, seeded, so identical on every machine) are written once to benchmarks/.data and reused.
+Each size is processed, each as its own process on the same file, by
+  ivigblina  `ivigblina nadir FILE --format csv -q -o OUT`
+  duckdb     one GROUP BY in SQL over read_csv, COPY to CSV
+  pandas     read_csv, groupby('patient_id').apply(a Python function), to_csv
+in an order that alternates across repeats. All three compute per patient: nadir = lowest IgG
+with day >= 0 (ties to the earliest day), nadir_day, baseline = last IgG with day <= 0 (the
+lowest when several share that day). The outputs are compared patient by patient; the script
+exits 1 if they disagree (or a tool fails), never because something is slow.
+
+Reported: median wall time and peak memory (max RSS of that child, from os.wait4) over the
+repeats, ratios to DuckDB, the scaling from one size to the next, and start-up times of
+`ivigblina --help`, `ivigblina tests` and `ivigblina compare` against bare imports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+TOOLS = ("ivigblina", "duckdb", "pandas")
+COMPARED = ("baseline_igg", "nadir_igg", "nadir_day")
+DATA_VERSION = 1  # bump when generate() changes, so cached files are rebuilt
+
+
+# ---------------------------------------------------------------- synthetic data
+def generate(n_rows: int, seed: int):
+    """A shuffled long-format cohort of exactly ``n_rows`` rows (about 10 per patient).
+
+    Per patient: 1-2 pre-treatment IgG values (day -30..-1; 5% moved to day 0, which is both
+    baseline and window; 0.5% of patients have none), 5-9 follow-up values (day 0..365; 1% of
+    patients have none), 0-3 event rows, and in 5% of patients the nadir tied on two days.
+    """
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    n = n_rows // 9 + 2
+    ids = np.array([f"P{i:07d}" for i in range(n)], dtype=object)
+    cohort = np.where(rng.random(n) < 0.5, "ivig", "control").astype(object)
+    level = np.clip(rng.normal(900, 250, n), 200, None)
+    n_base = np.where(rng.random(n) < 0.005, 0, rng.integers(1, 3, n))
+    n_follow = np.where(rng.random(n) < 0.01, 0, rng.integers(5, 10, n))
+    n_event = rng.integers(0, 4, n)
+
+    pb, pf, pe = (np.repeat(np.arange(n), k) for k in (n_base, n_follow, n_event))
+    base_day = np.where(rng.random(len(pb)) < 0.05, 0, -rng.integers(1, 31, len(pb)))
+    base_igg = np.round(level[pb] * rng.uniform(0.9, 1.1, len(pb)))
+    follow_day = rng.integers(0, 366, len(pf))
+    follow_igg = np.round(level[pf] * rng.uniform(0.3, 1.1, len(pf)))
+    first = np.cumsum(n_follow) - n_follow  # index of each patient's first follow-up row
+    tied = first[(n_follow >= 2) & (rng.random(n) < 0.05)]
+    follow_igg[tied] = follow_igg[tied + 1] = np.round(level[pf[tied]] * 0.15)  # below every other value
+    follow_day[tied + 1] = follow_day[tied] + rng.integers(1, 60, len(tied))
+    events = rng.choice(["infection", "ivig", "ivig", "last_follow_up", "infection_icu"], len(pe))
+
+    patient = np.concatenate([pb, pf, pe])
+    frame = pd.DataFrame({
+        "patient_id": ids[patient],
+        "cohort": cohort[patient],
+        "day": np.concatenate([base_day, follow_day, rng.integers(-10, 366, len(pe))]),
+        "igg_mg_dl": pd.array(np.concatenate([base_igg, follow_igg, np.full(len(pe), np.nan)]), dtype="Int64"),
+        "event": np.concatenate([np.full(len(pb) + len(pf), ""), events]).astype(object),
+    })
+    keep = np.sort(rng.permutation(len(frame))[:n_rows])  # exactly n_rows rows ...
+    return frame.iloc[rng.permutation(keep)]  # ... in random order (row order never matters)
+
+
+def cohort_file(n_rows: int, seed: int, cache: Path) -> Path:
+    path = cache / f"cohort_{n_rows}_seed{seed}_v{DATA_VERSION}.csv"
+    if not path.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        print(f"generating {path.relative_to(REPO) if path.is_relative_to(REPO) else path} ...", file=sys.stderr)
+        temporary = path.with_suffix(".tmp")
+        generate(n_rows, seed).to_csv(temporary, index=False)
+        temporary.replace(path)
+    return path
+
+
+# ---------------------------------------------------------------- the two references (run in a child process)
+DUCKDB_SQL = """
+COPY (
+    SELECT patient_id,
+           any_value(cohort) AS cohort,
+           -- the last day <= 0, then the lowest value on that day
+           arg_max(igg_mg_dl, (day, -igg_mg_dl)) FILTER (igg_mg_dl IS NOT NULL AND day <= 0) AS baseline_igg,
+           min(igg_mg_dl) FILTER (igg_mg_dl IS NOT NULL AND day >= 0) AS nadir_igg,
+           -- the lowest value, then the earliest day
+           arg_min(day, (igg_mg_dl, day)) FILTER (igg_mg_dl IS NOT NULL AND day >= 0) AS nadir_day
+    FROM read_csv('{src}', header = true, columns = {{'patient_id': 'VARCHAR', 'cohort': 'VARCHAR',
+                  'day': 'DOUBLE', 'igg_mg_dl': 'DOUBLE', 'event': 'VARCHAR'}})
+    GROUP BY patient_id
+    ORDER BY cohort, patient_id
+) TO '{dst}' (HEADER, DELIMITER ',')
+"""
+
+
+def run_duckdb(src: str, dst: str) -> None:
+    import duckdb
+
+    duckdb.sql(DUCKDB_SQL.format(src=src.replace("'", "''"), dst=dst.replace("'", "''")))
+
+
+def run_pandas(src: str, dst: str) -> None:
+    import pandas as pd
+
+    def one_patient(g: pd.DataFrame) -> pd.Series:
+        measured = g[g.igg_mg_dl.notna()]
+        window, before = measured[measured.day >= 0], measured[measured.day <= 0]
+        nadir = window.igg_mg_dl.min()  # NaN when the window is empty
+        nadir_day = window.day[window.igg_mg_dl == nadir].min()
+        baseline = before.igg_mg_dl[before.day == before.day.max()].min()
+        return pd.Series({"cohort": g.cohort.iloc[0], "baseline_igg": baseline,
+                          "nadir_igg": nadir, "nadir_day": nadir_day})
+
+    frame = pd.read_csv(src, dtype={"patient_id": str, "cohort": str, "event": str})
+    out = frame.groupby("patient_id")[["cohort", "day", "igg_mg_dl"]].apply(one_patient)
+    out.reset_index().to_csv(dst, index=False)
+
+
+WORKERS = {"duckdb": run_duckdb, "pandas": run_pandas}
+
+
+# ---------------------------------------------------------------- measuring child processes
+def measure(argv: list[str]) -> tuple[float, float]:
+    """Run ``argv``; return (wall seconds, peak RSS in MB of that process). Exit 1 if it fails."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, cwd=REPO)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            err.seek(0)
+            sys.exit(f"FAILED (exit {proc.returncode}): {' '.join(argv)}\n{err.read().decode(errors='replace')[-3000:]}")
+    return wall, usage.ru_maxrss / 1024  # Linux reports KiB
+
+
+def tool_argv(tool: str, src: Path, dst: Path) -> list[str]:
+    if tool == "ivigblina":
+        return [IVIGBLINA, "nadir", str(src), "--format", "csv", "-q", "-o", str(dst)]
+    return [sys.executable, __file__, "--worker", tool, str(src), str(dst)]
+
+
+def find_ivigblina() -> str:
+    beside = Path(sys.executable).parent / "ivigblina"
+    found = str(beside) if beside.exists() else shutil.which("ivigblina")
+    if not found:
+        sys.exit("ivigblina not found beside this Python or on PATH; run with the venv's python")
+    return found
+
+
+# ---------------------------------------------------------------- checking agreement
+def check_agreement(outputs: dict[str, Path], label: str) -> None:
+    """Exit 1 unless every tool gives the same patients and the same COMPARED values."""
+    import numpy as np
+    import pandas as pd
+
+    frames = {t: pd.read_csv(p, dtype={"patient_id": str}, float_precision="round_trip").set_index("patient_id")
+              for t, p in outputs.items()}
+    problems = []
+    reference = "duckdb"
+    for tool, frame in frames.items():
+        if tool == reference:
+            continue
+        ref = frames[reference]
+        only = ref.index.symmetric_difference(frame.index)
+        if len(only):
+            problems.append(f"{tool} vs {reference}: {len(only)} patients in only one output, e.g. {list(only[:5])}")
+        both = ref.index.intersection(frame.index)
+        for column in COMPARED:
+            a = ref.loc[both, column].to_numpy(float)
+            b = frame.loc[both, column].to_numpy(float)
+            bad = ~np.isclose(a, b, rtol=1e-12, atol=0, equal_nan=True)
+            if bad.any():
+                examples = [(pid, x, y) for pid, x, y in zip(both[bad][:5], a[bad][:5], b[bad][:5])]
+                problems.append(f"{tool} vs {reference}: {column} differs for {bad.sum()} patients, "
+                                f"e.g. (patient, {reference}, {tool}) {examples}")
+    if problems:
+        print(f"\nOUTPUTS DISAGREE at {label}:\n  " + "\n  ".join(problems), file=sys.stderr)
+        sys.exit(1)
+    print(f"{label}: the three outputs agree on {len(frames[reference])} patients", file=sys.stderr)
+
+
+# ---------------------------------------------------------------- reporting
+def size_label(n: int) -> str:
+    for unit, scale in (("M", 1_000_000), ("k", 1000)):
+        if n >= scale and n % (scale // 10) == 0:
+            return f"{n / scale:g}{unit}"
+    return str(n)
+
+
+def machine_info() -> str:
+    model = "unknown"
+    if os.path.exists("/proc/cpuinfo"):
+        with open("/proc/cpuinfo") as f:
+            model = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), model)
+    versions = ", ".join(f"{p} {_version(p)}" for p in ("ivig-blina", "pandas", "numpy", "pyarrow", "duckdb"))
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (f"machine: nproc {cpus}, CPU {model}, Python {platform.python_version()} ({platform.platform()}), "
+            f"{datetime.datetime.now().astimezone().isoformat(timespec='seconds')}\npackages: {versions}")
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "missing"
+
+
+def startup(runs: int) -> None:
+    example = "examples/wo2022_cohort.csv"
+    pairs = [(["--help"], "import typer"), (["tests"], "import typer"),
+             (["compare", example, "-q"], "import pandas, scipy.stats")]
+    print(f"\nStart-up (median of {runs} runs each)\n")
+    print("| command | wall ms | peak MB | baseline | baseline ms | ratio |\n|---|---|---|---|---|---|")
+    for args, imports in pairs:
+        cmd = [[IVIGBLINA, *args], [sys.executable, "-c", imports]]
+        times = {i: [] for i in range(2)}
+        peaks = []
+        for _ in range(runs):
+            for i in range(2):  # interleaved, so drift hits both alike
+                wall, peak = measure(cmd[i])
+                times[i].append(wall)
+                peaks += [peak] if i == 0 else []
+        mine, base = statistics.median(times[0]), statistics.median(times[1])
+        print(f"| `ivigblina {' '.join(args)}` | {1000 * mine:.0f} | {statistics.median(peaks):.0f} | "
+              f"`python -c \"{imports}\"` | {1000 * base:.0f} | {mine / base:.2f}x |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", help="comma-separated row counts (default 50000,500000,5000000)")
+    parser.add_argument("--repeats", type=int, help="timed runs per tool and size (default 3)")
+    parser.add_argument("--quick", action="store_true", help="sizes 50k,500k, 1 repeat, 3 start-up runs")
+    parser.add_argument("--check-only", action="store_true", help="run each tool once, check agreement, no timings")
+    parser.add_argument("--seed", type=int, default=20220411)
+    parser.add_argument("--cache", type=Path, default=HERE / ".data", help="where the generated CSVs are kept")
+    parser.add_argument("--startup-runs", type=int, help="runs per start-up command (default 10)")
+    args = parser.parse_args()
+    sizes = [int(s.replace("_", "")) for s in (args.sizes or ("50000,500000" if args.quick else
+                                                               "50000,500000,5000000")).split(",")]
+    repeats = 1 if args.check_only else args.repeats or (1 if args.quick else 3)
+    startup_runs = args.startup_runs or (3 if args.quick else 10)
+
+    print(machine_info())
+    results = {}  # (size, tool) -> (median wall, median peak MB)
+    for n in sizes:
+        src = cohort_file(n, args.seed, args.cache)
+        with tempfile.TemporaryDirectory(prefix="bench_nadir_") as tmp:
+            outputs = {t: Path(tmp, f"{t}.csv") for t in TOOLS}
+            runs = {t: [] for t in TOOLS}
+            for r in range(repeats):
+                for tool in TOOLS if r % 2 == 0 else TOOLS[::-1]:
+                    runs[tool].append(measure(tool_argv(tool, src, outputs[tool])))
+            check_agreement(outputs, size_label(n))
+        for tool in TOOLS:
+            results[n, tool] = tuple(statistics.median(x) for x in zip(*runs[tool]))
+    if args.check_only:
+        return
+
+    print(f"\nnadir per patient, median of {repeats} run(s); ratios are to DuckDB at the same size\n")
+    print("| size | tool | wall s | peak MB | wall / duckdb | memory / duckdb |\n|---|---|---|---|---|---|")
+    for n in sizes:
+        ref_wall, ref_mem = results[n, "duckdb"]
+        for tool in TOOLS:
+            wall, mem = results[n, tool]
+            print(f"| {size_label(n)} | {tool} | {wall:.2f} | {mem:.0f} | {wall / ref_wall:.1f}x | {mem / ref_mem:.1f}x |")
+    print()
+    for small, large in zip(sizes, sizes[1:]):
+        line = ", ".join(f"{t} {results[large, t][0] / results[small, t][0]:.1f}x wall / "
+                         f"{results[large, t][1] / results[small, t][1]:.1f}x memory" for t in TOOLS)
+        print(f"{size_label(small)}->{size_label(large)} scaling ({large / small:g}x rows): {line}")
+    startup(startup_runs)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--worker"]:
+        WORKERS[sys.argv[2]](sys.argv[3], sys.argv[4])
+    else:
+        IVIGBLINA = find_ivigblina()
+        main()

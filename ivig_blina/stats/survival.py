@@ -1,0 +1,258 @@
+"""Time to event and event rates: Kaplan-Meier, log-rank, Cox (Efron), exact rate ratio.
+
+Each time-to-event group is a pair of arrays ``(time, event)`` with event 1 for the event
+and 0 for censoring (2 for a competing event where a statistic takes one); each rate group
+is a pair ``(episodes, patient_days)``. numpy and scipy are imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ivig_blina.stats import Statistic, TestResult
+
+TOLERANCE = math.sqrt(2.220446049250313e-16)  # survival's quantile.survfit: sqrt(.Machine$double.eps)
+
+
+@dataclass(frozen=True)
+class KaplanMeier:
+    """The Kaplan-Meier table of one group at every distinct time (events or censorings), as
+    R's ``summary(survfit(...), censored=TRUE)`` with ``conf.type="log"``: ``std_err`` is on the
+    S(t) scale, the upper limit is clipped at 1, and limits are NaN where S(t) is 0."""
+
+    time: object
+    n_risk: object
+    n_event: object
+    n_censor: object
+    surv: object
+    std_err: object
+    lower: object
+    upper: object
+
+    @property
+    def last_time(self) -> float:
+        return float(self.time[-1]) if len(self.time) else 0.0
+
+    def at(self, t: float) -> tuple[float, float, float] | None:
+        """(S(t), lower, upper) as a step function; None beyond the last follow-up."""
+        import numpy as np
+
+        if not len(self.time) or t > self.last_time:
+            return None
+        i = int(np.searchsorted(self.time, t, side="right")) - 1
+        if i < 0:
+            return 1.0, 1.0, 1.0
+        return float(self.surv[i]), float(self.lower[i]), float(self.upper[i])
+
+    def median(self) -> tuple[float | None, float | None, float | None]:
+        """The median time and its CI (from the pointwise limits), as R's survfit."""
+        return (_first_at_or_below(self.time, self.surv), _first_at_or_below(self.time, self.lower),
+                _first_at_or_below(self.time, self.upper))
+
+
+def kaplan_meier(time, event, confidence_level: float = 0.95) -> KaplanMeier:
+    """Kaplan-Meier estimate with Greenwood variance and log-transformed limits."""
+    import numpy as np
+    from scipy import stats
+
+    time, event = np.asarray(time, float), np.asarray(event) == 1
+    times = np.unique(time)
+    n_event = np.array([np.sum(event & (time == t)) for t in times], float)
+    n_censor = np.array([np.sum(~event & (time == t)) for t in times], float)
+    n_risk = len(time) - np.concatenate([[0], np.cumsum(n_event + n_censor)[:-1]])
+    surv = np.cumprod(1 - n_event / n_risk)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        greenwood = np.cumsum(np.where(n_event > 0, n_event / (n_risk * (n_risk - n_event)), 0.0))
+        z = stats.norm.ppf(1 - (1 - confidence_level) / 2)
+        se_log = np.sqrt(greenwood)
+        lower = np.where(surv > 0, surv * np.exp(-z * se_log), np.nan)
+        upper = np.where(surv > 0, np.minimum(1.0, surv * np.exp(z * se_log)), np.nan)
+        std_err = np.where(surv > 0, surv * se_log, np.nan)
+    return KaplanMeier(times, n_risk, n_event, n_censor, surv, std_err, lower, upper)
+
+
+def _first_at_or_below(time, curve, p: float = 0.5) -> float | None:
+    """The first time the step ``curve`` reaches ``p``; where it sits exactly at ``p`` over an
+    interval, the midpoint of that interval's start and the next drop (survival's rule)."""
+    import numpy as np
+
+    valid = ~np.isnan(curve)
+    hits = np.flatnonzero(valid & (curve <= p + TOLERANCE))
+    if not len(hits):
+        return None
+    i = hits[0]
+    if abs(curve[i] - p) < TOLERANCE:
+        later = np.flatnonzero(valid & (curve < curve[i] - TOLERANCE))
+        later = later[later > i]
+        if len(later):
+            return float((time[i] + time[later[0]]) / 2)
+    return float(time[i])
+
+
+def _risk_table(a, b):
+    """Distinct event times with, per time, deaths and numbers at risk in each group."""
+    import numpy as np
+
+    (ta, ea), (tb, eb) = ((np.asarray(t, float), np.asarray(e) == 1) for t, e in (a, b))
+    times = np.unique(np.concatenate([ta[ea], tb[eb]]))
+    d_a = np.array([np.sum(ea & (ta == t)) for t in times], float)
+    d_b = np.array([np.sum(eb & (tb == t)) for t in times], float)
+    n_a = np.array([np.sum(ta >= t) for t in times], float)
+    n_b = np.array([np.sum(tb >= t) for t in times], float)
+    return times, d_a, d_b, n_a, n_b
+
+
+class LogRank(Statistic):
+    """Log-rank test as R's ``survival::survdiff``, with the hazard ratio (first group over
+    second) and its Wald interval from a Cox model with Efron's ties, as R's ``coxph``.
+    One-sided P values use the signed square root of the statistic (first group's observed
+    minus expected events)."""
+
+    name = "log-rank"
+    kind = "time-to-event"
+    description = "Log-rank test (survdiff) with the Cox hazard ratio (Efron ties)"
+
+    def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
+        import numpy as np
+        from scipy import stats
+
+        times, d_a, d_b, n_a, n_b = _risk_table(a, b)
+        method = "log-rank test"
+        estimand = "hazard ratio (first over second), Cox model with Efron ties"
+        d, n = d_a + d_b, n_a + n_b
+        with np.errstate(invalid="ignore", divide="ignore"):
+            variance = np.nansum(d * (n_a / n) * (n_b / n) * (n - d) / np.where(n > 1, n - 1, np.nan))
+        if not len(times) or variance == 0:
+            return TestResult(statistic=None, pvalue=None, method=method, estimand=estimand,
+                              warnings=("no events to compare; no test",))
+        difference = float(np.sum(d_a - d * n_a / n))
+        chisq = difference ** 2 / variance
+        if alternative == "two-sided":
+            p = float(stats.chi2.sf(chisq, 1))
+        else:
+            z = difference / math.sqrt(variance)
+            p = float(stats.norm.cdf(z) if alternative == "less" else stats.norm.sf(z))
+        hr, ci, warnings = cox_hazard_ratio(a, b, alternative, confidence_level)
+        return TestResult(statistic=chisq, pvalue=p, estimate=hr, ci=ci, estimand=estimand, method=method,
+                          warnings=warnings)
+
+
+def cox_hazard_ratio(a, b, alternative="two-sided", confidence_level=0.95):
+    """exp(beta) of a Cox model with one indicator (first group = 1), Efron's ties, Newton-Raphson
+    from 0 as R's ``coxph`` (iter.max 20, convergence on the log likelihood at 1e-9)."""
+    import numpy as np
+    from scipy import stats
+
+    (ta, ea), (tb, eb) = ((np.asarray(t, float), np.asarray(e) == 1) for t, e in (a, b))
+    time = np.concatenate([ta, tb])
+    event = np.concatenate([ea, eb])
+    x = np.concatenate([np.ones(len(ta)), np.zeros(len(tb))])
+    if not event[x == 1].any() or not event[x == 0].any():
+        which = "first" if not event[x == 1].any() else "second"
+        return None, None, (f"no events in the {which} group: the hazard ratio is not estimable",)
+    event_times = np.unique(time[event])
+    at_risk = [time >= t for t in event_times]
+    tied = [event & (time == t) for t in event_times]
+
+    def derivatives(beta):
+        w = np.exp(beta * x)
+        loglik, score, information = 0.0, 0.0, 0.0
+        for risk, dead in zip(at_risk, tied):
+            k = int(dead.sum())
+            s0, s1 = w[risk].sum(), (w * x)[risk].sum()
+            d0, d1 = w[dead].sum(), (w * x)[dead].sum()
+            loglik += beta * x[dead].sum()
+            score += x[dead].sum()
+            for r in range(k):
+                f = r / k
+                t0, t1 = s0 - f * d0, s1 - f * d1  # x is 0/1, so the second moment is t1 too
+                loglik -= math.log(t0)
+                score -= t1 / t0
+                information += t1 / t0 - (t1 / t0) ** 2
+        return loglik, score, information
+
+    beta = 0.0
+    loglik, score, information = derivatives(beta)
+    for _ in range(20):
+        step = score / information
+        new = derivatives(beta + step)
+        while new[0] < loglik - 1e-12:  # step halving, as coxph
+            step /= 2
+            new = derivatives(beta + step)
+        beta += step
+        converged = abs(1 - new[0] / loglik) <= 1e-9 if loglik else abs(new[0] - loglik) <= 1e-9
+        loglik, score, information = new
+        if converged:
+            break
+    se = 1 / math.sqrt(information)
+    if alternative == "two-sided":
+        z = stats.norm.ppf(1 - (1 - confidence_level) / 2)
+        ci = (math.exp(beta - z * se), math.exp(beta + z * se))
+    elif alternative == "less":
+        ci = (0.0, math.exp(beta + stats.norm.ppf(confidence_level) * se))
+    else:
+        ci = (math.exp(beta - stats.norm.ppf(confidence_level) * se), math.inf)
+    return math.exp(beta), ci, ()
+
+
+class PoissonRateRatio(Statistic):
+    """Exact comparison of two event rates, as R's two-sample ``poisson.test``: the first
+    group's count given the total is binomial; the rate ratio (first over second) has the
+    Clopper-Pearson interval mapped to the ratio scale."""
+
+    name = "poisson-exact"
+    kind = "rate"
+    description = "Rate ratio with exact conditional (binomial) CI and P, as R's poisson.test"
+
+    def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
+        (x1, t1), (x2, t2) = a, b
+        method, estimand = "exact rate ratio test (conditional binomial)", "rate ratio (first over second)"
+        n = x1 + x2
+        if t1 <= 0 or t2 <= 0 or n == 0:
+            return TestResult(statistic=None, pvalue=None, method=method, estimand=estimand,
+                              warnings=("no episodes or no patient-time in a group; no test",))
+        p0 = t1 / (t1 + t2)
+        pvalue = _binom_test(x1, n, p0, alternative)
+        low, high = _clopper_pearson(x1, n, alternative, confidence_level)
+        to_ratio = lambda p: math.inf if p >= 1 else p / (1 - p) * t2 / t1  # noqa: E731
+        estimate = math.inf if x2 == 0 else (x1 / t1) / (x2 / t2)
+        return TestResult(statistic=float(x1), pvalue=pvalue, estimate=estimate, ci=(to_ratio(low), to_ratio(high)),
+                          estimand=estimand, method=method)
+
+
+def _binom_test(x: int, n: int, p: float, alternative: str) -> float:
+    """R's ``binom.test(x, n, p)$p.value`` (two-sided: relative tolerance 1e-7)."""
+    import numpy as np
+    from scipy import stats
+
+    if alternative == "less":
+        return float(stats.binom.cdf(x, n, p))
+    if alternative == "greater":
+        return float(stats.binom.sf(x - 1, n, p))
+    d = stats.binom.pmf(x, n, p)
+    m = n * p
+    if x == m:
+        return 1.0
+    if x < m:
+        i = np.arange(math.ceil(m), n + 1)
+        y = int(np.sum(stats.binom.pmf(i, n, p) <= d * (1 + 1e-7)))
+        return float(min(1.0, stats.binom.cdf(x, n, p) + stats.binom.sf(n - y, n, p)))
+    i = np.arange(0, math.floor(m) + 1)
+    y = int(np.sum(stats.binom.pmf(i, n, p) <= d * (1 + 1e-7)))
+    return float(min(1.0, stats.binom.cdf(y - 1, n, p) + stats.binom.sf(x - 1, n, p)))
+
+
+def _clopper_pearson(x: int, n: int, alternative: str, confidence_level: float) -> tuple[float, float]:
+    from scipy import stats
+
+    alpha = 1 - confidence_level
+    if alternative == "two-sided":
+        alpha /= 2
+    low = 0.0 if x == 0 else float(stats.beta.ppf(alpha, x, n - x + 1))
+    high = 1.0 if x == n else float(stats.beta.ppf(1 - alpha, x + 1, n - x))
+    if alternative == "less":
+        low = 0.0
+    elif alternative == "greater":
+        high = 1.0
+    return low, high
