@@ -17,7 +17,7 @@ Each size is processed, each as its own process on the same file, by
 in an order that alternates across repeats. All three compute per patient: nadir = lowest IgG
 with day >= 0 (ties to the earliest day), nadir_day, baseline = last IgG with day <= 0 (the
 lowest when several share that day). The outputs are compared patient by patient; the script
-exits 1 if they disagree (or a tool fails), never because something is slow.
+exits 1 if they disagree or any measured command fails, never because something is slow.
 
 Reported: median wall time and peak memory (max RSS of that child, from os.wait4) over the
 repeats, ratios to DuckDB, the scaling from one size to the next, and start-up times of
@@ -39,11 +39,12 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+SCRIPT = str(Path(__file__).resolve())
+HERE = Path(SCRIPT).parent
 REPO = HERE.parent
 TOOLS = ("ivigblina", "duckdb", "pandas")
 COMPARED = ("baseline_igg", "nadir_igg", "nadir_day")
-DATA_VERSION = 1  # bump when generate() changes, so cached files are rebuilt
+DATA_VERSION = 2  # bump when generate() changes, so cached files are rebuilt
 
 
 # ---------------------------------------------------------------- synthetic data
@@ -58,7 +59,7 @@ def generate(n_rows: int, seed: int):
     import pandas as pd
 
     rng = np.random.default_rng(seed)
-    n = n_rows // 9 + 2
+    n = int(n_rows / 9.8) + 2  # a few more rows than needed; the surplus is dropped at random
     ids = np.array([f"P{i:07d}" for i in range(n)], dtype=object)
     cohort = np.where(rng.random(n) < 0.5, "ivig", "control").astype(object)
     level = np.clip(rng.normal(900, 250, n), 200, None)
@@ -145,24 +146,39 @@ WORKERS = {"duckdb": run_duckdb, "pandas": run_pandas}
 
 
 # ---------------------------------------------------------------- measuring child processes
+class Failed(Exception):
+    """A measured command exited non-zero."""
+
+
 def measure(argv: list[str]) -> tuple[float, float]:
-    """Run ``argv``; return (wall seconds, peak RSS in MB of that process). Exit 1 if it fails."""
-    with tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, cwd=REPO)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode != 0:
+    """Run ``argv``; return (wall seconds, peak RSS in MB of that process); raise Failed if it fails.
+
+    A small launcher process starts ``argv`` and reads its rusage with os.wait4: Linux counts
+    the memory of the process that spawned a child into the child's ru_maxrss, so spawning from
+    this process (which has loaded pandas) would inflate every peak to this process's own.
+    """
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r") as result:
+        subprocess.run([sys.executable, SCRIPT, "--launch", result.name, *argv],
+                       stdout=subprocess.DEVNULL, stderr=err, cwd=REPO)
+        wall, kib, code = result.read().split() or ("0", "0", "launcher failed")
+        if code != "0":
             err.seek(0)
-            sys.exit(f"FAILED (exit {proc.returncode}): {' '.join(argv)}\n{err.read().decode(errors='replace')[-3000:]}")
-    return wall, usage.ru_maxrss / 1024  # Linux reports KiB
+            raise Failed(f"FAILED (exit {code}): {' '.join(argv)}\n{err.read().decode(errors='replace')[-2000:]}")
+    return float(wall), int(kib) / 1024  # Linux reports KiB
+
+
+def launch(result: str, argv: list[str]) -> None:
+    start = time.perf_counter()
+    pid = os.posix_spawn(argv[0], argv, os.environ)
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - start
+    Path(result).write_text(f"{wall} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
 
 
 def tool_argv(tool: str, src: Path, dst: Path) -> list[str]:
     if tool == "ivigblina":
         return [IVIGBLINA, "nadir", str(src), "--format", "csv", "-q", "-o", str(dst)]
-    return [sys.executable, __file__, "--worker", tool, str(src), str(dst)]
+    return [sys.executable, SCRIPT, "--worker", tool, str(src), str(dst)]
 
 
 def find_ivigblina() -> str:
@@ -179,7 +195,7 @@ def check_agreement(outputs: dict[str, Path], label: str) -> None:
     import numpy as np
     import pandas as pd
 
-    frames = {t: pd.read_csv(p, dtype={"patient_id": str}, float_precision="round_trip").set_index("patient_id")
+    frames = {t: pd.read_csv(p, dtype={"patient_id": str}).set_index("patient_id")
               for t, p in outputs.items()}
     problems = []
     reference = "duckdb"
@@ -196,13 +212,13 @@ def check_agreement(outputs: dict[str, Path], label: str) -> None:
             b = frame.loc[both, column].to_numpy(float)
             bad = ~np.isclose(a, b, rtol=1e-12, atol=0, equal_nan=True)
             if bad.any():
-                examples = [(pid, x, y) for pid, x, y in zip(both[bad][:5], a[bad][:5], b[bad][:5])]
+                examples = list(zip(both[bad][:5], a[bad][:5].tolist(), b[bad][:5].tolist()))
                 problems.append(f"{tool} vs {reference}: {column} differs for {bad.sum()} patients, "
                                 f"e.g. (patient, {reference}, {tool}) {examples}")
     if problems:
         print(f"\nOUTPUTS DISAGREE at {label}:\n  " + "\n  ".join(problems), file=sys.stderr)
         sys.exit(1)
-    print(f"{label}: the three outputs agree on {len(frames[reference])} patients", file=sys.stderr)
+    print(f"{label}: the three outputs agree on {len(frames[reference])} patients")
 
 
 # ---------------------------------------------------------------- reporting
@@ -220,8 +236,10 @@ def machine_info() -> str:
             model = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), model)
     versions = ", ".join(f"{p} {_version(p)}" for p in ("ivig-blina", "pandas", "numpy", "pyarrow", "duckdb"))
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    git = subprocess.run(["git", "-C", str(REPO), "describe", "--always", "--dirty"], capture_output=True, text=True)
     return (f"machine: nproc {cpus}, CPU {model}, Python {platform.python_version()} ({platform.platform()}), "
-            f"{datetime.datetime.now().astimezone().isoformat(timespec='seconds')}\npackages: {versions}")
+            f"{datetime.datetime.now().astimezone().isoformat(timespec='seconds')}\n"
+            f"packages: {versions}; repo at {git.stdout.strip() or 'unknown commit'}")
 
 
 def _version(package: str) -> str:
@@ -231,24 +249,33 @@ def _version(package: str) -> str:
         return "missing"
 
 
-def startup(runs: int) -> None:
+def startup(runs: int) -> bool:
+    """Print the start-up table; False if a command failed."""
     example = "examples/wo2022_cohort.csv"
     pairs = [(["--help"], "import typer"), (["tests"], "import typer"),
              (["compare", example, "-q"], "import pandas, scipy.stats")]
     print(f"\nStart-up (median of {runs} runs each)\n")
     print("| command | wall ms | peak MB | baseline | baseline ms | ratio |\n|---|---|---|---|---|---|")
+    ok = True
     for args, imports in pairs:
         cmd = [[IVIGBLINA, *args], [sys.executable, "-c", imports]]
         times = {i: [] for i in range(2)}
         peaks = []
-        for _ in range(runs):
-            for i in range(2):  # interleaved, so drift hits both alike
-                wall, peak = measure(cmd[i])
-                times[i].append(wall)
-                peaks += [peak] if i == 0 else []
+        try:
+            for _ in range(runs):
+                for i in range(2):  # interleaved, so drift hits both alike
+                    wall, peak = measure(cmd[i])
+                    times[i].append(wall)
+                    peaks += [peak] if i == 0 else []
+        except Failed as e:
+            print(e, file=sys.stderr)
+            print(f"| `ivigblina {' '.join(args)}` | failed | | `python -c \"{imports}\"` | | |")
+            ok = False
+            continue
         mine, base = statistics.median(times[0]), statistics.median(times[1])
         print(f"| `ivigblina {' '.join(args)}` | {1000 * mine:.0f} | {statistics.median(peaks):.0f} | "
               f"`python -c \"{imports}\"` | {1000 * base:.0f} | {mine / base:.2f}x |")
+    return ok
 
 
 def main() -> None:
@@ -275,7 +302,10 @@ def main() -> None:
             runs = {t: [] for t in TOOLS}
             for r in range(repeats):
                 for tool in TOOLS if r % 2 == 0 else TOOLS[::-1]:
-                    runs[tool].append(measure(tool_argv(tool, src, outputs[tool])))
+                    try:
+                        runs[tool].append(measure(tool_argv(tool, src, outputs[tool])))
+                    except Failed as e:  # no output to compare: as bad as a disagreement
+                        sys.exit(str(e))
             check_agreement(outputs, size_label(n))
         for tool in TOOLS:
             results[n, tool] = tuple(statistics.median(x) for x in zip(*runs[tool]))
@@ -294,12 +324,15 @@ def main() -> None:
         line = ", ".join(f"{t} {results[large, t][0] / results[small, t][0]:.1f}x wall / "
                          f"{results[large, t][1] / results[small, t][1]:.1f}x memory" for t in TOOLS)
         print(f"{size_label(small)}->{size_label(large)} scaling ({large / small:g}x rows): {line}")
-    startup(startup_runs)
+    if not startup(startup_runs):
+        sys.exit(1)
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--worker"]:
+    if sys.argv[1:2] == ["--worker"]:  # child: one reference implementation
         WORKERS[sys.argv[2]](sys.argv[3], sys.argv[4])
+    elif sys.argv[1:2] == ["--launch"]:  # child: start and measure a command
+        launch(sys.argv[2], sys.argv[3:])
     else:
         IVIGBLINA = find_ivigblina()
         main()

@@ -109,6 +109,11 @@ Today = Annotated[Optional[str], typer.Option("--today", callback=_check_today, 
                                               help="The date taken as today (YYYY-MM-DD); later dates are refused.")]
 Strict = Annotated[bool, typer.Option("--strict", help="Refuse any skipped row or input warning (duplicates, "
                                                        "blank rows, censored values, events before day 0).")]
+ExcludeAfterIvig = Annotated[Optional[float], typer.Option(
+    "--exclude-after-ivig", min=0, show_default=False,
+    help="Leave out of the follow-up window IgG drawn on the day of an IVIG dose or up to DAYS after it.")]
+BaselineWindow = Annotated[Optional[float], typer.Option(
+    "--baseline-window", min=0, show_default=False, help="A baseline lies at most DAYS before day 0 (default: any).")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 Output = Annotated[Optional[str], typer.Option("--output", "-o", show_default=False,
                                                help="Write to this file (atomically) instead of stdout.")]
@@ -135,6 +140,8 @@ class _Input:
     max_field_size: int
     today: object
     strict: bool
+    exclude_after_ivig: float | None = None
+    baseline_window: float | None = None
 
     def read(self, require_cohort: bool):
         """Read, validate and reduce to the per-patient table."""
@@ -147,7 +154,8 @@ class _Input:
         dialect = Dialect(encoding=self.encoding, delimiter=self.delimiter, decimal=self.decimal,
                           max_field=self.max_field_size)
         obs = read_cohort(self.file, columns, dialect, require_cohort=require_cohort, today=self.today)
-        patients = per_patient(obs, until=self.until, hgg_threshold=self.hgg_threshold)
+        patients = per_patient(obs, until=self.until, hgg_threshold=self.hgg_threshold,
+                               exclude_after_ivig=self.exclude_after_ivig, baseline_window=self.baseline_window)
         if self.strict:
             check_strict(obs, patients)
         return obs, patients
@@ -155,7 +163,18 @@ class _Input:
     def meta_options(self) -> dict:
         return {"until": self.until, "hgg_threshold": self.hgg_threshold, "patient_col": self.patient_col,
                 "cohort_col": self.cohort_col, "day_col": self.day_col, "igg_col": self.igg_col,
-                "units": self.units.value, "strict": self.strict}
+                "units": self.units.value, "strict": self.strict, "exclude_after_ivig": self.exclude_after_ivig,
+                "baseline_window": self.baseline_window}
+
+
+def _parse_landmarks(value: str):
+    try:
+        days = tuple(float(x) for x in value.split(",") if x.strip())
+    except ValueError:
+        raise typer.BadParameter(f"expected days separated by commas (e.g. 30,90,180), got '{value}'") from None
+    if not days or any(d < 0 for d in days):
+        raise typer.BadParameter(f"expected one or more days >= 0, got '{value}'")
+    return days
 
 
 def _parse_groups(value: str | None) -> tuple[str, str] | None:
@@ -269,6 +288,8 @@ def nadir(
     units: UnitsOpt = Units.mg_dl,
     until: Until = None,
     hgg_threshold: Threshold = 400.0,
+    exclude_after_ivig: ExcludeAfterIvig = None,
+    baseline_window: BaselineWindow = None,
     encoding: Encoding = "utf-8",
     delimiter: Delimiter = None,
     decimal: Decimal = ".",
@@ -284,7 +305,7 @@ def nadir(
     from ivig_blina.summary import input_summary
 
     source = _Input(file, patient_col, cohort_col, day_col, igg_col, units, until, hgg_threshold, encoding,
-                    delimiter, decimal, max_field_size, today, strict)
+                    delimiter, decimal, max_field_size, today, strict, exclude_after_ivig, baseline_window)
     with _user_errors():
         obs, patients = source.read(require_cohort=False)
     columns = IGG_COLUMNS + patients.event_outcomes + FOLLOW_UP_COLUMNS
@@ -302,8 +323,10 @@ def compare(
     groups: Annotated[Optional[str], typer.Option("--groups", help="The two cohorts to compare, as A,B (that order).",
                                                   show_default=False)] = None,
     test: Annotated[Optional[list[str]], typer.Option(
-        "--test", help="Statistic per kind, as continuous=NAME or binary=NAME (repeatable; see 'ivigblina tests'). "
-                       "Default: continuous=mann-whitney, binary=fisher.", show_default=False)] = None,
+        "--test", help="Statistic per kind, as KIND=NAME with KIND continuous, binary, time-to-event or rate "
+                       "(repeatable; see 'ivigblina tests'). Defaults: continuous=mann-whitney, binary=fisher, "
+                       "time-to-event=log-rank (gray with --competing-risk), rate=poisson-exact.",
+        show_default=False)] = None,
     plugin: PluginOpt = None,
     alternative: Annotated[Alternative, typer.Option("--alternative", help="First group against second.")]
     = Alternative.two_sided,
@@ -315,6 +338,11 @@ def compare(
                                               help="Random splits of the permutation test when exact "
                                                    "enumeration is too large.")] = 9999,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the permutation test's random splits.")] = 1,
+    landmarks: Annotated[str, typer.Option("--landmarks", callback=_parse_landmarks,
+                                           help="Days at which to report the infection-free proportion "
+                                                "(or cumulative incidence).")] = "30,90,180",
+    competing_risk: Annotated[bool, typer.Option("--competing-risk", help="Deaths without infection are a "
+                                                 "competing event: cumulative incidence and Gray's test.")] = False,
     patient_col: PatientCol = "patient_id",
     cohort_col: CohortCol = "cohort",
     day_col: DayCol = "day",
@@ -322,6 +350,8 @@ def compare(
     units: UnitsOpt = Units.mg_dl,
     until: Until = None,
     hgg_threshold: Threshold = 400.0,
+    exclude_after_ivig: ExcludeAfterIvig = None,
+    baseline_window: BaselineWindow = None,
     encoding: Encoding = "utf-8",
     delimiter: Delimiter = None,
     decimal: Decimal = ".",
@@ -335,13 +365,13 @@ def compare(
     import io
     import json
 
-    from ivig_blina.compare import DEFAULT_TESTS, choose_groups, compare as run_compare
-    from ivig_blina.render import WIDE_COLUMNS, comparison_json, comparison_rows, comparison_table, write_rows
+    from ivig_blina.compare import choose_groups, compare as run_compare
+    from ivig_blina.render import comparison_json, comparison_rows, comparison_table, wide_columns, write_rows
     from ivig_blina.stats import UnknownStatistic
     from ivig_blina.summary import input_counts, input_summary
 
     chosen = _parse_groups(groups)
-    tests = {**DEFAULT_TESTS, **_parse_tests(test)}
+    tests = _parse_tests(test)
     registry = _registry(plugin)
     for kind, name in tests.items():
         try:
@@ -349,14 +379,15 @@ def compare(
         except UnknownStatistic as e:
             raise typer.BadParameter(str(e), param_hint="--test") from None
     source = _Input(file, patient_col, cohort_col, day_col, igg_col, units, until, hgg_threshold, encoding,
-                    delimiter, decimal, max_field_size, today, strict)
+                    delimiter, decimal, max_field_size, today, strict, exclude_after_ivig, baseline_window)
     with _user_errors():
         obs, patients = source.read(require_cohort=True)
         pair = choose_groups(patients.table.cohort, chosen, obs.path)
         with _progress(not quiet and sys.stderr.isatty()) as progress:
             result = run_compare(patients, pair, tests=tests, alternative=alternative.value,
                                  confidence_level=confidence, adjust=adjust.value, registry=registry,
-                                 options={"permutations": permutations, "seed": seed, "progress": progress})
+                                 options={"permutations": permutations, "seed": seed, "progress": progress},
+                                 landmarks=landmarks, competing_risk=competing_risk)
     _warn(input_summary(obs, patients, result.excluded_patients), quiet)
     for o in result.outcomes:
         for w in o.warnings:
@@ -372,7 +403,7 @@ def compare(
         _emit(json.dumps(document, indent=2) + "\n", output, file)
     else:
         buffer = io.StringIO()
-        write_rows(comparison_rows(result), WIDE_COLUMNS, format.value, buffer)
+        write_rows(comparison_rows(result), wide_columns(result), format.value, buffer)
         _emit(buffer.getvalue(), output, file)
 
 

@@ -14,8 +14,12 @@ from ivig_blina.stats import Statistic, TestResult
 from ivig_blina.stats.adjust import adjust as adjust_pvalues
 from ivig_blina.stats.binary import newcombe
 
-DEFAULT_TESTS = {"continuous": "mann-whitney", "binary": "fisher"}
+DEFAULT_TESTS = {"continuous": "mann-whitney", "binary": "fisher", "time-to-event": "log-rank", "rate": "poisson-exact"}
 CONTINUOUS = {"igg_nadir": "nadir_igg", "days_to_nadir": "nadir_day"}
+EXPOSURE = ("pct_drop", "days_below_threshold", "area_below_threshold")
+LANDMARKS = (30.0, 90.0, 180.0)
+REPEATED_EPISODES = ("every episode counts: repeated episodes in one patient are not independent, which the "
+                     "exact test assumes; read the P value and interval as too optimistic")
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,8 @@ def choose_groups(cohorts, groups: tuple[str, str] | None, path: str) -> tuple[s
 
 def compare(patients: PatientTable, groups: tuple[str, str], *, tests: dict[str, str] | None = None,
             alternative: str = "two-sided", confidence_level: float = 0.95, adjust: str = "none",
-            registry: stats.Registry | None = None, options: dict | None = None) -> Comparison:
+            registry: stats.Registry | None = None, options: dict | None = None,
+            landmarks: tuple[float, ...] = LANDMARKS, competing_risk: bool = False) -> Comparison:
     """Summarise and test every outcome, first group against second.
 
     ``tests`` maps a kind to a statistic's name (default: Mann-Whitney and Fisher);
@@ -72,7 +77,8 @@ def compare(patients: PatientTable, groups: tuple[str, str], *, tests: dict[str,
     each passed to the statistics that declare it; ``adjust`` is ``none``, ``holm``,
     ``bonferroni`` or ``bh`` over every outcome with a P value.
     """
-    tests = {**DEFAULT_TESTS, **(tests or {})}
+    defaults = {**DEFAULT_TESTS, **({"time-to-event": "gray"} if competing_risk else {})}
+    tests = {**defaults, **(tests or {})}
     registry = registry or stats.registry()
     chosen = {kind: registry.get(name, kind) for kind, name in tests.items()}
     run = _Runner(alternative, confidence_level, options or {}, registry)
@@ -84,6 +90,11 @@ def compare(patients: PatientTable, groups: tuple[str, str], *, tests: dict[str,
     results.append(run.binary("hgg", *(x.hgg.astype(bool) for x in has_nadir), groups, chosen["binary"]))
     results += [run.binary(outcome, a[outcome], b[outcome], groups, chosen["binary"])
                 for outcome in patients.event_outcomes]
+    results += [run.continuous(outcome, *(x[outcome].dropna().to_numpy(float) for x in (a, b)), groups,
+                               chosen["continuous"]) for outcome in EXPOSURE]
+    if patients.event_outcomes:
+        results.append(run.time_to_event(a, b, groups, chosen["time-to-event"], landmarks, competing_risk))
+        results.append(run.rate(a, b, groups, chosen["rate"]))
     censored = t[t.cohort.isin(groups) & (t.nadir_censored != "")]
     if len(censored):
         note = (f"{len(censored)} nadir(s) are censored lab values (<X or >X) taken as X: "
@@ -92,7 +103,8 @@ def compare(patients: PatientTable, groups: tuple[str, str], *, tests: dict[str,
                    for o in results]
     adjusted = adjust_pvalues([o.result.pvalue if o.result else None for o in results], adjust)
     results = [replace(o, p_adjusted=p if adjust != "none" else None) for o, p in zip(results, adjusted)]
-    used = {"tests": tests, "alternative": alternative, "confidence_level": confidence_level, "adjust": adjust}
+    used = {"tests": tests, "alternative": alternative, "confidence_level": confidence_level, "adjust": adjust,
+            "landmarks": list(landmarks), "competing_risk": competing_risk}
     return Comparison(groups, results, excluded_patients=int((~t.cohort.isin(groups)).sum()), options=used)
 
 
@@ -138,6 +150,31 @@ class _Runner:
         difference = newcombe(counts[0], counts[1], alternative=self.alternative,
                               confidence_level=self.confidence_level)
         return OutcomeResult(outcome, "binary", statistic.name, summaries, result, result.warnings, difference)
+
+
+    def time_to_event(self, a, b, groups, statistic, landmarks, competing) -> OutcomeResult:
+        from ivig_blina.stats.survival import event_summary
+
+        data = []
+        for x in (a, b):
+            status = x.infection_status.to_numpy(int)
+            data.append((x.infection_time.to_numpy(float), status if competing else (status == 1).astype(int)))
+        summaries = {g: event_summary(t, e, landmarks, self.confidence_level, competing)
+                     for g, (t, e) in zip(groups, data)}
+        if any(len(t) == 0 for t, _ in data):
+            return OutcomeResult("time_to_infection", "time-to-event", statistic.name, summaries, None,
+                                 ("a group has no patients; no test",))
+        result = self._run(statistic, *data)
+        return OutcomeResult("time_to_infection", "time-to-event", statistic.name, summaries, result, result.warnings)
+
+    def rate(self, a, b, groups, statistic) -> OutcomeResult:
+        counts = [(int(x.infection_episodes.sum()), float(x.follow_up_days.sum())) for x in (a, b)]
+        summaries = {g: {"n": len(x), "episodes": e, "patient_days": d,
+                         "rate_per_100_patient_days": 100 * e / d if d > 0 else None}
+                     for g, x, (e, d) in zip(groups, (a, b), counts)}
+        result = self._run(statistic, *counts)
+        return OutcomeResult("infection_rate", "rate", statistic.name, summaries, result,
+                             result.warnings + (REPEATED_EPISODES,))
 
 
 def _quartiles(x: np.ndarray) -> dict:

@@ -60,7 +60,10 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
     if dialect.decimal == delimiter:
         raise IvigBlinaError(f"the decimal mark '{dialect.decimal}' is also the delimiter; give --delimiter",
                              path=name, line=1)
-    header = [h.strip().lower() for h in next(csv.reader([header_text], delimiter=delimiter))]
+    try:
+        header = [h.strip().lower() for h in next(csv.reader([header_text.strip("\r")], delimiter=delimiter))]
+    except csv.Error as e:
+        raise IvigBlinaError(f"the header line cannot be read as CSV ({e})", path=name, line=1) from None
     for i, h in enumerate(header):
         if h in header[:i]:
             raise IvigBlinaError(f"column '{h}' appears twice in the header", path=name, line=1)

@@ -15,8 +15,7 @@ FORMATS = ("table", "csv", "tsv", "json", "jsonl", "markdown")
 RESULT_COLUMNS = ["outcome", "kind", "test", "method", "statistic", "p_value", "p_adjusted", "alternative",
                   "confidence_level", "estimate", "estimand", "ci_low", "ci_high", "risk_difference",
                   "risk_difference_ci_low", "risk_difference_ci_high"]
-WIDE_COLUMNS = RESULT_COLUMNS + ["group_a", "group_b", "n_a", "n_b", "median_a", "q1_a", "q3_a", "median_b", "q1_b",
-                                 "q3_b", "events_a", "proportion_a", "events_b", "proportion_b", "warnings"]
+GROUP_KEYS = ["n", "median", "q1", "q3", "events", "proportion"]
 
 
 def plain(value: Any) -> Any:
@@ -52,17 +51,26 @@ def _result_fields(o, cmp) -> dict:
     return fields
 
 
+def wide_columns(cmp) -> list[str]:
+    """The wide columns: result fields, then each per-group summary key as KEY_a and KEY_b
+    (the usual ones first, then those of time-to-event and rate outcomes as they appear)."""
+    keys = list(GROUP_KEYS)
+    for o in cmp.outcomes:
+        keys += [k for k in o.groups[cmp.groups[0]] if k not in keys]
+    return (RESULT_COLUMNS + ["group_a", "group_b"] + [f"{k}_{side}" for k in keys for side in ("a", "b")]
+            + ["warnings"])
+
+
 def comparison_rows(cmp) -> list[dict]:
     """One wide row per outcome; the column names do not depend on the cohort names."""
     a, b = cmp.groups
+    columns = wide_columns(cmp)
     rows = []
     for o in cmp.outcomes:
-        row = {**_result_fields(o, cmp), "group_a": a, "group_b": b}
-        for key in ("n", "median", "q1", "q3", "events", "proportion"):
-            for suffix, g in (("a", a), ("b", b)):
-                row[f"{key}_{suffix}"] = o.groups[g].get(key)
-        row["warnings"] = "; ".join(o.warnings)
-        rows.append({k: plain(row[k]) for k in WIDE_COLUMNS})
+        row = {**_result_fields(o, cmp), "group_a": a, "group_b": b, "warnings": "; ".join(o.warnings)}
+        for side, g in (("a", a), ("b", b)):
+            row.update({f"{k}_{side}": v for k, v in o.groups[g].items()})
+        rows.append({k: plain(row.get(k)) for k in columns})
     return rows
 
 
@@ -130,8 +138,8 @@ def comparison_table(cmp):
     adjusted = cmp.options.get("adjust", "none") != "none"
     level = cmp.options.get("confidence_level", 0.95)
     alternative = cmp.options.get("alternative", "two-sided")
-    caption = (f"continuous: median [IQR] (n); binary: events/n (%). Estimates are {a} minus (or over) {b}, "
-               f"with {100 * level:g}% CI; {alternative} P values.")
+    caption = (f"continuous: median [IQR] (n); binary: events/n (%); rate: episodes per 100 patient-days. "
+               f"Estimates are {a} minus (or over) {b}, with {100 * level:g}% CI; {alternative} P values.")
     table = Table(title=f"{a} vs {b}", title_justify="left", box=box.SIMPLE_HEAD, caption=caption,
                   caption_justify="left")
     headers = ["outcome", a, b, "test", "estimate [CI]", "risk difference [CI]", "P"] + (["P adj."] if adjusted else [])
@@ -150,14 +158,27 @@ def _split(rd):
     return (None, None) if rd is None else (rd[0], rd[1:])
 
 
+def _short(x: float) -> str:
+    """Three significant digits, without exponents for everyday magnitudes."""
+    return f"{x:,.0f}" if 1000 <= abs(x) < 1e9 else f"{x:.3g}"
+
+
 def _with_ci(estimate, ci) -> str:
     if estimate is None:
         return ""
-    text = f"{estimate:.3g}"
-    return text if ci is None else f"{text} [{ci[0]:.3g}, {ci[1]:.3g}]"
+    text = _short(estimate)
+    return text if ci is None else f"{text} [{_short(ci[0])}, {_short(ci[1])}]"
 
 
 def _summary(kind: str, s: dict) -> str:
+    if kind == "time-to-event":
+        if "median" not in s:  # competing risks: cumulative incidence
+            return f"{s['events']}/{s['n']} infected, {s['competing_events']} competing"
+        median = "not reached" if s["median"] is None else f"median {s['median']:.4g}"
+        return f"{s['events']}/{s['n']} infected, {median}"
+    if kind == "rate":
+        rate = s["rate_per_100_patient_days"]
+        return f"{s['episodes']} in {s['patient_days']:.0f} d" + ("" if rate is None else f" ({rate:.3g}/100 d)")
     if kind == "continuous":
         if not s["n"]:
             return "(0)"

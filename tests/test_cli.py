@@ -56,7 +56,8 @@ def test_compare_json_shape(write):
     assert doc["meta"]["version"] == __version__
     import hashlib
     assert doc["meta"]["input_sha256"] == hashlib.sha256(open(path, "rb").read()).hexdigest()
-    assert doc["meta"]["options"]["tests"] == {"continuous": "mann-whitney", "binary": "fisher"}
+    assert doc["meta"]["options"]["tests"] == {"continuous": "mann-whitney", "binary": "fisher",
+                                               "time-to-event": "log-rank", "rate": "poisson-exact"}
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl", "markdown"])

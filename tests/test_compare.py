@@ -45,7 +45,8 @@ def test_outcomes_come_in_the_documented_order(write):
     path = write("patient_id,cohort,day,igg_mg_dl,event\nA,x,10,300,\nA,x,20,,sepsis\nB,y,10,500,\nB,y,30,,death\n")
     result = run("compare", path, "--format", "json")
     assert [o["outcome"] for o in json.loads(result.stdout)["outcomes"]] == [
-        "igg_nadir", "days_to_nadir", "hgg", "infection", "infection_icu", "infection_death", "death", "sepsis"]
+        "igg_nadir", "days_to_nadir", "hgg", "infection", "infection_icu", "infection_death", "death", "sepsis",
+        "pct_drop", "days_below_threshold", "area_below_threshold", "time_to_infection", "infection_rate"]
 
 
 def test_swapping_the_groups_keeps_p_and_mirrors_u():

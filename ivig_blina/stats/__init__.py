@@ -4,7 +4,10 @@ A statistic is a subclass of :class:`Statistic` with the class attributes ``name
 and ``description`` and a ``run`` method that returns a :class:`TestResult`:
 
 - ``continuous``: ``a`` and ``b`` are 1-D float arrays without NaN;
-- ``binary``: ``a`` and ``b`` are ``(events, n)`` pairs of ints.
+- ``binary``: ``a`` and ``b`` are ``(events, n)`` pairs of ints;
+- ``time-to-event``: ``a`` and ``b`` are ``(time, event)`` pairs of arrays (event 1, censored 0,
+  competing 2 where a statistic takes one);
+- ``rate``: ``a`` and ``b`` are ``(episodes, patient_days)`` pairs.
 
 Direction is always the first group against the second (minus, or over). Third-party
 statistics come from the entry-point group ``ivig_blina.statistics`` (disabled by
@@ -20,7 +23,7 @@ from typing import ClassVar
 
 from ivig_blina.errors import IvigBlinaError
 
-KINDS = ("continuous", "binary")
+KINDS = ("continuous", "binary", "time-to-event", "rate")
 ALTERNATIVES = ("two-sided", "less", "greater")
 ENTRY_POINT_GROUP = "ivig_blina.statistics"
 

@@ -2,5 +2,8 @@
 
 from ivig_blina.stats.binary import Barnard, Boschloo, ChiSquare, Fisher
 from ivig_blina.stats.continuous import BrunnerMunzel, MannWhitney, Permutation, StudentT, WelchT
+from ivig_blina.stats.competing import Gray
+from ivig_blina.stats.survival import LogRank, PoissonRateRatio
 
-BUILTINS = [MannWhitney, WelchT, StudentT, BrunnerMunzel, Permutation, Fisher, ChiSquare, Barnard, Boschloo]
+BUILTINS = [MannWhitney, WelchT, StudentT, BrunnerMunzel, Permutation, Fisher, ChiSquare, Barnard, Boschloo,
+            LogRank, Gray, PoissonRateRatio]

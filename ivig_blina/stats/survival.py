@@ -72,6 +72,40 @@ def kaplan_meier(time, event, confidence_level: float = 0.95) -> KaplanMeier:
     return KaplanMeier(times, n_risk, n_event, n_censor, surv, std_err, lower, upper)
 
 
+def landmark_key(day: float) -> str:
+    return f"d{day:g}"
+
+
+def event_summary(time, event, landmarks, confidence_level: float = 0.95, competing: bool = False) -> dict:
+    """Per-group summary of time to first infection: ``n``, ``events`` and either the
+    Kaplan-Meier median with its CI and the infection-free proportion at each landmark with
+    its CI (null beyond the group's last follow-up), or with ``competing`` the number of
+    competing events and the cumulative incidence (Aalen-Johansen) at each landmark with its
+    standard error."""
+    import numpy as np
+
+    event = np.asarray(event)
+    summary = {"n": len(event), "events": int(np.sum(event == 1))}
+    if competing:
+        from ivig_blina.stats.competing import cif_at
+
+        summary["competing_events"] = int(np.sum(event == 2))
+        estimates, variances = cif_at(list(landmarks), time, event, cause=1)
+        for day, estimate, variance in zip(landmarks, estimates, variances):
+            key = f"cuminc_{landmark_key(day)}"
+            summary[key] = estimate
+            summary[f"{key}_se"] = None if variance is None else math.sqrt(variance)
+        return summary
+    km = kaplan_meier(time, event, confidence_level)
+    median, low, high = km.median() if len(event) else (None, None, None)
+    summary.update(median=median, median_ci_low=low, median_ci_high=high)
+    for day in landmarks:
+        key = f"infection_free_{landmark_key(day)}"
+        value = km.at(day)
+        summary[key], summary[f"{key}_ci_low"], summary[f"{key}_ci_high"] = value or (None, None, None)
+    return summary
+
+
 def _first_at_or_below(time, curve, p: float = 0.5) -> float | None:
     """The first time the step ``curve`` reaches ``p``; where it sits exactly at ``p`` over an
     interval, the midpoint of that interval's start and the next drop (survival's rule)."""
@@ -127,7 +161,7 @@ class LogRank(Statistic):
             return TestResult(statistic=None, pvalue=None, method=method, estimand=estimand,
                               warnings=("no events to compare; no test",))
         difference = float(np.sum(d_a - d * n_a / n))
-        chisq = difference ** 2 / variance
+        chisq = float(difference ** 2 / variance)
         if alternative == "two-sided":
             p = float(stats.chi2.sf(chisq, 1))
         else:
@@ -172,19 +206,26 @@ def cox_hazard_ratio(a, b, alternative="two-sided", confidence_level=0.95):
                 information += t1 / t0 - (t1 / t0) ** 2
         return loglik, score, information
 
-    beta = 0.0
+    infinite = (None, None, ("the hazard ratio is not estimable: one group's events all come before the "
+                             "other's (monotone likelihood; R warns the coefficient may be infinite)",))
+    beta, converged = 0.0, False
     loglik, score, information = derivatives(beta)
-    for _ in range(20):
-        step = score / information
-        new = derivatives(beta + step)
-        while new[0] < loglik - 1e-12:  # step halving, as coxph
-            step /= 2
+    try:
+        for _ in range(20):
+            step = score / information
             new = derivatives(beta + step)
-        beta += step
-        converged = abs(1 - new[0] / loglik) <= 1e-9 if loglik else abs(new[0] - loglik) <= 1e-9
-        loglik, score, information = new
-        if converged:
-            break
+            while new[0] < loglik - 1e-12:  # step halving, as coxph
+                step /= 2
+                new = derivatives(beta + step)
+            beta += step
+            converged = abs(1 - new[0] / loglik) <= 1e-9 if loglik else abs(new[0] - loglik) <= 1e-9
+            loglik, score, information = new
+            if converged or abs(beta) > 15:
+                break
+    except (OverflowError, ZeroDivisionError):
+        return infinite
+    if not converged or abs(beta) > 15 or information <= 1e-12:
+        return infinite
     se = 1 / math.sqrt(information)
     if alternative == "two-sided":
         z = stats.norm.ppf(1 - (1 - confidence_level) / 2)
