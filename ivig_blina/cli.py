@@ -13,8 +13,9 @@ from typing import Annotated, Optional
 import typer
 
 from ivig_blina import __version__
-from ivig_blina.cli_options import (Adjust, Alternative, Format, FormatOpt, Input, Output, PluginOpt, Quiet,
-                                    check_level, parse_groups, parse_landmarks, parse_tests, with_input)
+from ivig_blina.cli_options import (Adjust, Alternative, FigureOut, Format, FormatOpt, Groups, Input, Output,
+                                    PluginOpt, Quiet, check_level, parse_groups, parse_landmarks, parse_tests,
+                                    with_input)
 from ivig_blina.errors import IvigBlinaError
 
 DEFINITIONS = """
@@ -131,8 +132,7 @@ def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None
 @with_input
 def compare(
     source: Input,
-    groups: Annotated[Optional[str], typer.Option("--groups", help="The two cohorts to compare, as A,B (that order).",
-                                                  show_default=False)] = None,
+    groups: Groups = None,
     test: Annotated[Optional[list[str]], typer.Option(
         "--test", help="Statistic per kind, as KIND=NAME with KIND continuous, binary, time-to-event or rate "
                        "(repeatable; see 'ivigblina tests'). Defaults: continuous=mann-whitney, binary=fisher, "
@@ -206,6 +206,64 @@ def list_tests(plugin: PluginOpt = None, format: FormatOpt = Format.table, outpu
     rows = [{"name": name, "kind": e.cls.kind, "description": e.cls.description, "origin": e.origin}
             for name, e in _registry(plugin).entries.items()]
     _rows_out(rows, ["name", "kind", "description", "origin"], format, output, None)
+
+
+plot_app = typer.Typer(no_args_is_help=True, help="Figures for a paper (PNG, SVG or PDF by the file's extension; "
+                                                  "needs matplotlib: pip install 'ivig-blina[plot]').")
+app.add_typer(plot_app, name="plot")
+
+
+def _save_figure(figure, path: str, source: str) -> None:
+    from ivig_blina.figures import DPI
+    from ivig_blina.output import save_atomically
+
+    with _user_errors():
+        save_atomically(path, lambda temporary: figure.savefig(temporary, dpi=DPI, format=path.rsplit(".", 1)[1].lower()),
+                        source)
+
+
+@plot_app.command("igg", help="IgG against day, one panel per cohort and one line per patient, from the baseline "
+                              "to the end of follow-up; the HGG threshold dashed and each nadir marked.")
+@with_input
+def plot_igg(source: Input, output: FigureOut, groups: Groups = None, quiet: Quiet = False):
+    from ivig_blina.figures import igg_courses
+    from ivig_blina.summary import input_summary
+
+    chosen = parse_groups(groups)
+    with _user_errors():
+        obs, patients = source.read(require_cohort=False)
+        panels = list(chosen) if chosen else sorted(set(patients.table.cohort))
+        for g in panels:
+            if g not in set(patients.table.cohort):
+                raise IvigBlinaError(f"group '{g}' given by --groups is not a cohort of the file", path=obs.path)
+        figure = igg_courses(obs.table, patients.table, panels, source.hgg_threshold)
+    _warn(input_summary(obs, patients), quiet)
+    _save_figure(figure, output, source.file)
+
+
+@plot_app.command("infection", help="Kaplan-Meier infection-free curves per cohort with censoring marks, the "
+                                    "log-rank P and the numbers at risk; cumulative incidence and Gray's test with "
+                                    "--competing-risk.")
+@with_input
+def plot_infection(source: Input, output: FigureOut, groups: Groups = None,
+                   competing_risk: Annotated[bool, typer.Option("--competing-risk", help="Deaths without infection "
+                                                                "are a competing event.")] = False,
+                   quiet: Quiet = False):
+    from ivig_blina.compare import choose_groups, event_data
+    from ivig_blina.figures import infection_curves
+    from ivig_blina.stats import get
+    from ivig_blina.summary import input_summary
+
+    chosen = parse_groups(groups)
+    with _user_errors():
+        obs, patients = source.read(require_cohort=True)
+        pair = choose_groups(patients.table.cohort, chosen, obs.path)
+        t = patients.table
+        test = "gray" if competing_risk else "log-rank"
+        result = get(test, "time-to-event").run(*(event_data(t[t.cohort == g], competing_risk) for g in pair))
+        figure = infection_curves(t, list(pair), competing=competing_risk, pvalue=result.pvalue, test=test)
+    _warn(input_summary(obs, patients), quiet)
+    _save_figure(figure, output, source.file)
 
 
 def _version(value: bool) -> None:

@@ -105,6 +105,18 @@ PluginOpt = Annotated[Optional[list[str]], typer.Option("--plugin", help="A Pyth
 
 
 
+def check_figure_path(value: str) -> str:
+    if not value.lower().endswith((".png", ".svg", ".pdf")):
+        raise typer.BadParameter(f"expected a file name ending in .png, .svg or .pdf, got '{value}'")
+    return value
+
+
+FigureOut = Annotated[str, typer.Option("--output", "-o", callback=check_figure_path,
+                                        help="The figure file: .png, .svg or .pdf.")]
+Groups = Annotated[Optional[str], typer.Option("--groups", help="The two cohorts to compare, as A,B (that order).",
+                                               show_default=False)]
+
+
 @dataclass
 class Input:
     """The input options every data command shares, and reading with them."""

@@ -155,10 +155,7 @@ class _Runner:
     def time_to_event(self, a, b, groups, statistic, landmarks, competing) -> OutcomeResult:
         from ivig_blina.stats.survival import event_summary
 
-        data = []
-        for x in (a, b):
-            status = x.infection_status.to_numpy(int)
-            data.append((x.infection_time.to_numpy(float), status if competing else (status == 1).astype(int)))
+        data = [event_data(x, competing) for x in (a, b)]
         summaries = {g: event_summary(t, e, landmarks, self.confidence_level, competing)
                      for g, (t, e) in zip(groups, data)}
         if any(len(t) == 0 for t, _ in data):
@@ -175,6 +172,13 @@ class _Runner:
         result = self._run(statistic, *counts)
         return OutcomeResult("infection_rate", "rate", statistic.name, summaries, result,
                              result.warnings + (REPEATED_EPISODES,))
+
+
+def event_data(patients: pd.DataFrame, competing: bool = False):
+    """``(time, status)`` arrays of time to first infection: status 1 infection, 0 censored, and
+    2 for a death without infection when ``competing`` (else censored)."""
+    status = patients.infection_status.to_numpy(int)
+    return patients.infection_time.to_numpy(float), status if competing else (status == 1).astype(int)
 
 
 def _quartiles(x: np.ndarray) -> dict:

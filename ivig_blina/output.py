@@ -35,18 +35,32 @@ def render_text(rendered) -> str:
 
 
 def write_atomically(path: str, text: str, source: str | None = None) -> None:
-    """Write ``text`` to a temporary file beside ``path`` and rename it into place, so an
-    interrupted run never leaves half a file. Refuses to overwrite ``source``."""
+    """Write ``text`` to ``path`` atomically (see :func:`save_atomically`)."""
+
+    def write(temporary: str) -> None:
+        with open(temporary, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+
+    save_atomically(path, write, source)
+
+
+def save_atomically(path: str, save, source: str | None = None) -> None:
+    """Let ``save(temporary_path)`` write a file beside ``path``, then rename it into place, so
+    an interrupted run never leaves half a file. Refuses to overwrite ``source``."""
     if source not in (None, "-") and os.path.exists(path) and os.path.exists(source) and os.path.samefile(path, source):
         raise IvigBlinaError("refusing to overwrite the input file; choose another --output", path=path)
     directory = os.path.dirname(os.path.abspath(path))
+    suffix = os.path.splitext(path)[1]
     try:
-        fd, temporary = tempfile.mkstemp(prefix=".ivigblina-", suffix=".tmp", dir=directory)
+        fd, temporary = tempfile.mkstemp(prefix=".ivigblina-", suffix=suffix, dir=directory)
     except OSError as e:
         raise IvigBlinaError(f"cannot write here: {e.strerror}", path=path) from None
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+        save(temporary)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp's 0600 would hide the result from the user's group
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
