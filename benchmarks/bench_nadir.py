@@ -182,8 +182,7 @@ def tool_argv(tool: str, src: Path, dst: Path) -> list[str]:
 
 
 def find_ivigblina() -> str:
-    beside = Path(sys.executable).parent / "ivigblina"
-    found = str(beside) if beside.exists() else shutil.which("ivigblina")
+    found = shutil.which("ivigblina", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
     if not found:
         sys.exit("ivigblina not found beside this Python or on PATH; run with the venv's python")
     return found

@@ -185,7 +185,10 @@ class _Validator:
         censored = sign.where(sign.isin(["<", ">"]), "")
         values = self.numbers(text.where(censored == "", text.str[1:].str.strip()), column)
         self.fail(values < 0, column, lambda i: f"'{text[i]}' is negative; IgG must be 0 or more")
-        return values * TO_MG_DL[self.plan.units], censored.astype(object)
+        factor = TO_MG_DL[self.plan.units]
+        # 3.38 g/L * 100 is 338.00000000000006: round away the binary noise so that g/L and mg/dL agree
+        converted = (values * factor).round(9) if factor != 1 else values
+        return converted, censored.astype(object)
 
     def check_labels(self, event: pd.Series, column: str | None) -> None:
         for label in sorted(set(event.unique()) - set(KNOWN_EVENTS) - {""}):

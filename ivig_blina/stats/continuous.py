@@ -73,6 +73,9 @@ class MannWhitney(Statistic):
             except _AllTied:
                 estimate, ci = None, None
                 warnings += ("no estimate or interval: shifting a makes every value tied (R stops here too)",)
+            except ValueError:  # uniroot: no sign change, as R's "f() values at end points not of opposite sign"
+                estimate, ci = None, None
+                warnings += ("no estimate or interval: R's root-finding has no sign change here (R stops too)",)
         return TestResult(statistic=float(res.statistic), pvalue=float(res.pvalue), estimate=estimate, ci=ci,
                           estimand=estimand, method=method, warnings=warnings)
 
