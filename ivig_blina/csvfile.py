@@ -35,7 +35,8 @@ class Dialect:
 
 @dataclass
 class RawTable:
-    """The wanted columns as stripped strings; ``lines[i]`` is the file line of row ``i``."""
+    """The wanted columns as stripped strings (Categoricals); ``lines[i]`` is the file line of
+    row ``i``."""
 
     path: str
     sha256: str
@@ -189,15 +190,19 @@ def _line_numbers(rows: int, skipped: list[int]) -> np.ndarray:
 
 
 def _strings(table, keep: list[str], lines: np.ndarray, max_field: int, name: str) -> pd.DataFrame:
+    """The kept columns, trimmed, as pandas Categoricals: lab exports repeat few distinct
+    strings (IDs, days, values, labels), so later steps parse each distinct string once."""
     import pyarrow.compute as pc
 
     columns = {}
     for h in keep:
-        values = pc.utf8_trim_whitespace(table.column(h))
+        values = pc.utf8_trim_whitespace(table.column(h).combine_chunks())
         lengths = pc.utf8_length(values)
         if len(values) and pc.max(lengths).as_py() > max_field:
             i = int(np.argmax(lengths.to_numpy() > max_field))
             raise IvigBlinaError(f"a field of {lengths[i].as_py()} characters is longer than the limit of {max_field} "
                                  "(--max-field-size)", path=name, line=int(lines[i]), column=h)
-        columns[h] = values.to_pandas()
+        encoded = pc.dictionary_encode(values)
+        categories = pd.Index(encoded.dictionary.to_pylist(), dtype=object)
+        columns[h] = pd.Categorical.from_codes(encoded.indices.to_numpy(zero_copy_only=False), categories)
     return pd.DataFrame(columns)

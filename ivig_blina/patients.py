@@ -51,7 +51,7 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     ``baseline_window``: the baseline lies at most that many days before day 0.
     """
     t = obs.table
-    out = obs.patients.set_index("patient_id")[["cohort"]]
+    out = obs.patients.set_index("pid")[["patient_id", "cohort"]]
 
     meas = t[t.igg.notna()]
     doses = t[t.event == "ivig"]
@@ -60,17 +60,17 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     if exclude_after_ivig is not None:
         after_dose = (meas.day - exposure.last_dose(meas, doses)) <= exclude_after_ivig
     window = meas[in_window & ~after_dose]
-    nadir = window.sort_values(["patient_id", "igg", "day"]).drop_duplicates("patient_id").set_index("patient_id")
+    nadir = window.sort_values(["pid", "igg", "day"]).drop_duplicates("pid").set_index("pid")
     pre = meas[(meas.day <= 0) & (meas.day >= -baseline_window if baseline_window is not None else True)]
-    before = pre.sort_values(["patient_id", "day", "igg"], ascending=[True, False, True])
-    baseline = before.drop_duplicates("patient_id").set_index("patient_id")
+    before = pre.sort_values(["pid", "day", "igg"], ascending=[True, False, True])
+    baseline = before.drop_duplicates("pid").set_index("pid")
 
     out["baseline_igg"] = baseline.igg
     out["baseline_day"] = baseline.day
     out["nadir_igg"] = nadir.igg
     out["nadir_day"] = nadir.day
     out["nadir_censored"] = nadir.censored.reindex(out.index).fillna("")
-    out["n_measurements"] = window.groupby("patient_id").size().reindex(out.index, fill_value=0).astype(int)
+    out["n_measurements"] = window.groupby("pid").size().reindex(out.index, fill_value=0).astype(int)
     below = (out.nadir_igg < hgg_threshold) | ((out.nadir_censored == "<") & (out.nadir_igg <= hgg_threshold))
     out["hgg"] = below.astype("boolean").mask(out.nadir_igg.isna())
     out["pct_drop"] = ((out.baseline_igg - out.nadir_igg) / out.baseline_igg).where(out.baseline_igg > 0)
@@ -78,21 +78,22 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     spans = exposure.time_and_area_below(window, hgg_threshold)
     out["days_below_threshold"] = spans.days_below_threshold
     out["area_below_threshold"] = spans.area_below_threshold
-    out["ivig_doses"] = doses[_in_window(doses.day, until)].groupby("patient_id").size().reindex(out.index,
+    out["ivig_doses"] = doses[_in_window(doses.day, until)].groupby("pid").size().reindex(out.index,
                                                                                                   fill_value=0)
     nadir_rows = nadir.reset_index()
     since = nadir_rows.day - exposure.last_dose(nadir_rows, doses)
-    out["days_since_ivig_at_nadir"] = pd.Series(since.to_numpy(), index=nadir_rows.patient_id)
+    out["days_since_ivig_at_nadir"] = pd.Series(since.to_numpy(), index=nadir_rows.pid)
 
     events = t[t.event != ""]
     counted = _in_window(events.day, until)
     outcomes = _event_outcomes(sorted(set(events.event)), obs.path) if obs.has_events else []
-    flags = pd.crosstab(events.patient_id[counted], events.event[counted]).reindex(index=out.index).fillna(0) > 0
+    counted_labels = pd.DataFrame({"pid": events.pid[counted], "event": events.event[counted].astype(str)})
+    flags = counted_labels.groupby(["pid", "event"]).size().unstack(fill_value=0).reindex(index=out.index).fillna(0) > 0
     for label in outcomes:
         out[label] = _flag(flags, _labels_of(label))
     out = out.join(_follow_up(t, events[counted], out.index, until))
 
-    out = out.reset_index().sort_values(["cohort", "patient_id"], kind="stable").reset_index(drop=True)
+    out = out.sort_values(["cohort", "patient_id"], kind="stable").reset_index(drop=True)
     counts = {
         "patients": len(out),
         "patients_without_nadir": int(out.nadir_igg.isna().sum()),
@@ -133,12 +134,12 @@ def _follow_up(t: pd.DataFrame, events: pd.DataFrame, patients: pd.Index, until:
     death without an earlier infection (a competing event, censoring by default), else 0
     (censored at the end of follow-up); ``infection_time`` is that day.
     """
-    last = t.groupby("patient_id").day.max().reindex(patients).fillna(0).clip(lower=0)
+    last = t.groupby("pid").day.max().reindex(patients).fillna(0).clip(lower=0)
     if until is not None:
         last = last.clip(upper=until)
     infections = events[events.event.isin(INFECTIONS)]
-    first = infections.groupby("patient_id").day.min().reindex(patients)
-    death = events[events.event == "death"].groupby("patient_id").day.min().reindex(patients)
+    first = infections.groupby("pid").day.min().reindex(patients)
+    death = events[events.event == "death"].groupby("pid").day.min().reindex(patients)
     competing = first.isna() & death.notna()
     status = np.where(first.notna(), 1, np.where(competing, 2, 0))
     return pd.DataFrame({
@@ -146,7 +147,7 @@ def _follow_up(t: pd.DataFrame, events: pd.DataFrame, patients: pd.Index, until:
         "follow_up_days": last,
         "infection_time": np.where(first.notna(), first, np.where(competing, death, last)),
         "infection_status": status,
-        "infection_episodes": infections.groupby("patient_id").size().reindex(patients, fill_value=0),
+        "infection_episodes": infections.groupby("pid").size().reindex(patients, fill_value=0),
     }, index=patients)
 
 

@@ -132,6 +132,13 @@ class _Validator:
             i = mask.idxmax()
             raise IvigBlinaError(message(i), path=self.name, line=int(self.lines[i]), column=column)
 
+    def fail_distinct(self, bad: np.ndarray, text: pd.Series, column: str, message) -> None:
+        """``bad`` flags distinct strings of the categorical ``text``; raise for the first row
+        holding one, ``message(string)`` saying what is wrong."""
+        if bad.any():
+            rows = pd.Series(bad[text.cat.codes.to_numpy()], index=text.index)
+            self.fail(rows, column, lambda i: message(text[i]))
+
     def run(self) -> Observations:
         p, data = self.plan, self.raw.data
         first_lines: dict[str, int] = {}
@@ -145,21 +152,21 @@ class _Validator:
         rows = len(data) + self.raw.blank_rows
         data, self.lines = data[~blank & ~duplicate], self.lines[~blank & ~duplicate]
 
-        patient = data[p.patient]
+        patient = data[p.patient].cat.remove_unused_categories()
         self.fail(patient == "", p.patient, lambda i: "patient ID is empty")
         igg, censored = self.igg(data[p.igg])
-        event = data[p.event].str.lower() if p.event else pd.Series("", index=data.index)
+        event = _lower(data[p.event]) if p.event else pd.Series(pd.Categorical.from_codes(
+            np.zeros(len(data), dtype=np.int8), [""]), index=data.index)
         self.check_labels(event, p.event)
         has_data = igg.notna() | (event != "")
         day = self.days(data, patient, has_data)
-        cohort = data[p.cohort] if p.cohort else pd.Series("", index=data.index)
-        patients = self.patients(patient, cohort)
+        patients, cohort = self.patients(patient, data[p.cohort] if p.cohort else None)
 
-        table = pd.DataFrame({"patient_id": patient, "cohort": patient.map(patients.set_index("patient_id").cohort),
+        table = pd.DataFrame({"pid": patient.cat.codes.astype(np.int64), "patient_id": patient, "cohort": cohort,
                               "day": day.astype(float), "igg": igg, "censored": censored, "event": event,
                               "line": self.lines})[has_data].reset_index(drop=True)
         measured = table[table.igg.notna()]
-        same_day = measured.groupby(["patient_id", "day"]).igg.transform("nunique") > 1
+        same_day = measured.groupby(["pid", "day"]).igg.transform("nunique") > 1
         for reason, mask in (("censored_values", table.censored != ""), ("same_day_conflicts", same_day)):
             if mask.any():
                 first_lines[reason] = int(table.line[mask.idxmax()] if reason == "censored_values"
@@ -167,33 +174,38 @@ class _Validator:
         counts = {"rows": rows, "blank_rows": int(blank.sum()) + self.raw.blank_rows,
                   "duplicate_rows": int(duplicate.sum()), "patient_only_rows": int((~has_data).sum()),
                   "used_rows": len(table), "censored_values": int((table.censored != "").sum()),
-                  "same_day_conflicts": int(measured[same_day].groupby(["patient_id", "day"]).ngroups)}
+                  "same_day_conflicts": int(measured[same_day].groupby(["pid", "day"]).ngroups)}
         return Observations(self.name, self.raw.sha256, table, patients, p.event is not None, counts, first_lines)
 
-    def numbers(self, text: pd.Series, column: str) -> pd.Series:
+    def numbers(self, text: pd.Series, column: str, distinct: pd.Series | None = None) -> pd.Series:
+        """Parse the distinct strings of the categorical ``text`` (or their replacements
+        ``distinct``) as numbers, and spread them over the rows."""
+        strings = pd.Series(text.cat.categories, dtype=object) if distinct is None else distinct
         if self.dialect.decimal != ".":
-            text = text.str.replace(self.dialect.decimal, ".", regex=False)
-        filled = text != ""
-        values = pd.to_numeric(text.where(filled), errors="coerce").astype(float)
-        self.fail(filled & values.isna(), column, lambda i: f"'{self.raw.data[column][i]}' is not a number")
-        self.fail(np.isinf(values), column, lambda i: f"'{self.raw.data[column][i]}' is not a finite number")
-        return values
+            strings = strings.str.replace(self.dialect.decimal, ".", regex=False)
+        filled = (strings != "").to_numpy()
+        values = pd.to_numeric(strings.where(filled), errors="coerce").astype(float).to_numpy()
+        self.fail_distinct(filled & np.isnan(values), text, column, lambda x: f"'{x}' is not a number")
+        self.fail_distinct(np.isinf(values), text, column, lambda x: f"'{x}' is not a finite number")
+        return pd.Series(values[text.cat.codes.to_numpy()], index=text.index)
 
     def igg(self, text: pd.Series) -> tuple[pd.Series, pd.Series]:
         column = self.plan.igg
-        sign = text.str[:1]
-        censored = sign.where(sign.isin(["<", ">"]), "")
-        values = self.numbers(text.where(censored == "", text.str[1:].str.strip()), column)
+        strings = pd.Series(text.cat.categories, dtype=object)
+        sign = strings.str[:1]
+        flagged = sign.isin(["<", ">"]).to_numpy()
+        values = self.numbers(text, column, strings.where(~flagged, strings.str[1:].str.strip()))
         self.fail(values < 0, column, lambda i: f"'{text[i]}' is negative; IgG must be 0 or more")
         factor = TO_MG_DL[self.plan.units]
         # 3.38 g/L * 100 is 338.00000000000006: round away the binary noise so that g/L and mg/dL agree
         converted = (values * factor).round(9) if factor != 1 else values
-        return converted, censored.astype(object)
+        flag_codes = np.where(flagged, np.where(sign == "<", 1, 2), 0)[text.cat.codes.to_numpy()]
+        return converted, pd.Series(pd.Categorical.from_codes(flag_codes, ["", "<", ">"]), index=text.index)
 
     def check_labels(self, event: pd.Series, column: str | None) -> None:
-        for label in sorted(set(event.unique()) - set(KNOWN_EVENTS) - {""}):
+        for label in sorted(set(event.cat.categories) - set(KNOWN_EVENTS) - {""}):
             near = [k for k in KNOWN_EVENTS if _edit_distance(label, k) <= 2]
-            if near:
+            if near and (event == label).any():
                 self.fail(event == label, column, lambda i: f"event '{label}' is not a known label; "
                                                             f"did you mean {near[0]}?")
 
@@ -210,45 +222,70 @@ class _Validator:
         return day
 
     def dates(self, text: pd.Series, column: str) -> pd.Series:
-        filled = text != ""
-        values = pd.to_datetime(text.where(filled), format="ISO8601", errors="coerce")
-        self.fail(filled & values.isna(), column, lambda i: f"'{text[i]}' is not an ISO 8601 date (YYYY-MM-DD)")
-        self.fail(values < EARLIEST_DATE, column, lambda i: f"'{text[i]}' is before 1900")
-        self.fail(values.dt.normalize() > self.today, column,
-                  lambda i: f"'{text[i]}' is after today ({self.today.date()}; --today sets it)")
-        return values
+        strings = pd.Series(text.cat.categories, dtype=object)
+        filled = (strings != "").to_numpy()
+        values = pd.to_datetime(strings.where(filled), format="ISO8601", errors="coerce")
+        self.fail_distinct(filled & values.isna().to_numpy(), text, column,
+                           lambda x: f"'{x}' is not an ISO 8601 date (YYYY-MM-DD)")
+        self.fail_distinct((values < EARLIEST_DATE).to_numpy(), text, column, lambda x: f"'{x}' is before 1900")
+        self.fail_distinct((values.dt.normalize() > self.today).to_numpy(), text, column,
+                           lambda x: f"'{x}' is after today ({self.today.date()}; --today sets it)")
+        return pd.Series(values.to_numpy()[text.cat.codes.to_numpy()], index=text.index)
 
     def days_from_dates(self, data: pd.DataFrame, patient: pd.Series, has_data: pd.Series) -> pd.Series:
         date = self.dates(data["date"], "date")
         start = self.dates(data["start_date"], "start_date")
+        pid = patient.cat.codes
         given = start.notna()
-        first = start[given].groupby(patient[given]).transform("first")
+        first = start[given].groupby(pid[given]).transform("first")
         conflict = pd.Series(False, index=data.index)
         conflict[given] = start[given] != first
         self.fail(conflict, "start_date", lambda i: (
             f"start_date '{data['start_date'][i]}' of patient '{patient[i]}' conflicts with the one on line "
-            f"{self.lines[given & (patient == patient[i])].iloc[0]}"))
-        per_row = patient.map(start[given].groupby(patient[given]).first())
+            f"{self.lines[given & (pid == pid[i])].iloc[0]}"))
+        per_row = pid.map(start[given].groupby(pid[given]).first())
         self.fail(has_data & per_row.isna(), "start_date",
                   lambda i: f"patient '{patient[i]}' has no start_date; give it on at least one of its rows")
         return (date - per_row).dt.total_seconds() / 86400.0
 
-    def patients(self, patient: pd.Series, cohort: pd.Series) -> pd.DataFrame:
+    def patients(self, patient: pd.Series, cohort: pd.Series | None) -> tuple[pd.DataFrame, pd.Series]:
+        """The patient list (``pid`` is the row's patient code) and each row's cohort."""
         column = self.plan.cohort or self.plan.columns.cohort
-        given = cohort != ""
-        first = cohort[given].groupby(patient[given]).transform("first")
+        pid = patient.cat.codes.to_numpy()
+        if cohort is None:
+            cohort = pd.Series(pd.Categorical.from_codes(np.zeros(len(patient), dtype=np.int8), [""]),
+                               index=patient.index)
+        code = pd.Series(cohort.cat.codes.to_numpy(), index=patient.index)
+        given = (cohort != "").to_numpy()
+        first = code[given].groupby(pid[given]).transform("first")
         clash = pd.Series(False, index=patient.index)
-        clash[given] = cohort[given] != first
+        clash[given] = code[given] != first
+        names = cohort.cat.categories
         self.fail(clash, column, lambda i: f"patient '{patient[i]}' is in cohort '{cohort[i]}' here but in "
-                                           f"'{first[i]}' earlier; a patient belongs to one cohort")
-        table = pd.DataFrame({"patient_id": patient, "line": self.lines}).drop_duplicates("patient_id")
-        cohort_of = table.patient_id.map(cohort[given].groupby(patient[given]).first()).astype(object)
-        table["cohort"] = cohort_of.where(cohort_of.notna(), "")
+                                           f"'{names[first[i]]}' earlier; a patient belongs to one cohort")
+        count = len(patient.cat.categories)
+        of_patient = code[given].groupby(pid[given]).first().reindex(range(count))
+        blank = names.get_loc("") if "" in names else -1
+        of_patient = of_patient.fillna(blank).astype(int).to_numpy().copy()
+        labels = pd.Index(list(names) + ([""] if blank < 0 else []), dtype=object)
+        of_patient[of_patient < 0] = len(labels) - 1
+        first_line = self.lines.groupby(pid).min().reindex(range(count))
+        table = pd.DataFrame({"pid": np.arange(count), "patient_id": np.asarray(patient.cat.categories, dtype=object),
+                              "cohort": labels[of_patient].to_numpy(dtype=object), "line": first_line.to_numpy()})
+        table = table.sort_values("line").reset_index(drop=True)
         if self.plan.require_cohort and (table.cohort == "").any():
             row = table[table.cohort == ""].iloc[0]
             raise IvigBlinaError(f"patient '{row.patient_id}' has no cohort on any row", path=self.name,
                                  line=int(row.line), column=column)
-        return table[["patient_id", "cohort", "line"]].reset_index(drop=True)
+        row_cohort = pd.Series(pd.Categorical.from_codes(of_patient[pid], labels), index=patient.index)
+        return table, row_cohort
+
+
+def _lower(text: pd.Series) -> pd.Series:
+    """A categorical column in lower case (distinct strings that differ only in case merge)."""
+    lowered = pd.Series(text.cat.categories, dtype=object).str.lower().to_numpy()
+    categories, inverse = np.unique(lowered.astype(str), return_inverse=True)
+    return pd.Series(pd.Categorical.from_codes(inverse[text.cat.codes.to_numpy()], categories), index=text.index)
 
 
 def _edit_distance(a: str, b: str) -> int:
