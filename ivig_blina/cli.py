@@ -114,14 +114,17 @@ def _warn(message: str, quiet: bool) -> None:
 @with_input
 def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None, quiet: Quiet = False):
     from ivig_blina.patients import FOLLOW_UP_COLUMNS, IGG_COLUMNS
-    from ivig_blina.render import plain
+    from ivig_blina.render import frame_text, plain
     from ivig_blina.summary import input_summary
 
     with _user_errors():
         obs, patients = source.read(require_cohort=False)
     columns = IGG_COLUMNS + patients.event_outcomes + FOLLOW_UP_COLUMNS
-    rows = [{k: plain(v) for k, v in row.items()} for row in patients.table[columns].to_dict("records")]
     _warn(input_summary(obs, patients), quiet)
+    if format in (Format.csv, Format.tsv):  # vectorised: per-patient tables can have millions of rows
+        _emit(frame_text(patients.table[columns], format.value), output, source.file)
+        return
+    rows = [{k: plain(v) for k, v in row.items()} for row in patients.table[columns].to_dict("records")]
     _rows_out(rows, columns, format, output, source.file)
 
 
