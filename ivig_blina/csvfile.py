@@ -8,10 +8,12 @@ to name the line of a malformed row.
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import io
 import sys
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, replace
 from typing import Callable
 
 import numpy as np
@@ -52,6 +54,16 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
     name = "<stdin>" if source == "-" else source
     data = _read_bytes(source, name)
     digest = hashlib.sha256(data).hexdigest()
+    lower = name.lower()
+    if lower.endswith(".parquet"):
+        return _read_parquet(data, name, digest, wanted, dialect)
+    if lower.endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as e:
+            raise IvigBlinaError(f"is not a readable gzip file ({e})", path=name) from None
+    if lower.endswith((".tsv", ".tsv.gz")) and dialect.delimiter is None:
+        dialect = replace(dialect, delimiter="\t")
     data = _to_utf8(data, name, dialect.encoding)
     if not data.strip():
         raise IvigBlinaError("file is empty; expected a header line and data rows", path=name)
@@ -65,14 +77,7 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
         header = [h.strip().lower() for h in next(csv.reader([header_text.strip("\r")], delimiter=delimiter))]
     except csv.Error as e:
         raise IvigBlinaError(f"the header line cannot be read as CSV ({e})", path=name, line=1) from None
-    for i, h in enumerate(header):
-        if h in header[:i]:
-            raise IvigBlinaError(f"column '{h}' appears twice in the header", path=name, line=1)
-    try:
-        keep = wanted(header)
-    except IvigBlinaError as e:
-        e.path = e.path or name
-        raise
+    keep = _choose(header, wanted, name)
     body = data[end + 1:] if end >= 0 else b""
     if not body.strip():
         raise IvigBlinaError("header only, no data rows", path=name, line=1)
@@ -80,6 +85,38 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
     lines = _line_numbers(table.num_rows, skipped)
     frame = _strings(table, keep, lines, dialect.max_field, name)
     return RawTable(name, digest, header, frame, lines, blank_rows=len(skipped))
+
+
+def _choose(header: list[str], wanted, name: str) -> list[str]:
+    for i, h in enumerate(header):
+        if h in header[:i]:
+            raise IvigBlinaError(f"column '{h}' appears twice in the header", path=name, line=1)
+    try:
+        return wanted(header)
+    except IvigBlinaError as e:
+        e.path = e.path or name
+        raise
+
+
+def _read_parquet(data: bytes, name: str, digest: str, wanted, dialect: Dialect) -> RawTable:
+    """A Parquet file: the same columns, read as text so that the same validation applies;
+    a row's "line" is its 1-based row number."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(pa.BufferReader(data))
+    except (pa.ArrowException, OSError) as e:
+        raise IvigBlinaError(f"is not a readable Parquet file ({e})", path=name) from None
+    header = [str(h).strip().lower() for h in table.column_names]
+    keep = _choose(header, wanted, name)
+    table = table.rename_columns(header).select(keep)
+    if table.num_rows == 0:
+        raise IvigBlinaError("no data rows", path=name)
+    columns = {h: table.column(h).cast(pa.string()).fill_null("") for h in keep}
+    lines = np.arange(table.num_rows, dtype=np.int64) + 1
+    frame = _strings(pa.table(columns), keep, lines, dialect.max_field, name)
+    return RawTable(name, digest, header, frame, lines, blank_rows=0)
 
 
 def _read_bytes(source: str, name: str) -> bytes:

@@ -166,7 +166,8 @@ class _Validator:
                               "day": day.astype(float), "igg": igg, "censored": censored, "event": event,
                               "line": self.lines})[has_data].reset_index(drop=True)
         measured = table[table.igg.notna()]
-        same_day = measured.groupby(["pid", "day"]).igg.transform("nunique") > 1
+        by_day = measured.groupby(["pid", "day"]).igg
+        same_day = by_day.transform("min") != by_day.transform("max")
         for reason, mask in (("censored_values", table.censored != ""), ("same_day_conflicts", same_day)):
             if mask.any():
                 first_lines[reason] = int(table.line[mask.idxmax()] if reason == "censored_values"
