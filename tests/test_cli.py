@@ -194,3 +194,23 @@ def test_output_file_is_written_atomically_and_never_over_the_input(write, tmp_p
     refused = run("nadir", path, "-o", path, "-q")
     assert refused.exit_code == 1 and "refusing to overwrite the input file" in refused.stderr
     assert open(path).read() == before
+
+
+def test_adjust_adds_a_column_beside_the_raw_p_values():
+    from ivig_blina.stats.adjust import adjust
+
+    plain = json.loads(run("compare", WO, "-f", "json", "-q").stdout)["outcomes"]
+    holm = json.loads(run("compare", WO, "-f", "json", "-q", "--adjust", "holm").stdout)["outcomes"]
+    raw = [o["p_value"] for o in plain]
+    assert [o["p_value"] for o in holm] == raw  # never instead of the raw P value
+    assert [o["p_adjusted"] for o in holm] == adjust(raw, "holm")  # adjust() is checked against R's p.adjust
+    assert all(o["p_adjusted"] is None for o in plain)
+
+
+def test_listing_statistics_imports_neither_pandas_nor_scipy():
+    code = ("import sys; from ivig_blina.cli import main; sys.argv = ['ivigblina', 'tests', '-f', 'csv']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('pandas', 'scipy', 'numpy', 'matplotlib') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("[]")

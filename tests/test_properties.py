@@ -10,7 +10,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import WO, run
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# derandomize: CI explores the same examples every run, so a green main stays green
+SETTINGS = settings(max_examples=60, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])
 VALID = WO.read_bytes()[:4000].rsplit(b"\n", 1)[0] + b"\n"
 
 

@@ -129,15 +129,26 @@ def _hodges_lehmann_normal(a, b, alternative, confidence_level):
     from scipy import stats
 
     m, n = len(a), len(b)
+    a_sorted, b_sorted = np.sort(a), np.sort(b)
+    _, b_ties = np.unique(b_sorted, return_counts=True)
+    b_ties = b_ties.astype(np.int64)
+    b_cubes = int((b_ties ** 3 - b_ties).sum())
 
     def wdiff(d: float, zq: float, correct: bool) -> float:
-        ranks = stats.rankdata(np.concatenate([a - d, b]))
-        _, tie_sizes = np.unique(ranks, return_counts=True)
-        dz = ranks[:m].sum() - m * (m + 1) / 2 - m * n / 2
+        # The rank sum of a - d among c(a - d, b), as R computes it, by counting instead of ranking:
+        # U = #{b < a_i - d} + #{b = a_i - d} / 2 summed over a, and the ties of the pooled sample.
+        shifted = a_sorted - d  # subtracting one d keeps the order
+        starts = np.flatnonzero(np.r_[True, np.diff(shifted) != 0])
+        values, a_ties = shifted[starts], np.diff(np.r_[starts, m]).astype(np.int64)
+        below = np.searchsorted(b_sorted, values, side="left")
+        b_here = np.searchsorted(b_sorted, values, side="right") - below
+        dz = float((a_ties * (below + b_here / 2)).sum()) - m * n / 2
+        merged = a_ties + b_here
+        cubes = b_cubes + int((merged ** 3 - merged - (b_here ** 3 - b_here)).sum())
         correction = 0.0
         if correct:
             correction = {"two-sided": np.sign(dz) * 0.5, "greater": 0.5, "less": -0.5}[alternative]
-        sigma = math.sqrt((m * n / 12) * ((m + n + 1) - (tie_sizes ** 3 - tie_sizes).sum() / ((m + n) * (m + n - 1))))
+        sigma = math.sqrt((m * n / 12) * ((m + n + 1) - cubes / ((m + n) * (m + n - 1))))
         if sigma == 0:
             raise _AllTied
         return (dz - correction) / sigma - zq

@@ -57,9 +57,9 @@ def kaplan_meier(time, event, confidence_level: float = 0.95) -> KaplanMeier:
     from scipy import stats
 
     time, event = np.asarray(time, float), np.asarray(event) == 1
-    times = np.unique(time)
-    n_event = np.array([np.sum(event & (time == t)) for t in times], float)
-    n_censor = np.array([np.sum(~event & (time == t)) for t in times], float)
+    times, at = np.unique(time, return_inverse=True)
+    n_event = np.bincount(at, weights=event, minlength=len(times))
+    n_censor = np.bincount(at, weights=~event, minlength=len(times))
     n_risk = len(time) - np.concatenate([[0], np.cumsum(n_event + n_censor)[:-1]])
     surv = np.cumprod(1 - n_event / n_risk)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -130,11 +130,14 @@ def _risk_table(a, b):
 
     (ta, ea), (tb, eb) = ((np.asarray(t, float), np.asarray(e) == 1) for t, e in (a, b))
     times = np.unique(np.concatenate([ta[ea], tb[eb]]))
-    d_a = np.array([np.sum(ea & (ta == t)) for t in times], float)
-    d_b = np.array([np.sum(eb & (tb == t)) for t in times], float)
-    n_a = np.array([np.sum(ta >= t) for t in times], float)
-    n_b = np.array([np.sum(tb >= t) for t in times], float)
-    return times, d_a, d_b, n_a, n_b
+
+    def deaths(t, e):
+        return np.bincount(np.searchsorted(times, t[e]), minlength=len(times)).astype(float)
+
+    def at_risk(t):
+        return (len(t) - np.searchsorted(np.sort(t), times, side="left")).astype(float)
+
+    return times, deaths(ta, ea), deaths(tb, eb), at_risk(ta), at_risk(tb)
 
 
 class LogRank(Statistic):
@@ -185,26 +188,29 @@ def cox_hazard_ratio(a, b, alternative="two-sided", confidence_level=0.95):
     if not event[x == 1].any() or not event[x == 0].any():
         which = "first" if not event[x == 1].any() else "second"
         return None, None, (f"no events in the {which} group: the hazard ratio is not estimable",)
-    event_times = np.unique(time[event])
-    at_risk = [time >= t for t in event_times]
-    tied = [event & (time == t) for t in event_times]
+    unique_times, at = np.unique(time, return_inverse=True)
+    deaths = np.bincount(at[event], minlength=len(unique_times))
+    with_deaths = np.flatnonzero(deaths)
+    tied = deaths[with_deaths]
+    # one entry per event: its time's index j and its rank r among the d tied events (Efron: r/d)
+    j = np.repeat(with_deaths, tied)
+    fraction = (np.arange(tied.sum()) - np.repeat(np.cumsum(tied) - tied, tied)) / deaths[j]
+    x_dead = x[event].sum()
 
     def derivatives(beta):
+        with np.errstate(all="ignore"):  # a diverging beta is caught below as not estimable
+            return _efron(beta)
+
+    def _efron(beta):
         w = np.exp(beta * x)
-        loglik, score, information = 0.0, 0.0, 0.0
-        for risk, dead in zip(at_risk, tied):
-            k = int(dead.sum())
-            s0, s1 = w[risk].sum(), (w * x)[risk].sum()
-            d0, d1 = w[dead].sum(), (w * x)[dead].sum()
-            loglik += beta * x[dead].sum()
-            score += x[dead].sum()
-            for r in range(k):
-                f = r / k
-                t0, t1 = s0 - f * d0, s1 - f * d1  # x is 0/1, so the second moment is t1 too
-                loglik -= math.log(t0)
-                score -= t1 / t0
-                information += t1 / t0 - (t1 / t0) ** 2
-        return loglik, score, information
+        s0 = np.cumsum(np.bincount(at, weights=w)[::-1])[::-1]  # sums over the risk set, time >= t
+        s1 = np.cumsum(np.bincount(at, weights=w * x)[::-1])[::-1]
+        d0 = np.bincount(at[event], weights=w[event], minlength=len(unique_times))
+        d1 = np.bincount(at[event], weights=(w * x)[event], minlength=len(unique_times))
+        t0 = s0[j] - fraction * d0[j]
+        ratio = (s1[j] - fraction * d1[j]) / t0  # x is 0/1, so its second moment equals the first
+        return (float(beta * x_dead - np.log(t0).sum()), float(x_dead - ratio.sum()),
+                float((ratio - ratio ** 2).sum()))
 
     infinite = (None, None, ("the hazard ratio is not estimable: one group's events all come before the "
                              "other's (monotone likelihood; R warns the coefficient may be infinite)",))
