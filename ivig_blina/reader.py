@@ -41,12 +41,13 @@ class Columns:
 class Observations:
     """A validated cohort file.
 
-    ``table`` has one row per measurement or event row: ``patient_id``, ``cohort``,
-    ``day`` (float), ``igg`` (mg/dL, NaN on event rows), ``censored`` (``"<"``, ``">"`` or
-    ``""``: the lab reported the value as below or above a limit), ``event`` (lower-case
-    label or ``""``) and ``line`` (the row's line in the file). ``patients`` lists every
-    patient with ``cohort`` and the ``line`` where it first appears, including patients whose
-    rows carry neither an IgG value nor an event. ``counts`` says what was done with every
+    ``table`` has one row per measurement or event row: ``pid`` (an integer code per patient),
+    ``patient_id`` and ``cohort`` (categoricals), ``day`` (float), ``igg`` (mg/dL, NaN on event
+    rows), ``censored`` (``"<"``, ``">"`` or ``""``: the lab reported the value as below or
+    above a limit), ``event`` (lower-case label or ``""``) and ``line`` (the row's line in the
+    file). ``patients`` lists every patient (``pid``, ``patient_id``, ``cohort`` and the
+    ``line`` where it first appears), including patients whose rows carry neither an IgG value
+    nor an event. ``counts`` says what was done with every
     row; ``first_lines`` gives the first line of each kind of skip or warning.
     """
 
