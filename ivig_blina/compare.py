@@ -72,10 +72,13 @@ def compare(patients: PatientTable, groups: tuple[str, str], *, tests: dict[str,
             landmarks: tuple[float, ...] = LANDMARKS, competing_risk: bool = False) -> Comparison:
     """Summarise and test every outcome, first group against second.
 
-    ``tests`` maps a kind to a statistic's name (default: Mann-Whitney and Fisher);
-    ``options`` holds statistic options such as ``permutations``, ``seed`` and ``progress``,
-    each passed to the statistics that declare it; ``adjust`` is ``none``, ``holm``,
-    ``bonferroni`` or ``bh`` over every outcome with a P value.
+    ``tests`` maps a kind to a statistic's name (defaults: ``DEFAULT_TESTS``, with Gray's test
+    for time to event when ``competing_risk``); ``options`` holds statistic options such as
+    ``permutations``, ``seed`` and ``progress``, each passed to the statistics that declare it;
+    ``adjust`` is ``none``, ``holm``, ``bonferroni`` or ``bh`` over every outcome with a P value.
+    With events in the file the comparison ends with ``time_to_infection`` (Kaplan-Meier
+    summaries at ``landmarks``, or cumulative incidence with deaths as a competing event) and
+    ``infection_rate`` (every episode per 100 patient-days).
     """
     defaults = {**DEFAULT_TESTS, **({"time-to-event": "gray"} if competing_risk else {})}
     tests = {**defaults, **(tests or {})}

@@ -78,8 +78,8 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     spans = exposure.time_and_area_below(window, hgg_threshold)
     out["days_below_threshold"] = spans.days_below_threshold
     out["area_below_threshold"] = spans.area_below_threshold
-    out["ivig_doses"] = doses[_in_window(doses.day, until)].groupby("pid").size().reindex(out.index,
-                                                                                                  fill_value=0)
+    doses_in_window = doses[_in_window(doses.day, until)]
+    out["ivig_doses"] = doses_in_window.groupby("pid").size().reindex(out.index, fill_value=0)
     nadir_rows = nadir.reset_index()
     since = nadir_rows.day - exposure.last_dose(nadir_rows, doses)
     out["days_since_ivig_at_nadir"] = pd.Series(since.to_numpy(), index=nadir_rows.pid)
@@ -87,8 +87,8 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     events = t[t.event != ""]
     counted = _in_window(events.day, until)
     outcomes = _event_outcomes(sorted(set(events.event)), obs.path) if obs.has_events else []
-    counted_labels = pd.DataFrame({"pid": events.pid[counted], "event": events.event[counted].astype(str)})
-    flags = counted_labels.groupby(["pid", "event"]).size().unstack(fill_value=0).reindex(index=out.index).fillna(0) > 0
+    labels = pd.DataFrame({"pid": events.pid[counted], "event": events.event[counted].astype(str)})
+    flags = labels.groupby(["pid", "event"]).size().unstack(fill_value=0).reindex(index=out.index).fillna(0) > 0
     for label in outcomes:
         out[label] = _flag(flags, _labels_of(label))
     out = out.join(_follow_up(t, events[counted], out.index, until))
