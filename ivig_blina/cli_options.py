@@ -34,6 +34,11 @@ class Adjust(str, Enum):
     bh = "bh"
 
 
+class Engine(str, Enum):
+    pandas = "pandas"
+    dask = "dask"
+
+
 class Units(str, Enum):
     mg_dl = "mg/dL"
     g_l = "g/L"
@@ -111,6 +116,12 @@ def check_figure_path(value: str) -> str:
     return value
 
 
+EngineOpt = Annotated[Engine, typer.Option(
+    "--engine", help="pandas: one file on this machine; dask: a directory or glob of CSV/Parquet partitions on a "
+                     "Dask cluster (pip install 'ivig-blina[dask]').")]
+Scheduler = Annotated[Optional[str], typer.Option(
+    "--scheduler", show_default=False, help="With --engine dask: the address of a running Dask scheduler "
+                                            "(default: a local cluster of two workers).")]
 FigureOut = Annotated[str, typer.Option("--output", "-o", callback=check_figure_path,
                                         help="The figure file: .png, .svg or .pdf.")]
 Groups = Annotated[Optional[str], typer.Option("--groups", help="The two cohorts to compare, as A,B (that order).",
@@ -138,10 +149,13 @@ class Input:
     max_field_size: MaxField = 10_000
     today: Today = None
     strict: Strict = False
+    engine: EngineOpt = Engine.pandas
+    scheduler: Scheduler = None
 
     def read(self, require_cohort: bool):
         """Read, validate and reduce to the per-patient table."""
         from ivig_blina.csvfile import Dialect
+        from ivig_blina.errors import IvigBlinaError
         from ivig_blina.patients import check_strict, per_patient
         from ivig_blina.reader import Columns, read_cohort
 
@@ -149,9 +163,19 @@ class Input:
                           units=self.units.value)
         dialect = Dialect(encoding=self.encoding, delimiter=self.delimiter, decimal=self.decimal,
                           max_field=self.max_field_size)
+        definitions = dict(until=self.until, hgg_threshold=self.hgg_threshold,
+                           exclude_after_ivig=self.exclude_after_ivig, baseline_window=self.baseline_window)
+        if self.engine is Engine.dask:
+            if self.strict:
+                raise IvigBlinaError("--strict works with --engine pandas only")
+            try:
+                from ivig_blina.distributed import read_partitioned
+            except ImportError:
+                raise IvigBlinaError("--engine dask needs dask: pip install 'ivig-blina[dask]'") from None
+            return read_partitioned(self.file, columns, dialect, require_cohort=require_cohort, today=self.today,
+                                    scheduler=self.scheduler, **definitions)
         obs = read_cohort(self.file, columns, dialect, require_cohort=require_cohort, today=self.today)
-        patients = per_patient(obs, until=self.until, hgg_threshold=self.hgg_threshold,
-                               exclude_after_ivig=self.exclude_after_ivig, baseline_window=self.baseline_window)
+        patients = per_patient(obs, **definitions)
         if self.strict:
             check_strict(obs, patients)
         return obs, patients

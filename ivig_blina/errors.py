@@ -17,9 +17,16 @@ class IvigBlinaError(Exception):
         self.column = column
         super().__init__(message)
 
+    def __reduce__(self):  # keep file, line and column when raised in another process (--engine dask)
+        return _rebuild, (self.message, self.path, self.line, self.column)
+
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
             where = self.path + (f":{self.line}" if self.line is not None else "") + ": "
         col = f"column '{self.column}': " if self.column is not None else ""
         return where + col + self.message
+
+
+def _rebuild(message, path, line, column) -> IvigBlinaError:
+    return IvigBlinaError(message, path=path, line=line, column=column)

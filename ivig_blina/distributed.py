@@ -1,0 +1,133 @@
+"""``--engine dask``: the per-patient table of a cohort held in many partitions, on a Dask cluster.
+
+Every partition (a CSV, TSV, gzipped CSV or Parquet file of a directory or glob) is read and
+validated where it lies, with the same checks and file/line messages as one file; the rows
+are then shuffled so that each patient's rows meet in one partition (a patient may be split
+across files), and the per-patient endpoints are derived there. Only the per-patient table,
+which is small, comes back; the statistics run locally on it.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import logging
+import os
+from contextlib import ExitStack
+
+import numpy as np
+import pandas as pd
+
+from ivig_blina.errors import IvigBlinaError
+from ivig_blina.patients import INFECTIONS, PatientTable, _event_outcomes, per_patient
+from ivig_blina.reader import Observations, read_cohort
+
+SUFFIXES = (".csv", ".tsv", ".csv.gz", ".tsv.gz", ".parquet")
+ROWS = {"patient_id": object, "cohort": object, "day": float, "igg": float, "censored": object, "event": object,
+        "line": np.int64, "path": object, "has_data": bool}
+
+
+def partitions(source: str) -> list[str]:
+    """The partition files of a directory or a glob, in sorted order."""
+    if os.path.isdir(source):
+        files = [os.path.join(source, f) for f in os.listdir(source) if f.lower().endswith(SUFFIXES)]
+    else:
+        files = glob.glob(source)
+    if not files:
+        raise IvigBlinaError("no CSV, TSV or Parquet partitions found (give a directory or a glob)", path=source)
+    return sorted(os.path.abspath(f) for f in files)
+
+
+def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, today, scheduler: str | None = None,
+                     **definitions) -> tuple[Observations, PatientTable]:
+    """Observations (counts only) and the per-patient table of every partition of ``source``;
+    ``definitions`` are :func:`ivig_blina.patients.per_patient`'s options."""
+    import dask
+    import dask.dataframe as dd
+    from distributed import Client, LocalCluster
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)  # the cluster's chatter is not the user's business
+    files = partitions(source)
+    with ExitStack() as stack:
+        if scheduler:
+            client = stack.enter_context(Client(scheduler))
+        else:  # silence_logs: a bad row is our one-line message, not the workers' tracebacks
+            cluster = stack.enter_context(LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None,
+                                                       silence_logs=logging.CRITICAL))
+            client = stack.enter_context(Client(cluster))
+        parts = [dask.delayed(_read_part, pure=True)(path, columns, dialect, today) for path in files]
+        rows = dd.from_delayed([part[0] for part in parts], meta=pd.DataFrame({k: pd.Series(dtype=v)
+                                                                               for k, v in ROWS.items()}))
+        pieces = rows.shuffle(on="patient_id").to_delayed()
+        derived = [dask.delayed(_patients_part)(piece, source, require_cohort, definitions) for piece in pieces]
+        results, read_counts = client.compute([derived, [part[1] for part in parts]], sync=True)
+    tables = [table for table, _, _ in results if len(table)]
+    labels = sorted(set().union(*(found for _, _, found in results)))
+    has_events = any(c["has_events"] for c in read_counts)
+    outcomes = _event_outcomes(labels, source) if has_events else []
+    table = pd.concat(tables, ignore_index=True) if tables else results[0][0]
+    if not has_events:
+        table = table.drop(columns=[c for c in INFECTIONS if c in table])
+    for outcome in outcomes:
+        table[outcome] = table[outcome].fillna(False).astype(bool) if outcome in table else False
+    ordered = [c for c in table.columns if c not in outcomes] + outcomes
+    table = table[ordered].sort_values(["cohort", "patient_id"], kind="stable").reset_index(drop=True)
+    counts = {k: sum(c[k] for _, c, _ in results) for k in results[0][1]}
+    counts.update(patients=len(table), patients_without_nadir=int(table.nadir_igg.isna().sum()),
+                  patients_without_exposure=int(table.days_below_threshold.isna().sum()))
+    digest = hashlib.sha256("".join(c["sha256"] for c in read_counts).encode()).hexdigest()
+    read = {k: sum(c[k] for c in read_counts) for k in ("rows", "blank_rows", "duplicate_rows", "patient_only_rows",
+                                                        "used_rows", "censored_values", "same_day_conflicts")}
+    obs = Observations(source, digest, pd.DataFrame(), table[["patient_id", "cohort"]], has_events, read)
+    return obs, PatientTable(table, outcomes, definitions.get("hgg_threshold", 400.0), counts)
+
+
+def _read_part(path: str, columns, dialect, today) -> tuple[pd.DataFrame, dict]:
+    """One partition, validated: its rows with their file and line, and its counts."""
+    obs = read_cohort(path, columns, dialect, require_cohort=False, today=today)
+    t = obs.table
+    data = pd.DataFrame({"patient_id": t.patient_id.astype(str), "cohort": t.cohort.astype(str), "day": t.day,
+                         "igg": t.igg, "censored": t.censored.astype(str), "event": t.event.astype(str),
+                         "line": t.line.astype(np.int64), "path": path, "has_data": True})
+    listed = obs.patients[~obs.patients.pid.isin(t.pid)]  # rows that only name a patient
+    only = pd.DataFrame({"patient_id": listed.patient_id, "cohort": listed.cohort, "day": np.nan, "igg": np.nan,
+                         "censored": "", "event": "", "line": listed.line.astype(np.int64), "path": path,
+                         "has_data": False})
+    rows = pd.concat([data, only], ignore_index=True).astype(ROWS)
+    return rows, {**obs.counts, "sha256": obs.sha256, "has_events": obs.has_events}
+
+
+def _patients_part(rows: pd.DataFrame, source: str, require_cohort: bool, definitions: dict):
+    """The per-patient table of whole patients (after the shuffle), its counts and event labels."""
+    rows = rows.sort_values(["path", "line"], kind="stable").reset_index(drop=True)
+    codes, names = pd.factorize(rows.patient_id, sort=True)
+    cohort_given = rows.cohort != ""
+    cohorts = rows.cohort[cohort_given].groupby(codes[cohort_given.to_numpy()]).agg(["first", "nunique"])
+    clash = cohorts.index[cohorts["nunique"] > 1]
+    if len(clash):
+        pid = clash[0]
+        where = rows[(codes == pid) & cohort_given & (rows.cohort != cohorts.loc[pid, "first"])].iloc[0]
+        raise IvigBlinaError(f"patient '{names[pid]}' is in cohort '{where.cohort}' here but in "
+                             f"'{cohorts.loc[pid, 'first']}' in another row or partition; a patient belongs to one cohort",
+                             path=where.path, line=int(where.line), column="cohort")
+    cohort = pd.Series(cohorts["first"], dtype=object).reindex(range(len(names))).fillna("")
+    first = rows.groupby(codes).first()
+    if require_cohort and (cohort == "").any():
+        pid = int(np.flatnonzero(cohort.to_numpy() == "")[0])
+        raise IvigBlinaError(f"patient '{names[pid]}' has no cohort on any row", path=first.path[pid],
+                             line=int(first.line[pid]), column="cohort")
+    patients = pd.DataFrame({"pid": np.arange(len(names)), "patient_id": np.asarray(names, dtype=object),
+                             "cohort": cohort.to_numpy(), "line": first.line.to_numpy()})
+    data = rows[rows.has_data.to_numpy()]
+    pid = codes[rows.has_data.to_numpy()]
+    table = pd.DataFrame({"pid": pid.astype(np.int64),
+                          "patient_id": pd.Categorical.from_codes(pid, names),
+                          "cohort": pd.Categorical(cohort.to_numpy()[pid]), "day": data.day.to_numpy(),
+                          "igg": data.igg.to_numpy(), "censored": pd.Categorical(data.censored.to_numpy()),
+                          "event": pd.Categorical(data.event.to_numpy()), "line": data.line.to_numpy()})
+    obs = Observations(source, "", table, patients, True)
+    result = per_patient(obs, **definitions)
+    found = {label for label in table.event.unique() if label}
+    columns = [c for c in result.table.columns if c not in result.event_outcomes]
+    kept = result.table[columns + [c for c in result.event_outcomes if c in found or c in INFECTIONS]]
+    return kept, result.counts, found

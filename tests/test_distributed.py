@@ -1,0 +1,73 @@
+"""--engine dask on a local Dask cluster: several partitions, patients split across them, the
+same per-patient table and P values as the default engine."""
+
+import json
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import WO, run
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def scheduler():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None,
+                                  silence_logs=logging.CRITICAL) as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.fixture
+def partitions(tmp_path):
+    """The example cut into four partitions (three CSV, one Parquet) at random rows, so that most
+    patients are split across partitions."""
+    frame = pd.read_csv(WO, dtype=str, keep_default_na=False)
+    part = np.random.default_rng(3).integers(0, 4, len(frame))
+    for k in range(4):
+        piece = frame[part == k]
+        if k == 3:
+            piece.to_parquet(tmp_path / f"part{k}.parquet")
+        else:
+            piece.to_csv(tmp_path / f"part{k}.csv", index=False)
+    assert (frame.groupby("patient_id").apply(lambda rows: part[rows.index].min() != part[rows.index].max(),
+                                              include_groups=False)).sum() > 15
+    return tmp_path
+
+
+def test_same_per_patient_table_as_one_file(partitions, scheduler):
+    split = run("nadir", partitions, "--engine", "dask", "--scheduler", scheduler, "-f", "csv", "-q")
+    assert split.exit_code == 0, split.stderr
+    assert split.stdout == run("nadir", WO, "-f", "csv", "-q").stdout
+
+
+def test_same_comparison_as_one_file(partitions, scheduler):
+    split = run("compare", str(partitions / "part*"), "--engine", "dask", "--scheduler", scheduler, "-f", "json", "-q")
+    assert split.exit_code == 0, split.stderr
+    one = json.loads(run("compare", WO, "-f", "json", "-q").stdout)
+    assert json.loads(split.stdout)["outcomes"] == one["outcomes"]
+
+
+def test_a_bad_value_names_its_partition_and_line(partitions, scheduler):
+    with open(partitions / "part1.csv", "a") as f:
+        f.write("X1,ivig,5,abc,\n")
+    lines = (partitions / "part1.csv").read_text().count("\n")
+    result = run("nadir", partitions, "--engine", "dask", "--scheduler", scheduler, "-q")
+    assert result.exit_code == 1
+    assert result.stderr == (f"ivigblina: error: {partitions / 'part1.csv'}:{lines}: column 'igg_mg_dl': "
+                             "'abc' is not a number\n")
+
+
+def test_a_patient_in_two_cohorts_across_partitions(partitions, scheduler):
+    # a partition of its own, valid by itself: C01 is a control patient in the others
+    (partitions / "part9.csv").write_text("patient_id,cohort,day,igg_mg_dl,event\nC01,ivig,5,300,\n")
+    result = run("nadir", partitions, "--engine", "dask", "--scheduler", scheduler, "-q")
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert "patient 'C01' is in cohort" in result.stderr and "a patient belongs to one cohort" in result.stderr
+
+
+def test_no_partitions(tmp_path, scheduler):
+    result = run("nadir", tmp_path, "--engine", "dask", "--scheduler", scheduler)
+    assert result.exit_code == 1 and "no CSV, TSV or Parquet partitions found" in result.stderr
