@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import gzip
 import hashlib
-import io
+import re
 import sys
 import zlib
 from dataclasses import dataclass, replace
@@ -65,7 +65,7 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
     if lower.endswith((".tsv", ".tsv.gz")) and dialect.delimiter is None:
         dialect = replace(dialect, delimiter="\t")
     data = _to_utf8(data, name, dialect.encoding)
-    if not data.strip():
+    if _blank(data):
         raise IvigBlinaError("file is empty; expected a header line and data rows", path=name)
     end = data.find(b"\n")
     header_text = _decode_line(data[: end if end >= 0 else len(data)], name, 1).rstrip("\r")
@@ -78,13 +78,18 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
     except csv.Error as e:
         raise IvigBlinaError(f"the header line cannot be read as CSV ({e})", path=name, line=1) from None
     keep = _choose(header, wanted, name)
-    body = data[end + 1:] if end >= 0 else b""
-    if not body.strip():
+    if end < 0 or _blank(data, end + 1):
         raise IvigBlinaError("header only, no data rows", path=name, line=1)
+    body = memoryview(data)[end + 1:]  # no copy of a large file
     table, skipped = _parse(body, header, keep, delimiter, name)
     lines = _line_numbers(table.num_rows, skipped)
     frame = _strings(table, keep, lines, dialect.max_field, name)
     return RawTable(name, digest, header, frame, lines, blank_rows=len(skipped))
+
+
+def _blank(data: bytes, start: int = 0) -> bool:
+    """Nothing but white space from ``start`` on (without copying the data)."""
+    return re.compile(rb"\S").search(data, start) is None
 
 
 def _choose(header: list[str], wanted, name: str) -> list[str]:
@@ -187,7 +192,7 @@ def _sniff(header: str) -> str:
     return best if counts[best] > 0 else ","
 
 
-def _parse(body: bytes, header: list[str], keep: list[str], delimiter: str, name: str, threads: bool = True):
+def _parse(body, header: list[str], keep: list[str], delimiter: str, name: str, threads: bool = True):
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -199,7 +204,7 @@ def _parse(body: bytes, header: list[str], keep: list[str], delimiter: str, name
 
     try:
         table = pacsv.read_csv(
-            io.BytesIO(body),
+            pa.BufferReader(pa.py_buffer(body)),
             read_options=pacsv.ReadOptions(column_names=header, use_threads=threads),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False,
                                               invalid_row_handler=on_invalid),

@@ -163,9 +163,12 @@ class _Validator:
         day = self.days(data, patient, has_data)
         patients, cohort = self.patients(patient, data[p.cohort] if p.cohort else None)
 
-        table = pd.DataFrame({"pid": patient.cat.codes.astype(np.int64), "patient_id": patient, "cohort": cohort,
-                              "day": day.astype(float), "igg": igg, "censored": censored, "event": event,
-                              "line": self.lines})[has_data].reset_index(drop=True)
+        keep = has_data.to_numpy()  # select while building: no second copy of millions of rows
+        table = pd.DataFrame({"pid": patient.cat.codes.to_numpy()[keep].astype(np.int64),
+                              "patient_id": patient.array[keep], "cohort": cohort.array[keep],
+                              "day": day.to_numpy(float)[keep], "igg": igg.to_numpy()[keep],
+                              "censored": censored.array[keep], "event": event.array[keep],
+                              "line": self.lines.to_numpy()[keep]})
         measured = table[table.igg.notna()]
         by_day = measured.groupby(["pid", "day"]).igg
         same_day = by_day.transform("min") != by_day.transform("max")
