@@ -1,6 +1,6 @@
-## tests/golden/verify.R -- re-evaluate every R call found in a comment of golden3.py
+## tests/golden/verify.R -- re-evaluate every R call found in a comment of r_two_sample.py
 ## (in a fresh session each time for functions.R calls is unnecessary; we source once)
-lines <- readLines("tests/golden/golden3.py")
+lines <- readLines("tests/golden/r_two_sample.py")
 n_ok <- 0; n_bad <- 0
 for (ln in lines) {
   m <- regmatches(ln, regexec('^\\s*(?:"[^"]+": )?([^,#]+),  # (.*)$', ln, perl = TRUE))[[1]]
