@@ -234,6 +234,8 @@ def plot_igg(source: Input, output: FigureOut, groups: Groups = None, quiet: Qui
 
     chosen = parse_groups(groups)
     with _user_errors():
+        if source.engine.value == "dask":
+            raise IvigBlinaError("plot igg draws every measurement: it reads one file (--engine pandas)")
         obs, patients = source.read(require_cohort=False)
         panels = list(chosen) if chosen else sorted(set(patients.table.cohort))
         for g in panels:

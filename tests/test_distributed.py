@@ -71,3 +71,12 @@ def test_a_patient_in_two_cohorts_across_partitions(partitions, scheduler):
 def test_no_partitions(tmp_path, scheduler):
     result = run("nadir", tmp_path, "--engine", "dask", "--scheduler", scheduler)
     assert result.exit_code == 1 and "no CSV, TSV or Parquet partitions found" in result.stderr
+
+
+def test_infection_figure_from_partitions_and_igg_figure_refused(partitions, scheduler, tmp_path):
+    figure = tmp_path / "km.png"
+    done = run("plot", "infection", partitions, "--engine", "dask", "--scheduler", scheduler, "-o", figure, "-q")
+    assert done.exit_code == 0, done.stderr
+    assert figure.read_bytes().startswith(b"\x89PNG")
+    refused = run("plot", "igg", partitions, "--engine", "dask", "--scheduler", scheduler, "-o", figure)
+    assert refused.exit_code == 1 and "reads one file" in refused.stderr
