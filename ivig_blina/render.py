@@ -11,7 +11,6 @@ import json
 import math
 from typing import IO, Any
 
-FORMATS = ("table", "csv", "tsv", "json", "jsonl", "markdown")
 RESULT_COLUMNS = ["outcome", "kind", "test", "method", "statistic", "p_value", "p_adjusted", "alternative",
                   "confidence_level", "estimate", "estimand", "ci_low", "ci_high", "risk_difference",
                   "risk_difference_ci_low", "risk_difference_ci_high"]
