@@ -260,29 +260,28 @@ class _Validator:
         if cohort is None:
             cohort = pd.Series(pd.Categorical.from_codes(np.zeros(len(patient), dtype=np.int8), [""]),
                                index=patient.index)
+        elif "" not in cohort.cat.categories:
+            cohort = cohort.cat.add_categories([""])
+        names = cohort.cat.categories
         code = pd.Series(cohort.cat.codes.to_numpy(), index=patient.index)
         given = (cohort != "").to_numpy()
         first = code[given].groupby(pid[given]).transform("first")
         clash = pd.Series(False, index=patient.index)
         clash[given] = code[given] != first
-        names = cohort.cat.categories
         self.fail(clash, column, lambda i: f"patient '{patient[i]}' is in cohort '{cohort[i]}' here but in "
                                            f"'{names[first[i]]}' earlier; a patient belongs to one cohort")
         count = len(patient.cat.categories)
-        of_patient = code[given].groupby(pid[given]).first().reindex(range(count))
-        blank = names.get_loc("") if "" in names else -1
-        of_patient = of_patient.fillna(blank).astype(int).to_numpy().copy()
-        labels = pd.Index(list(names) + ([""] if blank < 0 else []), dtype=object)
-        of_patient[of_patient < 0] = len(labels) - 1
+        of_patient = code[given].groupby(pid[given]).first().reindex(range(count), fill_value=names.get_loc(""))
+        of_patient = of_patient.to_numpy()
         first_line = self.lines.groupby(pid).min().reindex(range(count))
         table = pd.DataFrame({"pid": np.arange(count), "patient_id": np.asarray(patient.cat.categories, dtype=object),
-                              "cohort": labels[of_patient].to_numpy(dtype=object), "line": first_line.to_numpy()})
+                              "cohort": np.asarray(names, dtype=object)[of_patient], "line": first_line.to_numpy()})
         table = table.sort_values("line").reset_index(drop=True)
         if self.plan.require_cohort and (table.cohort == "").any():
             row = table[table.cohort == ""].iloc[0]
             raise IvigBlinaError(f"patient '{row.patient_id}' has no cohort on any row", path=self.name,
                                  line=int(row.line), column=column)
-        row_cohort = pd.Series(pd.Categorical.from_codes(of_patient[pid], labels), index=patient.index)
+        row_cohort = pd.Series(pd.Categorical.from_codes(of_patient[pid], names), index=patient.index)
         return table, row_cohort
 
 
