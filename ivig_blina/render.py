@@ -111,28 +111,66 @@ def write_rows(rows: list[dict], columns: list[str], fmt: str, out: IO[str]) -> 
 
 
 def frame_text(frame, fmt: str) -> str:
-    """A DataFrame as CSV or TSV, vectorised, with the cells ``write_rows`` would write:
-    true/false, empty for missing, Inf/-Inf, full-precision floats, formula-safe text."""
+    """A DataFrame as CSV or TSV, byte for byte what ``write_rows`` writes (true/false, empty for
+    missing, Inf/-Inf, Python's float text, formula-safe text, minimal quoting), built column by
+    column with Arrow compute so that a million-row per-patient table takes well under a second."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    delimiter = "," if fmt == "csv" else "\t"
+    cells = [_quote(_column_text(column), delimiter) for _, column in frame.items()]
+    header = delimiter.join(_quote(pa.array([str(name) for name in frame.columns]), delimiter).to_pylist())
+    if not len(frame):
+        return header + "\n"
+    rows = pc.binary_join_element_wise(*cells, delimiter) if len(cells) > 1 else cells[0]
+    body = pc.binary_join(pa.ListArray.from_arrays(pa.array([0, len(rows)], pa.int32()), rows), "\n")[0].as_py()
+    return header + "\n" + body + "\n"
+
+
+def _column_text(column):
+    """One column's cells as an Arrow string array without nulls."""
     import numpy as np
     import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
     from ivig_blina.output import FORMULA_STARTS
 
-    out = {}
-    for name, column in frame.items():
-        if pd.api.types.is_bool_dtype(column):
-            values = np.where(column.isna(), "", np.where(column.fillna(False).astype(bool), "true", "false"))
-            column = pd.Series(values, index=frame.index, dtype=object)
-        elif pd.api.types.is_float_dtype(column):
-            infinite = np.isinf(column.to_numpy())
-            if infinite.any():
-                column = column.astype(object).where(~infinite, np.where(column > 0, "Inf", "-Inf"))
-        elif not pd.api.types.is_numeric_dtype(column):
-            text = column.astype(object).where(column.notna(), "")
-            risky = text.astype(str).str.startswith(FORMULA_STARTS)
-            column = text.where(~risky, "'" + text.astype(str))
-        out[name] = column
-    return pd.DataFrame(out).to_csv(sep="," if fmt == "csv" else "\t", index=False, na_rep="", lineterminator="\n")
+    missing = column.isna().to_numpy()
+    if pd.api.types.is_bool_dtype(column):
+        values = column.fillna(False).astype(bool).to_numpy()
+        return pa.array(np.where(missing, "", np.where(values, "true", "false")))
+    if pd.api.types.is_float_dtype(column):
+        numbers = column.to_numpy(float)
+        text = pc.cast(pa.array(numbers, mask=missing), pa.string())
+        text = pc.replace_substring_regex(text, r"e([+-])(\d)$", r"e\10\2")  # Python pads the exponent: e-07
+        integral = pc.invert(pc.match_substring_regex(text, r"[.ein]"))
+        text = pc.if_else(integral, pc.binary_join_element_wise(text, ".0", ""), text)  # 338 -> 338.0
+        magnitude = np.abs(numbers)
+        odd = ((magnitude >= 1e15) & (magnitude < 1e16)) | ((magnitude >= 1e-5) & (magnitude < 1e-4))
+        special = np.isinf(numbers) | odd  # Arrow and Python choose exponents differently there
+        if special.any():
+            text = text.to_numpy(zero_copy_only=False).astype(object)
+            text[special] = [_cell(plain(x)) for x in numbers[special]]
+            text = pa.array(text, pa.string())
+        return pc.fill_null(text, "")
+    if pd.api.types.is_integer_dtype(column):
+        return pc.fill_null(pc.cast(pa.array(column.to_numpy(), mask=missing), pa.string()), "")
+    text = pa.array(np.where(missing, "", column.astype(object).to_numpy()).astype(str), pa.string())
+    risky = pc.starts_with(text, FORMULA_STARTS[0])
+    for start in FORMULA_STARTS[1:]:
+        risky = pc.or_(risky, pc.starts_with(text, start))
+    return pc.if_else(risky, pc.binary_join_element_wise("'", text, ""), text)
+
+
+def _quote(text, delimiter: str):
+    """CSV quoting as Python's csv module (QUOTE_MINIMAL): a cell with the delimiter, a quote or a
+    line break is quoted, its quotes doubled."""
+    import pyarrow.compute as pc
+
+    needs = pc.match_substring_regex(text, "[" + ("\t" if delimiter == "\t" else ",") + '"\r\n]')
+    quoted = pc.binary_join_element_wise('"', pc.replace_substring(text, '"', '""'), '"', "")
+    return pc.if_else(needs, quoted, text)
 
 
 def _cell(value: Any) -> str:
