@@ -110,12 +110,13 @@ def _read_parquet(data: bytes, name: str, digest: str, wanted, dialect: Dialect)
     import pyarrow.parquet as pq
 
     try:
-        table = pq.read_table(pa.BufferReader(data))
+        parquet = pq.ParquetFile(pa.BufferReader(data))
     except (pa.ArrowException, OSError) as e:
         raise IvigBlinaError(f"is not a readable Parquet file ({e})", path=name) from None
-    header = [str(h).strip().lower() for h in table.column_names]
+    names = parquet.schema_arrow.names
+    header = [str(h).strip().lower() for h in names]
     keep = _choose(header, wanted, name)
-    table = table.rename_columns(header).select(keep)
+    table = parquet.read(columns=[names[header.index(h)] for h in keep]).rename_columns(keep)  # only these
     if table.num_rows == 0:
         raise IvigBlinaError("no data rows", path=name)
     columns = {h: table.column(h).cast(pa.string()).fill_null("") for h in keep}
