@@ -277,7 +277,7 @@ class Permutation(Statistic):
     description = "Permutation test of the difference in medians (exact when feasible)"
     options = ("permutations", "seed", "progress")
     max_exact = 100_000
-    chunk = 20_000
+    cells_per_chunk = 4_000_000  # rows x values held at once: bounded memory whatever the sample size
 
     def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, permutations=9999, seed=1,
             progress=None, **options) -> TestResult:
@@ -297,7 +297,7 @@ class Permutation(Statistic):
         extreme, done = 0, 0
         eps = 1e-12 * max(1.0, abs(observed))
         while done < total:
-            size = min(self.chunk, total - done)
+            size = min(max(1, self.cells_per_chunk // (m + n)), total - done)
             if exact:
                 chosen = np.fromiter(itertools.chain.from_iterable(itertools.islice(combos, size)), dtype=np.int64)
                 chosen = chosen.reshape(size, m)
