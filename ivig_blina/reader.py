@@ -169,16 +169,17 @@ class _Validator:
                               "day": day.to_numpy(float)[keep], "igg": igg.to_numpy()[keep],
                               "censored": censored.array[keep], "event": event.array[keep],
                               "line": self.lines.to_numpy()[keep]})
-        measured = table[table.igg.notna()]
+        measured = table.loc[table.igg.notna(), ["pid", "day", "igg", "line"]]  # only what the check needs
         by_day = measured.groupby(["pid", "day"]).igg
-        same_day = by_day.transform("min") != by_day.transform("max")
-        for reason, mask in (("censored_values", table.censored != ""), ("same_day_conflicts", same_day)):
-            if mask.any():
-                first_lines[reason] = int(table.line[mask.idxmax()] if reason == "censored_values"
-                                          else measured.line[same_day].min())
+        same_day = (by_day.transform("min") != by_day.transform("max")).to_numpy()
+        censored_rows = (table.censored != "").to_numpy()
+        if censored_rows.any():
+            first_lines["censored_values"] = int(table.line.to_numpy()[censored_rows][0])
+        if same_day.any():
+            first_lines["same_day_conflicts"] = int(measured.line.to_numpy()[same_day].min())
         counts = {"rows": rows, "blank_rows": int(blank.sum()) + self.raw.blank_rows,
                   "duplicate_rows": int(duplicate.sum()), "patient_only_rows": int((~has_data).sum()),
-                  "used_rows": len(table), "censored_values": int((table.censored != "").sum()),
+                  "used_rows": len(table), "censored_values": int(censored_rows.sum()),
                   "same_day_conflicts": int(measured[same_day].groupby(["pid", "day"]).ngroups)}
         return Observations(self.name, self.raw.sha256, table, patients, p.event is not None, counts, first_lines)
 
