@@ -53,8 +53,8 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     t = obs.table
     out = obs.patients.set_index("pid")[["patient_id", "cohort"]]
 
-    meas = t[t.igg.notna()]
-    doses = t[t.event == "ivig"]
+    meas = t.loc[t.igg.notna(), ["pid", "day", "igg", "censored"]]  # only the columns used: fewer copies
+    doses = t.loc[t.event == "ivig", ["pid", "day"]]
     in_window = _in_window(meas.day, until)
     after_dose = pd.Series(False, index=meas.index)
     if exclude_after_ivig is not None:
@@ -84,7 +84,7 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     since = nadir_rows.day - exposure.last_dose(nadir_rows, doses)
     out["days_since_ivig_at_nadir"] = pd.Series(since.to_numpy(), index=nadir_rows.pid)
 
-    events = t[t.event != ""]
+    events = t.loc[t.event != "", ["pid", "day", "event", "line"]]
     counted = _in_window(events.day, until)
     outcomes = _event_outcomes(sorted(set(events.event)), obs.path) if obs.has_events else []
     labels = pd.DataFrame({"pid": events.pid[counted], "event": events.event[counted].astype(str)})
