@@ -70,7 +70,7 @@ def _progress(enabled: bool):
 
 def _emit(rendered, output: str | None, source: str | None = None) -> None:
     """Write a text or a Rich renderable to stdout, or atomically to ``output``."""
-    from ivig_blina.output import render_text, write_atomically
+    from ivig_blina.output import natural_width, render_text, write_atomically
 
     if output is None:
         if isinstance(rendered, str):
@@ -79,17 +79,10 @@ def _emit(rendered, output: str | None, source: str | None = None) -> None:
             from rich.console import Console
 
             console = Console()
-            Console(width=max(console.width, _width(rendered))).print(rendered)
+            Console(width=max(console.width, natural_width(rendered))).print(rendered)
         return
     with _user_errors():
         write_atomically(output, render_text(rendered), source)
-
-
-def _width(renderable) -> int:
-    from rich.console import Console
-
-    console = Console()
-    return console.measure(renderable, options=console.options.update(max_width=10_000)).maximum
 
 
 def _rows_out(rows: list[dict], columns: list[str], format: Format, output: str | None, source: str | None) -> None:

@@ -27,11 +27,19 @@ def render_text(rendered) -> str:
 
     from rich.console import Console
 
-    probe = Console(file=io.StringIO(), width=10_000)
-    width = probe.measure(rendered).maximum
-    console = Console(file=io.StringIO(), width=width, no_color=True, color_system=None)
+    console = Console(file=io.StringIO(), width=natural_width(rendered), no_color=True, color_system=None)
     console.print(rendered)
     return console.file.getvalue()
+
+
+def natural_width(renderable) -> int:
+    """The width a Rich renderable takes when nothing squeezes it."""
+    import io
+
+    from rich.console import Console
+
+    probe = Console(file=io.StringIO(), width=10_000)
+    return probe.measure(renderable).maximum
 
 
 def write_atomically(path: str, text: str, source: str | None = None) -> None:
