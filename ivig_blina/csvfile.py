@@ -209,7 +209,8 @@ def _parse(body, header: list[str], keep: list[str], delimiter: str, name: str, 
             read_options=pacsv.ReadOptions(column_names=header, use_threads=threads),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False,
                                               invalid_row_handler=on_invalid),
-            convert_options=pacsv.ConvertOptions(column_types={h: pa.string() for h in keep}, include_columns=keep,
+            convert_options=pacsv.ConvertOptions(column_types={h: pa.dictionary(pa.int32(), pa.string()) for h in keep},
+                                                 include_columns=keep,
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False))
     except pa.ArrowInvalid as e:
         raise IvigBlinaError(f"not a readable CSV file: {e}", path=name) from None
@@ -234,18 +235,27 @@ def _line_numbers(rows: int, skipped: list[int]) -> np.ndarray:
 
 def _strings(table, keep: list[str], lines: np.ndarray, max_field: int, name: str) -> pd.DataFrame:
     """The kept columns, trimmed, as pandas Categoricals: lab exports repeat few distinct
-    strings (IDs, days, values, labels), so later steps parse each distinct string once."""
+    strings (IDs, days, values, labels), so later steps work on each distinct string once.
+    The CSV reader builds the dictionaries while it parses; only they are trimmed and measured."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
+    encoded = [table.column(h) for h in keep]
+    encoded = [c if pa.types.is_dictionary(c.type) else pc.dictionary_encode(c) for c in encoded]
+    table = pa.table(dict(zip(keep, encoded))).unify_dictionaries()
     columns = {}
     for h in keep:
-        values = pc.utf8_trim_whitespace(table.column(h).combine_chunks())
-        lengths = pc.utf8_length(values)
-        if len(values) and pc.max(lengths).as_py() > max_field:
-            i = int(np.argmax(lengths.to_numpy() > max_field))
-            raise IvigBlinaError(f"a field of {lengths[i].as_py()} characters is longer than the limit of {max_field} "
+        chunks = table.column(h).chunks
+        codes = np.concatenate([c.indices.to_numpy() for c in chunks]) if chunks else np.zeros(0, np.int32)
+        dictionary = chunks[0].dictionary if chunks else pa.array([], pa.string())
+        lengths = pc.utf8_length(dictionary).to_numpy()
+        if (lengths > max_field).any():
+            i = int(np.argmax((lengths > max_field)[codes]))
+            raise IvigBlinaError(f"a field of {lengths[codes[i]]} characters is longer than the limit of {max_field} "
                                  "(--max-field-size)", path=name, line=int(lines[i]), column=h)
-        encoded = pc.dictionary_encode(values)
-        categories = pd.Index(encoded.dictionary.to_pylist(), dtype=object)
-        columns[h] = pd.Categorical.from_codes(encoded.indices.to_numpy(zero_copy_only=False), categories)
+        trimmed = pc.utf8_trim_whitespace(dictionary).to_numpy(zero_copy_only=False)
+        merged, categories = pd.factorize(trimmed)  # " P1" and "P1" are one patient
+        if len(categories) < len(trimmed):
+            codes = merged[codes]
+        columns[h] = pd.Categorical.from_codes(codes, pd.Index(categories, dtype=object), validate=False)
     return pd.DataFrame(columns)
