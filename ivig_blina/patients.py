@@ -50,64 +50,72 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     days after it leave the follow-up window (nadir, days to HGG, time below threshold);
     ``baseline_window``: the baseline lies at most that many days before day 0.
     """
-    t = obs.table
-    out = obs.patients.set_index("pid")[["patient_id", "cohort"]]
+    t = _by_patient_and_day(obs.table)
+    pid, day, igg, line = (t[c].to_numpy() for c in ("pid", "day", "igg", "line"))
+    patients = len(obs.patients) and int(obs.patients.pid.max()) + 1
+    event, censored = _Labels(t.event), _Labels(t.censored)
+    dose = event.isin("ivig")
+    since_dose = day - exposure.last_dose(pid, day, dose)
 
-    meas = t.loc[t.igg.notna(), ["pid", "day", "igg", "censored"]]  # only the columns used: fewer copies
-    doses = t.loc[t.event == "ivig", ["pid", "day"]]
-    in_window = _in_window(meas.day, until)
-    after_dose = pd.Series(False, index=meas.index)
+    measured = ~np.isnan(igg)
+    in_window = measured & _in_window(day, until)
+    after_dose = np.zeros(len(t), dtype=bool)
     if exclude_after_ivig is not None:
-        after_dose = (meas.day - exposure.last_dose(meas, doses)) <= exclude_after_ivig
-    window = meas[in_window & ~after_dose]
-    nadir = window.sort_values(["pid", "igg", "day"]).drop_duplicates("pid").set_index("pid")
-    pre = meas[(meas.day <= 0) & (meas.day >= -baseline_window if baseline_window is not None else True)]
-    before = pre.sort_values(["pid", "day", "igg"], ascending=[True, False, True])
-    baseline = before.drop_duplicates("pid").set_index("pid")
+        after_dose = in_window & (since_dose <= exclude_after_ivig)
+    window = np.flatnonzero(in_window & ~after_dose)
+    wp, wd, wi = pid[window], day[window], igg[window]
+    nadir = window[exposure.nadir(wp, wd, wi)]
+    pre = measured & (day <= 0)
+    if baseline_window is not None:
+        pre &= day >= -baseline_window
+    pre = np.flatnonzero(pre)
+    base = pre[exposure.baseline(pid[pre], day[pre], igg[pre])]
 
-    out["baseline_igg"] = baseline.igg
-    out["baseline_day"] = baseline.day
-    out["nadir_igg"] = nadir.igg
-    out["nadir_day"] = nadir.day
-    out["nadir_censored"] = nadir.censored.reindex(out.index).fillna("")
-    out["n_measurements"] = window.groupby("pid").size().reindex(out.index, fill_value=0).astype(int)
-    below = (out.nadir_igg < hgg_threshold) | ((out.nadir_censored == "<") & (out.nadir_igg <= hgg_threshold))
-    out["hgg"] = below.astype("boolean").mask(out.nadir_igg.isna())
-    out["pct_drop"] = ((out.baseline_igg - out.nadir_igg) / out.baseline_igg).where(out.baseline_igg > 0)
-    out["days_to_hgg"] = exposure.first_day_below(window, hgg_threshold)
-    spans = exposure.time_and_area_below(window, hgg_threshold)
-    out["days_below_threshold"] = spans.days_below_threshold
-    out["area_below_threshold"] = spans.area_below_threshold
-    doses_in_window = doses[_in_window(doses.day, until)]
-    out["ivig_doses"] = doses_in_window.groupby("pid").size().reindex(out.index, fill_value=0)
-    nadir_rows = nadir.reset_index()
-    since = nadir_rows.day - exposure.last_dose(nadir_rows, doses)
-    out["days_since_ivig_at_nadir"] = pd.Series(since.to_numpy(), index=nadir_rows.pid)
+    def per(rows: np.ndarray, values: np.ndarray, fill=np.nan) -> np.ndarray:
+        return exposure.by_patient(pid[rows], values, patients, fill)
 
-    events = t.loc[t.event != "", ["pid", "day", "event", "line"]]
-    counted = _in_window(events.day, until)
-    outcomes = _event_outcomes(sorted(set(events.event)), obs.path) if obs.has_events else []
-    labels = pd.DataFrame({"pid": events.pid[counted], "event": events.event[counted].astype(str)})
-    flags = labels.groupby(["pid", "event"]).size().unstack(fill_value=0).reindex(index=out.index).fillna(0) > 0
+    columns = {"baseline_igg": per(base, igg[base]), "baseline_day": per(base, day[base]),
+               "nadir_igg": per(nadir, igg[nadir]), "nadir_day": per(nadir, day[nadir]),
+               "nadir_censored": per(nadir, censored.text(nadir), ""),
+               "n_measurements": np.bincount(wp, minlength=patients)}
+    nadir_igg, baseline_igg = columns["nadir_igg"], columns["baseline_igg"]
+    hgg = pd.array(exposure.below(nadir_igg, columns["nadir_censored"] == "<", hgg_threshold), dtype="boolean")
+    hgg[np.isnan(nadir_igg)] = pd.NA
+    columns["hgg"] = hgg
+    with np.errstate(divide="ignore", invalid="ignore"):
+        columns["pct_drop"] = np.where(baseline_igg > 0, (baseline_igg - nadir_igg) / baseline_igg, np.nan)
+    hit = exposure.below(wi, censored.isin("<")[window], hgg_threshold)
+    columns["days_to_hgg"] = exposure.first(wp[hit], wd[hit], patients)
+    columns["days_below_threshold"], columns["area_below_threshold"] = exposure.time_and_area_below(
+        wp, wd, wi, hgg_threshold, patients)
+    columns["ivig_doses"] = np.bincount(pid[dose & _in_window(day, until)], minlength=patients)
+    columns["days_since_ivig_at_nadir"] = per(nadir, since_dose[nadir])
+
+    is_event = ~event.isin("")
+    counted = is_event & _in_window(day, until)
+    outcomes = _event_outcomes(event.present(), obs.path) if obs.has_events else []
     for label in outcomes:
-        out[label] = _flag(flags, _labels_of(label))
-    out = out.join(_follow_up(t, events[counted], out.index, until))
+        columns[label] = np.bincount(pid[counted & event.isin(*_labels_of(label))], minlength=patients) > 0
+    columns.update(_follow_up(pid, day, event, counted, patients, until))
 
-    out = out.sort_values(["cohort", "patient_id"], kind="stable").reset_index(drop=True)
+    order = obs.patients.pid.to_numpy()
+    out = pd.DataFrame({"patient_id": obs.patients.patient_id.to_numpy(), "cohort": obs.patients.cohort.to_numpy(),
+                        **{name: values[order] for name, values in columns.items()}})
+    out = out.iloc[_by_cohort_and_id(out)].reset_index(drop=True)
     counts = {
         "patients": len(out),
         "patients_without_nadir": int(out.nadir_igg.isna().sum()),
-        "measurements_before_day0": int((meas.day < 0).sum()),
-        "measurements_after_until": int((meas.day > until).sum()) if until is not None else 0,
-        "events_before_day0": int((events.day < 0).sum()),
-        "events_after_until": int((events.day > until).sum()) if until is not None else 0,
+        "measurements_before_day0": int((measured & (day < 0)).sum()),
+        "measurements_after_until": int((measured & (day > until)).sum()) if until is not None else 0,
+        "events_before_day0": int((is_event & (day < 0)).sum()),
+        "events_after_until": int((is_event & (day > until)).sum()) if until is not None else 0,
         "patients_without_exposure": int(out.days_below_threshold.isna().sum()),
-        "measurements_after_ivig_excluded": int((after_dose & in_window).sum()),
+        "measurements_after_ivig_excluded": int(after_dose.sum()),
     }
-    first_lines = {"events_before_day0": events.line[events.day < 0].min()}
+    first_lines = {"events_before_day0": line[is_event & (day < 0)]}
     if until is not None:
-        first_lines["events_after_until"] = events.line[events.day > until].min()
-    first_lines = {k: int(v) for k, v in first_lines.items() if pd.notna(v)}
+        first_lines["events_after_until"] = line[is_event & (day > until)]
+    first_lines = {k: int(v.min()) for k, v in first_lines.items() if len(v)}
     return PatientTable(out, outcomes, hgg_threshold, counts, first_lines)
 
 
@@ -126,7 +134,8 @@ def check_strict(obs: Observations, patients: PatientTable) -> None:
                                  path=obs.path, line=found[reason])
 
 
-def _follow_up(t: pd.DataFrame, events: pd.DataFrame, patients: pd.Index, until: float | None) -> pd.DataFrame:
+def _follow_up(pid: np.ndarray, day: np.ndarray, event: _Labels, counted: np.ndarray, patients: int,
+               until: float | None) -> dict[str, np.ndarray]:
     """Time to first infection per patient.
 
     ``follow_up_days``: the latest day among all the patient's rows (0 at least, ``until`` at
@@ -134,24 +143,61 @@ def _follow_up(t: pd.DataFrame, events: pd.DataFrame, patients: pd.Index, until:
     death without an earlier infection (a competing event, censoring by default), else 0
     (censored at the end of follow-up); ``infection_time`` is that day.
     """
-    last = t.groupby("pid").day.max().reindex(patients).fillna(0).clip(lower=0)
+    ends = np.append(exposure.runs(pid)[1:], len(pid)) - 1 if len(pid) else np.zeros(0, dtype=np.int64)
+    last = np.nan_to_num(exposure.by_patient(pid[ends], day[ends], patients), nan=0.0).clip(min=0)
     if until is not None:
-        last = last.clip(upper=until)
-    infections = events[events.event.isin(INFECTIONS)]
-    first = infections.groupby("pid").day.min().reindex(patients)
-    death = events[events.event == "death"].groupby("pid").day.min().reindex(patients)
-    competing = first.isna() & death.notna()
-    status = np.where(first.notna(), 1, np.where(competing, 2, 0))
-    return pd.DataFrame({
-        "first_infection_day": first,
-        "follow_up_days": last,
-        "infection_time": np.where(first.notna(), first, np.where(competing, death, last)),
-        "infection_status": status,
-        "infection_episodes": infections.groupby("pid").size().reindex(patients, fill_value=0),
-    }, index=patients)
+        last = last.clip(max=until)
+    infection = counted & event.isin(*INFECTIONS)
+    first = exposure.first(pid[infection], day[infection], patients)
+    death = counted & event.isin("death")
+    death = exposure.first(pid[death], day[death], patients)
+    competing = np.isnan(first) & ~np.isnan(death)
+    return {"first_infection_day": first, "follow_up_days": last,
+            "infection_time": np.where(~np.isnan(first), first, np.where(competing, death, last)),
+            "infection_status": np.where(~np.isnan(first), 1, np.where(competing, 2, 0)),
+            "infection_episodes": np.bincount(pid[infection], minlength=patients)}
 
 
-def _in_window(day: pd.Series, until: float | None) -> pd.Series:
+class _Labels:
+    """A categorical column of labels, compared by code."""
+
+    def __init__(self, column: pd.Series):
+        column = column.astype("category")
+        self.codes, self.names = column.cat.codes.to_numpy(), np.asarray(column.cat.categories, dtype=object)
+
+    def isin(self, *labels: str) -> np.ndarray:
+        return np.isin(self.codes, np.flatnonzero(np.isin(self.names, labels)))
+
+    def text(self, rows: np.ndarray) -> np.ndarray:
+        return self.names[self.codes[rows]]
+
+    def present(self) -> list[str]:
+        """The labels of the rows but the empty one, sorted."""
+        used = np.bincount(self.codes[self.codes >= 0], minlength=len(self.names)) > 0
+        return sorted(set(self.names[used]) - {""})
+
+
+def _by_patient_and_day(t: pd.DataFrame) -> pd.DataFrame:
+    """``t`` sorted by patient code, then day (the reader delivers it so; other callers may not)."""
+    pid, day = t.pid.to_numpy(), t.day.to_numpy()
+    if ((np.diff(pid) > 0) | ((np.diff(pid) == 0) & (np.diff(day) >= 0))).all():
+        return t
+    return t.iloc[np.lexsort((day, pid))]
+
+
+def _by_cohort_and_id(out: pd.DataFrame) -> np.ndarray:
+    """Row order by cohort, then patient ID (compared as text)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    ids = pc.sort_indices(pa.array(out.patient_id.to_numpy(), pa.string())).to_numpy()
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[ids] = np.arange(len(ids))
+    cohort = pd.factorize(out.cohort.to_numpy(), sort=True)[0]
+    return np.lexsort((rank, cohort))
+
+
+def _in_window(day: np.ndarray, until: float | None) -> np.ndarray:
     inside = day >= 0
     return inside & (day <= until) if until is not None else inside
 
@@ -173,10 +219,3 @@ def _labels_of(outcome: str) -> tuple[str, ...]:
     if outcome == "death":
         return ("death", "infection_death")
     return (outcome,)
-
-
-def _flag(flags: pd.DataFrame, labels: tuple[str, ...]) -> pd.Series:
-    present = [x for x in labels if x in flags.columns]
-    if not present:
-        return pd.Series(False, index=flags.index)
-    return flags[present].any(axis=1)

@@ -122,70 +122,82 @@ class _Plan:
 
 
 class _Validator:
+    """Row checks on the raw table; row ``i`` of every array here is row ``i`` of the file's
+    non-blank rows, ``self.lines[i]`` its line."""
+
     def __init__(self, raw: RawTable, plan: _Plan, dialect: Dialect, today: dt.date):
         self.raw, self.plan, self.dialect, self.today = raw, plan, dialect, pd.Timestamp(today)
         self.name = raw.path
-        self.lines = pd.Series(raw.lines, index=raw.data.index)
+        self.lines = raw.lines
 
-    def fail(self, mask: pd.Series, column: str, message) -> None:
+    def fail(self, mask, column: str, message) -> None:
         """Raise for the first row where ``mask`` holds; ``message(i)`` says what is wrong."""
+        mask = np.asarray(mask)
         if mask.any():
-            i = mask.idxmax()
+            i = int(mask.argmax())
             raise IvigBlinaError(message(i), path=self.name, line=int(self.lines[i]), column=column)
 
     def fail_distinct(self, bad: np.ndarray, text: pd.Series, column: str, message) -> None:
         """``bad`` flags distinct strings of the categorical ``text``; raise for the first row
         holding one, ``message(string)`` saying what is wrong."""
         if bad.any():
-            rows = pd.Series(bad[text.cat.codes.to_numpy()], index=text.index)
-            self.fail(rows, column, lambda i: message(text[i]))
+            self.fail(bad[text.cat.codes.to_numpy()], column, lambda i: message(text[i]))
 
     def run(self) -> Observations:
         p, data = self.plan, self.raw.data
         first_lines: dict[str, int] = {}
-        blank = (data == "").all(axis=1)
-        duplicate = data.duplicated() & ~blank
-        for reason, mask in (("blank_rows", blank), ("duplicate_rows", duplicate)):
-            if mask.any():
-                first_lines[reason] = int(self.lines[mask.idxmax()])
-        if self.raw.blank_rows:
-            first_lines.setdefault("blank_rows", int(self.raw.lines[0]))
-        rows = len(data) + self.raw.blank_rows
-        data, self.lines = data[~blank & ~duplicate], self.lines[~blank & ~duplicate]
+        blank = np.logical_and.reduce([(column == "").to_numpy() for _, column in data.items()])
+        blank_rows = int(blank.sum()) + self.raw.blank_rows
+        if blank.any():
+            first_lines["blank_rows"] = int(self.lines[blank.argmax()])
+            data, self.lines = data[~blank].reset_index(drop=True), self.lines[~blank]
+            data[p.patient] = data[p.patient].cat.remove_unused_categories()
+        elif self.raw.blank_rows:
+            first_lines["blank_rows"] = int(self.raw.lines[0])
 
-        patient = data[p.patient].cat.remove_unused_categories()
+        patient = data[p.patient]
         self.fail(patient == "", p.patient, lambda i: "patient ID is empty")
         igg, censored = self.igg(data[p.igg])
         event = _lower(data[p.event]) if p.event else pd.Series(pd.Categorical.from_codes(
-            np.zeros(len(data), dtype=np.int8), [""]), index=data.index)
+            np.zeros(len(data), dtype=np.int8), [""]))
         self.check_labels(event, p.event)
-        has_data = igg.notna() | (event != "")
-        day = self.days(data, patient, has_data)
-        patients, cohort = self.patients(patient, data[p.cohort] if p.cohort else None)
+        has_data = (igg.notna() | (event != "")).to_numpy()
+        day, day_rank = self.days(data, patient, has_data)
 
-        keep = has_data.to_numpy()  # select while building: no second copy of millions of rows
-        table = pd.DataFrame({"pid": patient.cat.codes.to_numpy()[keep].astype(np.int64),
-                              "patient_id": patient.array[keep], "cohort": cohort.array[keep],
-                              "day": day.to_numpy(float)[keep], "igg": igg.to_numpy()[keep],
-                              "censored": censored.array[keep], "event": event.array[keep],
-                              "line": self.lines.to_numpy()[keep]})
-        measured = table.loc[table.igg.notna(), ["pid", "day", "igg", "line"]]  # only what the check needs
-        by_day = measured.groupby(["pid", "day"]).igg
-        same_day = (by_day.transform("min") != by_day.transform("max")).to_numpy()
+        # One stable sort by patient, then day, then the remaining strings: equal neighbours are
+        # duplicate rows, each patient's rows are contiguous and in day order.
+        pid = patient.cat.codes.to_numpy()
+        keys = [(pid, len(patient.cat.categories)), day_rank]
+        keys += [(data[h].cat.codes.to_numpy(), len(data[h].cat.categories))
+                 for h in data if h not in (p.patient, p.day, "date")]
+        order, repeated = _sort_rows(keys)
+        duplicate = order[repeated]
+        if len(duplicate):
+            first_lines["duplicate_rows"] = int(self.lines[duplicate.min()])
+        order = order[~repeated]
+        patients, cohort = self.patients(patient, data[p.cohort] if p.cohort else None, order)
+
+        rows = order[has_data[order]]  # the kept rows, in patient and day order
+        table = pd.DataFrame({"pid": pid[rows].astype(np.int64),
+                              "patient_id": patient.array.take(rows), "cohort": cohort.take(rows),
+                              "day": day[rows], "igg": igg.to_numpy()[rows],
+                              "censored": censored.array.take(rows), "event": event.array.take(rows),
+                              "line": self.lines[rows]})
         censored_rows = (table.censored != "").to_numpy()
         if censored_rows.any():
-            first_lines["censored_values"] = int(table.line.to_numpy()[censored_rows][0])
-        if same_day.any():
-            first_lines["same_day_conflicts"] = int(measured.line.to_numpy()[same_day].min())
-        counts = {"rows": rows, "blank_rows": int(blank.sum()) + self.raw.blank_rows,
-                  "duplicate_rows": int(duplicate.sum()), "patient_only_rows": int((~has_data).sum()),
+            first_lines["censored_values"] = int(table.line.to_numpy()[censored_rows].min())
+        conflicts, conflict_line = _same_day_conflicts(table)
+        if conflicts:
+            first_lines["same_day_conflicts"] = conflict_line
+        counts = {"rows": len(blank) + self.raw.blank_rows, "blank_rows": blank_rows,
+                  "duplicate_rows": len(duplicate), "patient_only_rows": len(order) - len(rows),
                   "used_rows": len(table), "censored_values": int(censored_rows.sum()),
-                  "same_day_conflicts": int(measured[same_day].groupby(["pid", "day"]).ngroups)}
+                  "same_day_conflicts": conflicts}
         return Observations(self.name, self.raw.sha256, table, patients, p.event is not None, counts, first_lines)
 
-    def numbers(self, text: pd.Series, column: str, distinct: pd.Series | None = None) -> pd.Series:
+    def numbers(self, text: pd.Series, column: str, distinct: pd.Series | None = None) -> np.ndarray:
         """Parse the distinct strings of the categorical ``text`` (or their replacements
-        ``distinct``) as numbers, and spread them over the rows."""
+        ``distinct``) as numbers: one value per distinct string."""
         strings = pd.Series(text.cat.categories, dtype=object) if distinct is None else distinct
         if self.dialect.decimal != ".":
             strings = strings.str.replace(self.dialect.decimal, ".", regex=False)
@@ -193,7 +205,7 @@ class _Validator:
         values = pd.to_numeric(strings.where(filled), errors="coerce").astype(float).to_numpy()
         self.fail_distinct(filled & np.isnan(values), text, column, lambda x: f"'{x}' is not a number")
         self.fail_distinct(np.isinf(values), text, column, lambda x: f"'{x}' is not a finite number")
-        return pd.Series(values[text.cat.codes.to_numpy()], index=text.index)
+        return values
 
     def igg(self, text: pd.Series) -> tuple[pd.Series, pd.Series]:
         column = self.plan.igg
@@ -201,12 +213,13 @@ class _Validator:
         sign = strings.str[:1]
         flagged = sign.isin(["<", ">"]).to_numpy()
         values = self.numbers(text, column, strings.where(~flagged, strings.str[1:].str.strip()))
-        self.fail(values < 0, column, lambda i: f"'{text[i]}' is negative; IgG must be 0 or more")
+        self.fail_distinct(values < 0, text, column, lambda x: f"'{x}' is negative; IgG must be 0 or more")
         factor = TO_MG_DL[self.plan.units]
         # 3.38 g/L * 100 is 338.00000000000006: round away the binary noise so that g/L and mg/dL agree
         converted = (values * factor).round(9) if factor != 1 else values
-        flag_codes = np.where(flagged, np.where(sign == "<", 1, 2), 0)[text.cat.codes.to_numpy()]
-        return converted, pd.Series(pd.Categorical.from_codes(flag_codes, ["", "<", ">"]), index=text.index)
+        codes = text.cat.codes.to_numpy()
+        flag_codes = np.where(flagged, np.where(sign == "<", 1, 2), 0)[codes]
+        return pd.Series(converted[codes]), pd.Series(pd.Categorical.from_codes(flag_codes, ["", "<", ">"]))
 
     def check_labels(self, event: pd.Series, column: str | None) -> None:
         for label in sorted(set(event.cat.categories) - set(KNOWN_EVENTS) - {""}):
@@ -215,19 +228,29 @@ class _Validator:
                 self.fail(event == label, column, lambda i: f"event '{label}' is not a known label; "
                                                             f"did you mean {near[0]}?")
 
-    def days(self, data: pd.DataFrame, patient: pd.Series, has_data: pd.Series) -> pd.Series:
+    def days(self, data: pd.DataFrame, patient: pd.Series, has_data: np.ndarray) -> tuple[np.ndarray, tuple]:
+        """Each row's day, and the sort key that orders a patient's rows by day: the rank of the
+        row's day (or date) string by its value, and how many there are."""
         if self.plan.day:
-            day = self.numbers(data[self.plan.day], self.plan.day)
+            text = data[self.plan.day]
+            distinct = self.numbers(text, self.plan.day)
+            day = distinct[text.cat.codes.to_numpy()]
             column = self.plan.day
         else:
-            day = self.days_from_dates(data, patient, has_data)
+            text = data["date"]
+            distinct = self.dates(text, "date")
+            day = self.days_from_dates(distinct[text.cat.codes.to_numpy()], data, patient, has_data)
             column = "date"
-        self.fail(has_data & day.isna(), column, lambda i: "is empty; every row with an IgG value or an event needs one")
-        self.fail(day.abs() > MAX_ABS_DAY, column,
+        self.fail(has_data & np.isnan(day), column,
+                  lambda i: "is empty; every row with an IgG value or an event needs one")
+        self.fail(np.abs(day) > MAX_ABS_DAY, column,
                   lambda i: f"day {day[i]:g} is more than {MAX_ABS_DAY} days from the first dose")
-        return day
+        rank = np.empty(len(distinct), dtype=np.int64)
+        rank[np.argsort(distinct, kind="stable")] = np.arange(len(distinct))  # missing ones last
+        return day, (rank[text.cat.codes.to_numpy()], len(distinct))
 
-    def dates(self, text: pd.Series, column: str) -> pd.Series:
+    def dates(self, text: pd.Series, column: str) -> np.ndarray:
+        """The distinct strings of ``text`` as datetime64 (NaT for empty ones)."""
         strings = pd.Series(text.cat.categories, dtype=object)
         filled = (strings != "").to_numpy()
         values = pd.to_datetime(strings.where(filled), format="ISO8601", errors="coerce")
@@ -236,54 +259,107 @@ class _Validator:
         self.fail_distinct((values < EARLIEST_DATE).to_numpy(), text, column, lambda x: f"'{x}' is before 1900")
         self.fail_distinct((values.dt.normalize() > self.today).to_numpy(), text, column,
                            lambda x: f"'{x}' is after today ({self.today.date()}; --today sets it)")
-        return pd.Series(values.to_numpy()[text.cat.codes.to_numpy()], index=text.index)
+        return values.to_numpy()
 
-    def days_from_dates(self, data: pd.DataFrame, patient: pd.Series, has_data: pd.Series) -> pd.Series:
-        date = self.dates(data["date"], "date")
-        start = self.dates(data["start_date"], "start_date")
+    def days_from_dates(self, date: np.ndarray, data: pd.DataFrame, patient: pd.Series,
+                        has_data: np.ndarray) -> np.ndarray:
+        text = data["start_date"]
+        start = pd.Series(self.dates(text, "start_date")[text.cat.codes.to_numpy()])
         pid = patient.cat.codes
         given = start.notna()
         first = start[given].groupby(pid[given]).transform("first")
         conflict = pd.Series(False, index=data.index)
         conflict[given] = start[given] != first
         self.fail(conflict, "start_date", lambda i: (
-            f"start_date '{data['start_date'][i]}' of patient '{patient[i]}' conflicts with the one on line "
-            f"{self.lines[given & (pid == pid[i])].iloc[0]}"))
+            f"start_date '{text[i]}' of patient '{patient[i]}' conflicts with the one on line "
+            f"{self.lines[(given & (pid == pid[i])).to_numpy()][0]}"))
         per_row = pid.map(start[given].groupby(pid[given]).first())
-        self.fail(has_data & per_row.isna(), "start_date",
+        self.fail(has_data & per_row.isna().to_numpy(), "start_date",
                   lambda i: f"patient '{patient[i]}' has no start_date; give it on at least one of its rows")
-        return (date - per_row).dt.total_seconds() / 86400.0
+        return ((pd.Series(date) - per_row).dt.total_seconds() / 86400.0).to_numpy()
 
-    def patients(self, patient: pd.Series, cohort: pd.Series | None) -> tuple[pd.DataFrame, pd.Series]:
-        """The patient list (``pid`` is the row's patient code) and each row's cohort."""
+    def patients(self, patient: pd.Series, cohort: pd.Series | None,
+                 order: np.ndarray) -> tuple[pd.DataFrame, pd.Categorical]:
+        """The patient list (``pid`` is the row's patient code) and each row's cohort. ``order``
+        lists one row of every distinct row, grouped by patient."""
         column = self.plan.cohort or self.plan.columns.cohort
         pid = patient.cat.codes.to_numpy()
         if cohort is None:
-            cohort = pd.Series(pd.Categorical.from_codes(np.zeros(len(patient), dtype=np.int8), [""]),
-                               index=patient.index)
+            cohort = pd.Series(pd.Categorical.from_codes(np.zeros(len(patient), dtype=np.int8), [""]))
         elif "" not in cohort.cat.categories:
             cohort = cohort.cat.add_categories([""])
-        names = cohort.cat.categories
-        code = pd.Series(cohort.cat.codes.to_numpy(), index=patient.index)
-        given = (cohort != "").to_numpy()
-        first = code[given].groupby(pid[given]).transform("first")
-        clash = pd.Series(False, index=patient.index)
-        clash[given] = code[given] != first
-        self.fail(clash, column, lambda i: f"patient '{patient[i]}' is in cohort '{cohort[i]}' here but in "
-                                           f"'{names[first[i]]}' earlier; a patient belongs to one cohort")
-        count = len(patient.cat.categories)
-        of_patient = code[given].groupby(pid[given]).first().reindex(range(count), fill_value=names.get_loc(""))
-        of_patient = of_patient.to_numpy()
-        first_line = self.lines.groupby(pid).min().reindex(range(count))
-        table = pd.DataFrame({"pid": np.arange(count), "patient_id": np.asarray(patient.cat.categories, dtype=object),
-                              "cohort": np.asarray(names, dtype=object)[of_patient], "line": first_line.to_numpy()})
+        names = np.asarray(cohort.cat.categories, dtype=object)
+        none = int(np.flatnonzero(names == "")[0])
+        code = cohort.cat.codes.to_numpy()
+        starts = np.flatnonzero(np.diff(pid[order], prepend=-1))  # each patient's first row in order
+        given = code[order] != none
+        lowest = np.minimum.reduceat(np.where(given, code[order], len(names)), starts)
+        highest = np.maximum.reduceat(np.where(given, code[order], -1), starts)
+        if (lowest[highest >= 0] != highest[highest >= 0]).any():
+            self.cohort_clash(pid, code, none, names, patient, column)
+        of_patient = np.where(highest >= 0, highest, none)
+        table = pd.DataFrame({"pid": pid[order[starts]], "patient_id": np.asarray(patient.cat.categories[
+            pid[order[starts]]], dtype=object), "cohort": names[of_patient],
+            "line": self.lines[np.minimum.reduceat(order, starts)]})
         table = table.sort_values("line").reset_index(drop=True)
         if self.plan.require_cohort and (table.cohort == "").any():
             row = table[table.cohort == ""].iloc[0]
             raise IvigBlinaError(f"patient '{row.patient_id}' has no cohort on any row", path=self.name,
                                  line=int(row.line), column=column)
-        row_cohort = pd.Series(pd.Categorical.from_codes(of_patient[pid], names), index=patient.index)
-        return table, row_cohort
+        by_pid = np.full(len(patient.cat.categories), none)
+        by_pid[pid[order[starts]]] = of_patient
+        return table, pd.Categorical.from_codes(by_pid[pid], names)
+
+    def cohort_clash(self, pid, code, none, names, patient, column) -> None:
+        """Raise for the first row whose cohort differs from its patient's first one."""
+        rows = np.flatnonzero(code != none)
+        first = np.full(pid.max() + 1, len(code))
+        np.minimum.at(first, pid[rows], rows)
+        expected = code[first[pid]]
+        self.fail((code != none) & (code != expected), column,
+                  lambda i: f"patient '{patient[i]}' is in cohort '{names[code[i]]}' here but in "
+                            f"'{names[expected[i]]}' earlier; a patient belongs to one cohort")
+
+
+def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """The rows ordered by ``keys`` (integer codes from 0, and how many), and which of them
+    in that order repeat an earlier row of the file in every key."""
+    sizes = [max(size, 1) for _, size in keys]
+    if float(np.prod(sizes, dtype=float)) < 2.0 ** 62:  # one int64 key: numpy's fast (unstable) sort
+        combined = np.zeros(len(keys[0][0]), dtype=np.int64)
+        for codes, size in keys:
+            combined *= size
+            combined += codes
+        order = np.argsort(combined)
+        ordered = combined[order]
+        differs = ordered[1:] != ordered[:-1]
+    else:
+        order = np.lexsort([codes for codes, _ in reversed(keys)])
+        differs = np.zeros(len(order) - 1 if len(order) else 0, dtype=bool)
+        for codes, _ in keys:
+            ordered = codes[order]
+            differs |= ordered[1:] != ordered[:-1]
+    starts = np.flatnonzero(np.r_[True, differs]) if len(order) else np.zeros(0, dtype=np.int64)
+    if len(starts) == len(order):
+        return order, np.zeros(len(order), dtype=bool)
+    first = np.minimum.reduceat(order, starts)  # of equal rows, the earliest in the file stays
+    return order, order != np.repeat(first, np.diff(np.r_[starts, len(order)]))
+
+
+def _same_day_conflicts(table: pd.DataFrame) -> tuple[int, int]:
+    """Patient days with two different IgG values: how many, and the first line of their rows.
+    ``table`` is sorted by patient and day."""
+    measured = table.igg.notna().to_numpy()
+    pid, day = table.pid.to_numpy()[measured], table.day.to_numpy()[measured]
+    igg, line = table.igg.to_numpy()[measured], table.line.to_numpy()[measured]
+    if not len(igg):
+        return 0, 0
+    starts = np.flatnonzero(np.r_[True, (pid[1:] != pid[:-1]) | (day[1:] != day[:-1])])
+    differ = np.minimum.reduceat(igg, starts) != np.maximum.reduceat(igg, starts)
+    if not differ.any():
+        return 0, 0
+    group = np.cumsum(np.r_[False, (pid[1:] != pid[:-1]) | (day[1:] != day[:-1])])
+    return int(differ.sum()), int(line[differ[group]].min())
 
 
 def _lower(text: pd.Series) -> pd.Series:
