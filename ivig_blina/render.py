@@ -118,7 +118,7 @@ def frame_text(frame, fmt: str) -> str:
     import pyarrow.compute as pc
 
     delimiter = "," if fmt == "csv" else "\t"
-    cells = [_quote(_column_text(column), delimiter) for _, column in frame.items()]
+    cells = [_column_text(column, delimiter) for _, column in frame.items()]
     header = delimiter.join(_quote(pa.array([str(name) for name in frame.columns]), delimiter).to_pylist())
     if not len(frame):
         return header + "\n"
@@ -127,40 +127,54 @@ def frame_text(frame, fmt: str) -> str:
     return header + "\n" + body + "\n"
 
 
-def _column_text(column):
-    """One column's cells as an Arrow string array without nulls."""
+def _column_text(column, delimiter: str):
+    """One column's cells as an Arrow string array without nulls (only text needs quoting)."""
     import numpy as np
     import pandas as pd
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from ivig_blina.output import FORMULA_STARTS
+    from ivig_blina.output import FORMULA_STARTS, NUMBER_WORDS
 
     missing = column.isna().to_numpy()
     if pd.api.types.is_bool_dtype(column):
-        values = column.fillna(False).astype(bool).to_numpy()
-        return pa.array(np.where(missing, "", np.where(values, "true", "false")))
+        codes = np.where(missing, 2, column.fillna(False).to_numpy(bool).astype(np.int8))
+        return pc.take(pa.array(["false", "true", ""]), pa.array(codes))
     if pd.api.types.is_float_dtype(column):
-        numbers = column.to_numpy(float)
-        text = pc.cast(pa.array(numbers, mask=missing), pa.string())
-        text = pc.replace_substring_regex(text, r"e([+-])(\d)$", r"e\10\2")  # Python pads the exponent: e-07
-        integral = pc.invert(pc.match_substring_regex(text, r"[.ein]"))
-        text = pc.if_else(integral, pc.binary_join_element_wise(text, ".0", ""), text)  # 338 -> 338.0
-        magnitude = np.abs(numbers)
-        odd = ((magnitude >= 1e15) & (magnitude < 1e16)) | ((magnitude >= 1e-5) & (magnitude < 1e-4))
-        special = np.isinf(numbers) | odd  # Arrow and Python choose exponents differently there
-        if special.any():
-            text = text.to_numpy(zero_copy_only=False).astype(object)
-            text[special] = [_cell(plain(x)) for x in numbers[special]]
-            text = pa.array(text, pa.string())
-        return pc.fill_null(text, "")
+        return _float_text(column.to_numpy(float), missing)
     if pd.api.types.is_integer_dtype(column):
         return pc.fill_null(pc.cast(pa.array(column.to_numpy(), mask=missing), pa.string()), "")
-    text = pa.array(np.where(missing, "", column.astype(object).to_numpy()).astype(str), pa.string())
-    risky = pc.starts_with(text, FORMULA_STARTS[0])
-    for start in FORMULA_STARTS[1:]:
-        risky = pc.or_(risky, pc.starts_with(text, start))
-    return pc.if_else(risky, pc.binary_join_element_wise("'", text, ""), text)
+    text = pc.fill_null(pa.array(column.astype("str"), pa.string()), "")
+    starts = "".join("\\" + c if c in "-]\\^" else c for c in FORMULA_STARTS)
+    risky = pc.and_not(pc.match_substring_regex(text, f"^[{starts}]"), pc.is_in(text, pa.array(NUMBER_WORDS)))
+    return _quote(pc.if_else(risky, pc.binary_join_element_wise("'", text, ""), text), delimiter)
+
+
+def _float_text(numbers, missing):
+    """Python's ``str`` of each float (``repr``: shortest round trip), empty where missing."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    finite = numbers[~missing]
+    whole_numbers = (np.abs(finite) < 1e15) & (finite == np.round(finite)) & ~np.signbit(finite)
+    if whole_numbers.all():  # 338.0
+        whole = pc.cast(pa.array(numbers, mask=missing).cast(pa.int64(), safe=False), pa.string())
+        return pc.fill_null(pc.binary_join_element_wise(whole, ".0", ""), "")
+    text = pc.cast(pa.array(numbers, mask=missing), pa.string())
+    if pc.any(pc.match_substring(text, "e")).as_py():
+        text = pc.replace_substring_regex(text, r"e([+-])(\d)$", r"e\10\2")  # Python pads the exponent: e-07
+    with np.errstate(invalid="ignore"):
+        integral = (numbers == np.round(numbers)) & (np.abs(numbers) < 1e15)  # Arrow writes 338, Python 338.0
+    text = pc.if_else(pa.array(integral), pc.binary_join_element_wise(text, ".0", ""), text)
+    magnitude = np.abs(numbers)
+    odd = ((magnitude >= 1e15) & (magnitude < 1e16)) | ((magnitude >= 1e-5) & (magnitude < 1e-4))
+    special = np.isinf(numbers) | odd  # Arrow and Python choose exponents differently there
+    if special.any():
+        text = text.to_numpy(zero_copy_only=False).astype(object)
+        text[special] = [_cell(plain(x)) for x in numbers[special]]
+        text = pa.array(text, pa.string())
+    return pc.fill_null(text, "")
 
 
 def _quote(text, delimiter: str):
