@@ -7,6 +7,7 @@ instant. A user's mistake in the data is one line on stderr and exit 1; a bad op
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Optional
 
@@ -69,12 +70,15 @@ def _progress(enabled: bool):
 
 
 def _emit(rendered, output: str | None, source: str | None = None) -> None:
-    """Write a text or a Rich renderable to stdout, or atomically to ``output``."""
+    """Write a text (or an iterator of its pieces) or a Rich renderable to stdout, or atomically
+    to ``output``."""
     from ivig_blina.output import natural_width, render_text, write_atomically
 
     if output is None:
         if isinstance(rendered, str):
             sys.stdout.write(rendered)
+        elif isinstance(rendered, Iterator):
+            sys.stdout.writelines(rendered)
         else:
             from rich.console import Console
 
@@ -82,7 +86,7 @@ def _emit(rendered, output: str | None, source: str | None = None) -> None:
             Console(width=max(console.width, natural_width(rendered))).print(rendered)
         return
     with _user_errors():
-        write_atomically(output, render_text(rendered), source)
+        write_atomically(output, rendered if isinstance(rendered, Iterator) else render_text(rendered), source)
 
 
 def _rows_out(rows: list[dict], columns: list[str], format: Format, output: str | None, source: str | None) -> None:
@@ -107,7 +111,7 @@ def _warn(message: str, quiet: bool) -> None:
 @with_input
 def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None, quiet: Quiet = False):
     from ivig_blina.patients import FOLLOW_UP_COLUMNS, IGG_COLUMNS
-    from ivig_blina.render import frame_text, plain
+    from ivig_blina.render import frame_chunks, plain
     from ivig_blina.summary import input_summary
 
     with _user_errors():
@@ -115,7 +119,7 @@ def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None
     columns = IGG_COLUMNS + patients.event_outcomes + FOLLOW_UP_COLUMNS
     _warn(input_summary(obs, patients), quiet)
     if format in (Format.csv, Format.tsv):  # vectorised: per-patient tables can have millions of rows
-        _emit(frame_text(patients.table[columns], format.value), output, source.file)
+        _emit(frame_chunks(patients.table[columns], format.value), output, source.file)
         return
     rows = [{k: plain(v) for k, v in row.items()} for row in patients.table[columns].to_dict("records")]
     _rows_out(rows, columns, format, output, source.file)
@@ -229,7 +233,7 @@ def plot_igg(source: Input, output: FigureOut, groups: Groups = None, quiet: Qui
     with _user_errors():
         if source.engine.value == "dask":
             raise IvigBlinaError("plot igg draws every measurement: it reads one file (--engine pandas)")
-        obs, patients = source.read(require_cohort=False)
+        obs, patients = source.read(require_cohort=False, keep_rows=True)
         panels = list(chosen) if chosen else sorted(set(patients.table.cohort))
         for g in panels:
             if g not in set(patients.table.cohort):

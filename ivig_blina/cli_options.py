@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from enum import Enum
 from typing import Annotated, Optional
 
@@ -152,8 +152,10 @@ class Input:
     engine: EngineOpt = Engine.pandas
     scheduler: Scheduler = None
 
-    def read(self, require_cohort: bool):
-        """Read, validate and reduce to the per-patient table."""
+    def read(self, require_cohort: bool, keep_rows: bool = False):
+        """Read, validate and reduce to the per-patient table. The observations keep their
+        rows only with ``keep_rows``: the per-patient table is all most commands need, and the
+        rows of a large file are most of the memory."""
         from ivig_blina.csvfile import Dialect
         from ivig_blina.errors import IvigBlinaError
         from ivig_blina.patients import check_strict, per_patient
@@ -178,7 +180,7 @@ class Input:
         patients = per_patient(obs, **definitions)
         if self.strict:
             check_strict(obs, patients)
-        return obs, patients
+        return (obs if keep_rows else replace(obs, table=obs.table.iloc[:0].copy())), patients
 
     def meta_options(self) -> dict:
         """The options as recorded in JSON output (``file`` is recorded on its own)."""

@@ -83,8 +83,19 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
     body = memoryview(data)[end + 1:]  # no copy of a large file
     table, skipped = _parse(body, header, keep, delimiter, name)
     lines = _line_numbers(table.num_rows, skipped)
-    frame = _strings(table, keep, lines, dialect.max_field, name)
+    columns = {h: table.column(h) for h in keep}
+    del table, body, data  # the file's bytes are parsed: free them before the next copies
+    frame = _strings(columns, lines, dialect.max_field, name)
+    _release_arrow_memory()
     return RawTable(name, digest, header, frame, lines, blank_rows=len(skipped))
+
+
+def _release_arrow_memory() -> None:
+    """Hand the memory Arrow's allocator keeps for reuse back to the system: after a parse it
+    holds hundreds of MB that nothing here will reuse."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
 
 
 def _blank(data: bytes, start: int = 0) -> bool:
@@ -121,7 +132,7 @@ def _read_parquet(data: bytes, name: str, digest: str, wanted, dialect: Dialect)
         raise IvigBlinaError("no data rows", path=name)
     columns = {h: table.column(h).cast(pa.string()).fill_null("") for h in keep}
     lines = np.arange(table.num_rows, dtype=np.int64) + 1
-    frame = _strings(pa.table(columns), keep, lines, dialect.max_field, name)
+    frame = _strings(columns, lines, dialect.max_field, name)
     return RawTable(name, digest, header, frame, lines, blank_rows=0)
 
 
@@ -233,21 +244,24 @@ def _line_numbers(rows: int, skipped: list[int]) -> np.ndarray:
     return lines
 
 
-def _strings(table, keep: list[str], lines: np.ndarray, max_field: int, name: str) -> pd.DataFrame:
-    """The kept columns, trimmed, as pandas Categoricals: lab exports repeat few distinct
-    strings (IDs, days, values, labels), so later steps work on each distinct string once.
-    The CSV reader builds the dictionaries while it parses; only they are trimmed and measured."""
+def _strings(columns: dict, lines: np.ndarray, max_field: int, name: str) -> pd.DataFrame:
+    """The Arrow ``columns`` (emptied as they are converted, to free their memory), trimmed, as
+    pandas Categoricals: lab exports repeat few distinct strings (IDs, days, values, labels), so
+    later steps work on each distinct string once. The CSV reader builds the dictionaries while
+    it parses; only they are trimmed and measured."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    encoded = [table.column(h) for h in keep]
-    encoded = [c if pa.types.is_dictionary(c.type) else pc.dictionary_encode(c) for c in encoded]
-    table = pa.table(dict(zip(keep, encoded))).unify_dictionaries()
-    columns = {}
-    for h in keep:
-        chunks = table.column(h).chunks
+    frame = {}
+    for h in list(columns):
+        column = columns.pop(h)
+        if not pa.types.is_dictionary(column.type):
+            column = pc.dictionary_encode(column)
+        chunks = pa.table({h: column}).unify_dictionaries().column(0).chunks
+        del column
         codes = np.concatenate([c.indices.to_numpy() for c in chunks]) if chunks else np.zeros(0, np.int32)
         dictionary = chunks[0].dictionary if chunks else pa.array([], pa.string())
+        del chunks
         lengths = pc.utf8_length(dictionary).to_numpy()
         if (lengths > max_field).any():
             i = int(np.argmax((lengths > max_field)[codes]))
@@ -257,5 +271,5 @@ def _strings(table, keep: list[str], lines: np.ndarray, max_field: int, name: st
         merged, categories = pd.factorize(trimmed)  # " P1" and "P1" are one patient
         if len(categories) < len(trimmed):
             codes = merged[codes]
-        columns[h] = pd.Categorical.from_codes(codes, pd.Index(categories, dtype=object), validate=False)
-    return pd.DataFrame(columns)
+        frame[h] = pd.Categorical.from_codes(codes, pd.Index(categories, dtype=object), validate=False)
+    return pd.DataFrame(frame, copy=False)

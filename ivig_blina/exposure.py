@@ -44,16 +44,18 @@ def below(igg: np.ndarray, less_than: np.ndarray, threshold: float) -> np.ndarra
     return (igg < threshold) | (less_than & (igg <= threshold))
 
 
-def last_dose(pid: np.ndarray, day: np.ndarray, dose: np.ndarray) -> np.ndarray:
-    """Day of each row's latest IVIG dose (rows flagged ``dose``) on or before the row's day,
-    within the row's patient; NaN if none."""
-    starts = runs(pid, day)
-    n = len(pid)
-    has = np.maximum.reduceat(dose, starts) if n else np.zeros(0, dtype=bool)
-    latest = np.maximum.accumulate(np.where(has, np.arange(len(starts)), -1)) if n else has
-    found = latest >= 0
-    same = found & (pid[starts[np.maximum(latest, 0)]] == pid[starts])
-    return spread(np.where(same, day[starts[np.maximum(latest, 0)]], np.nan), starts, n)
+def last_dose(pid: np.ndarray, day: np.ndarray, dose: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Day of the latest IVIG dose (rows flagged ``dose``) on or before the day of each of
+    ``rows``, within the row's patient; NaN if none."""
+    doses = np.flatnonzero(dose)
+    if not len(doses) or not len(rows):
+        return np.full(len(rows), np.nan)
+    at = np.searchsorted(doses, rows, side="right") - 1  # the last dose row at or before the row
+    found = (at >= 0) & (pid[doses[np.maximum(at, 0)]] == pid[rows])
+    latest = np.where(found, day[doses[np.maximum(at, 0)]], np.nan)
+    after = np.minimum(at + 1, len(doses) - 1)  # a dose listed after the row on the same day counts too
+    same_day = (at + 1 < len(doses)) & (pid[doses[after]] == pid[rows]) & (day[doses[after]] == day[rows])
+    return np.where(same_day, day[rows], latest)
 
 
 def nadir(pid: np.ndarray, day: np.ndarray, igg: np.ndarray) -> np.ndarray:
@@ -79,30 +81,36 @@ def baseline(pid: np.ndarray, day: np.ndarray, igg: np.ndarray) -> np.ndarray:
 
 
 def time_and_area_below(pid: np.ndarray, day: np.ndarray, igg: np.ndarray, threshold: float,
-                        patients: int) -> tuple[np.ndarray, np.ndarray]:
+                        patients: int, rows: int = 1 << 20) -> tuple[np.ndarray, np.ndarray]:
     """``days_below_threshold`` and ``area_below_threshold`` (mg/dL x days) over the observed
     span, by linear interpolation between consecutive measurements and no extrapolation, as
     noncompartmental analysis does (PKNCA's time above a threshold). Where a day has several
-    values the lowest is used. Patients with fewer than two measurement days get none (NaN)."""
+    values the lowest is used. Patients with fewer than two measurement days get none (NaN).
+    Works through about ``rows`` rows (whole patients) at a time, to bound memory."""
+    days, area = np.full(patients, np.nan), np.full(patients, np.nan)
+    cuts = np.unique(np.searchsorted(pid, pid[np.arange(0, len(pid), rows)]))
+    for begin, end in zip(cuts, np.append(cuts[1:], len(pid))):
+        _below(pid[begin:end], day[begin:end], igg[begin:end], threshold, days, area)
+    return days, area
+
+
+def _below(pid, day, igg, threshold: float, days: np.ndarray, area: np.ndarray) -> None:
+    """:func:`time_and_area_below` for the rows of some whole patients, into ``days`` and ``area``."""
     starts = runs(pid, day)
-    if not len(starts):
-        return np.full(patients, np.nan), np.full(patients, np.nan)
     pid, day, igg = pid[starts], day[starts], np.minimum.reduceat(igg, starts)  # one value per day
     same = pid[1:] == pid[:-1]  # segment from day i to day i + 1 of one patient
     depth = threshold - igg  # positive below the threshold
-    now, before = depth[1:], depth[:-1]
-    width = day[1:] - day[:-1]
+    now, before = depth[1:][same], depth[:-1][same]
+    width = (day[1:] - day[:-1])[same]
+    owner = pid[1:][same]
     both = (now > 0) & (before > 0)
     crossing = (now > 0) != (before > 0)
     deeper = np.maximum(now, before).clip(min=0)
     with np.errstate(divide="ignore", invalid="ignore"):
         cross_time = width * deeper / np.abs(now - before)
     time = np.where(both, width, np.where(crossing, cross_time, 0.0))
-    area_of = np.where(both, width * (now + before) / 2, np.where(crossing, cross_time * deeper / 2, 0.0))
-    owner = pid[1:][same]
+    segment_area = np.where(both, width * (now + before) / 2, np.where(crossing, cross_time * deeper / 2, 0.0))
     starts = runs(owner)
-    days, area = np.full(patients, np.nan), np.full(patients, np.nan)
     if len(starts):  # np.add.reduceat sums each patient's segments as pandas' groupby sum does
-        days[owner[starts]] = np.add.reduceat(time[same], starts)
-        area[owner[starts]] = np.add.reduceat(area_of[same], starts)
-    return days, area
+        days[owner[starts]] = np.add.reduceat(time, starts)
+        area[owner[starts]] = np.add.reduceat(segment_area, starts)

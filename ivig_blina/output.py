@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 
 from ivig_blina.errors import IvigBlinaError
 
@@ -42,12 +43,13 @@ def natural_width(renderable) -> int:
     return probe.measure(renderable).maximum
 
 
-def write_atomically(path: str, text: str, source: str | None = None) -> None:
-    """Write ``text`` to ``path`` atomically (see :func:`save_atomically`)."""
+def write_atomically(path: str, text: str | Iterable[str], source: str | None = None) -> None:
+    """Write ``text`` (or its pieces, one after another) to ``path`` atomically (see
+    :func:`save_atomically`)."""
 
     def write(temporary: str) -> None:
         with open(temporary, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+            f.writelines([text] if isinstance(text, str) else text)
 
     save_atomically(path, write, source)
 

@@ -55,13 +55,13 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     patients = len(obs.patients) and int(obs.patients.pid.max()) + 1
     event, censored = _Labels(t.event), _Labels(t.censored)
     dose = event.isin("ivig")
-    since_dose = day - exposure.last_dose(pid, day, dose)
 
     measured = ~np.isnan(igg)
     in_window = measured & _in_window(day, until)
     after_dose = np.zeros(len(t), dtype=bool)
     if exclude_after_ivig is not None:
-        after_dose = in_window & (since_dose <= exclude_after_ivig)
+        rows = np.flatnonzero(in_window)
+        after_dose[rows] = day[rows] - exposure.last_dose(pid, day, dose, rows) <= exclude_after_ivig
     window = np.flatnonzero(in_window & ~after_dose)
     wp, wd, wi = pid[window], day[window], igg[window]
     nadir = window[exposure.nadir(wp, wd, wi)]
@@ -89,7 +89,7 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     columns["days_below_threshold"], columns["area_below_threshold"] = exposure.time_and_area_below(
         wp, wd, wi, hgg_threshold, patients)
     columns["ivig_doses"] = np.bincount(pid[dose & _in_window(day, until)], minlength=patients)
-    columns["days_since_ivig_at_nadir"] = per(nadir, since_dose[nadir])
+    columns["days_since_ivig_at_nadir"] = per(nadir, day[nadir] - exposure.last_dose(pid, day, dose, nadir))
 
     is_event = ~event.isin("")
     counted = is_event & _in_window(day, until)
@@ -98,10 +98,11 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
         columns[label] = np.bincount(pid[counted & event.isin(*_labels_of(label))], minlength=patients) > 0
     columns.update(_follow_up(pid, day, event, counted, patients, until))
 
-    order = obs.patients.pid.to_numpy()
-    out = pd.DataFrame({"patient_id": obs.patients.patient_id.to_numpy(), "cohort": obs.patients.cohort.to_numpy(),
-                        **{name: values[order] for name, values in columns.items()}})
-    out = out.iloc[_by_cohort_and_id(out)].reset_index(drop=True)
+    listed = obs.patients.iloc[_by_cohort_and_id(obs.patients)]
+    order = listed.pid.to_numpy()
+    out = pd.DataFrame(copy=False, data={  # each per-patient array is put in order and let go, one at a time
+        "patient_id": listed.patient_id.to_numpy(), "cohort": listed.cohort.to_numpy(),
+        **{name: columns.pop(name)[order] for name in list(columns)}})
     counts = {
         "patients": len(out),
         "patients_without_nadir": int(out.nadir_igg.isna().sum()),
@@ -180,7 +181,9 @@ class _Labels:
 def _by_patient_and_day(t: pd.DataFrame) -> pd.DataFrame:
     """``t`` sorted by patient code, then day (the reader delivers it so; other callers may not)."""
     pid, day = t.pid.to_numpy(), t.day.to_numpy()
-    if ((np.diff(pid) > 0) | ((np.diff(pid) == 0) & (np.diff(day) >= 0))).all():
+    in_order = pid[1:] >= pid[:-1]
+    in_order &= (pid[1:] != pid[:-1]) | (day[1:] >= day[:-1])
+    if in_order.all():
         return t
     return t.iloc[np.lexsort((day, pid))]
 

@@ -19,6 +19,7 @@ IGG_COLUMNS = {"igg_mg_dl": "mg/dL", "igg_g_l": "g/L"}
 TO_MG_DL = {"mg/dL": 1.0, "g/L": 100.0}
 KNOWN_EVENTS = ("infection", "infection_icu", "infection_death", "death", "ivig", "last_follow_up")
 MAX_ABS_DAY = 36500
+CENSORED = ["", "<", ">"]  # a lab value as given, or reported below or above a limit
 EARLIEST_DATE = pd.Timestamp("1900-01-01")
 
 
@@ -121,6 +122,22 @@ class _Plan:
         return [w for w in wanted if w is not None]
 
 
+@dataclass
+class _Coded:
+    """A column as one value per distinct string and each row's ``codes`` into them (or, with
+    ``codes`` None, one value per row): rows are looked up only when needed."""
+
+    values: np.ndarray
+    codes: np.ndarray | None = None
+
+    def at(self, rows=slice(None)):
+        return self.values[rows] if self.codes is None else self.values[self.codes[rows]]
+
+    def map(self, function) -> np.ndarray:
+        """``function`` of each row's value, computed once per distinct value."""
+        return function(self.values) if self.codes is None else function(self.values)[self.codes]
+
+
 class _Validator:
     """Row checks on the raw table; row ``i`` of every array here is row ``i`` of the file's
     non-blank rows, ``self.lines[i]`` its line."""
@@ -161,7 +178,8 @@ class _Validator:
         event = _lower(data[p.event]) if p.event else pd.Series(pd.Categorical.from_codes(
             np.zeros(len(data), dtype=np.int8), [""]))
         self.check_labels(event, p.event)
-        has_data = (igg.notna() | (event != "")).to_numpy()
+        has_data = ~igg.map(np.isnan)
+        has_data |= (event != "").to_numpy()
         day, day_rank = self.days(data, patient, has_data)
 
         # One stable sort by patient, then day, then the remaining strings: equal neighbours are
@@ -178,11 +196,12 @@ class _Validator:
         patients, cohort = self.patients(patient, data[p.cohort] if p.cohort else None, order)
 
         rows = order[has_data[order]]  # the kept rows, in patient and day order
-        table = pd.DataFrame({"pid": pid[rows].astype(np.int64),
+        table = pd.DataFrame(copy=False, data={"pid": _compact(pid[rows]),
                               "patient_id": patient.array.take(rows), "cohort": cohort.take(rows),
-                              "day": day[rows], "igg": igg.to_numpy()[rows],
-                              "censored": censored.array.take(rows), "event": event.array.take(rows),
-                              "line": self.lines[rows]})
+                              "day": day.at(rows), "igg": igg.at(rows),
+                              "censored": pd.Categorical.from_codes(censored.at(rows), CENSORED),
+                              "event": event.array.take(rows),
+                              "line": _compact(self.lines[rows])})
         censored_rows = (table.censored != "").to_numpy()
         if censored_rows.any():
             first_lines["censored_values"] = int(table.line.to_numpy()[censored_rows].min())
@@ -207,7 +226,8 @@ class _Validator:
         self.fail_distinct(np.isinf(values), text, column, lambda x: f"'{x}' is not a finite number")
         return values
 
-    def igg(self, text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    def igg(self, text: pd.Series) -> tuple[_Coded, _Coded]:
+        """Each row's IgG in mg/dL, and its censoring (a code of ``CENSORED``)."""
         column = self.plan.igg
         strings = pd.Series(text.cat.categories, dtype=object)
         sign = strings.str[:1]
@@ -218,8 +238,7 @@ class _Validator:
         # 3.38 g/L * 100 is 338.00000000000006: round away the binary noise so that g/L and mg/dL agree
         converted = (values * factor).round(9) if factor != 1 else values
         codes = text.cat.codes.to_numpy()
-        flag_codes = np.where(flagged, np.where(sign == "<", 1, 2), 0)[codes]
-        return pd.Series(converted[codes]), pd.Series(pd.Categorical.from_codes(flag_codes, ["", "<", ">"]))
+        return _Coded(converted, codes), _Coded(np.where(flagged, np.where(sign == "<", 1, 2), 0).astype(np.int8), codes)
 
     def check_labels(self, event: pd.Series, column: str | None) -> None:
         for label in sorted(set(event.cat.categories) - set(KNOWN_EVENTS) - {""}):
@@ -228,24 +247,24 @@ class _Validator:
                 self.fail(event == label, column, lambda i: f"event '{label}' is not a known label; "
                                                             f"did you mean {near[0]}?")
 
-    def days(self, data: pd.DataFrame, patient: pd.Series, has_data: np.ndarray) -> tuple[np.ndarray, tuple]:
+    def days(self, data: pd.DataFrame, patient: pd.Series, has_data: np.ndarray) -> tuple[_Coded, tuple]:
         """Each row's day, and the sort key that orders a patient's rows by day: the rank of the
         row's day (or date) string by its value, and how many there are."""
         if self.plan.day:
             text = data[self.plan.day]
             distinct = self.numbers(text, self.plan.day)
-            day = distinct[text.cat.codes.to_numpy()]
+            day = _Coded(distinct, text.cat.codes.to_numpy())
             column = self.plan.day
         else:
             text = data["date"]
             distinct = self.dates(text, "date")
-            day = self.days_from_dates(distinct[text.cat.codes.to_numpy()], data, patient, has_data)
+            day = _Coded(self.days_from_dates(distinct[text.cat.codes.to_numpy()], data, patient, has_data))
             column = "date"
-        self.fail(has_data & np.isnan(day), column,
+        self.fail(has_data & day.map(np.isnan), column,
                   lambda i: "is empty; every row with an IgG value or an event needs one")
-        self.fail(np.abs(day) > MAX_ABS_DAY, column,
-                  lambda i: f"day {day[i]:g} is more than {MAX_ABS_DAY} days from the first dose")
-        rank = np.empty(len(distinct), dtype=np.int64)
+        self.fail(day.map(lambda v: np.abs(v) > MAX_ABS_DAY), column,
+                  lambda i: f"day {day.at(i):g} is more than {MAX_ABS_DAY} days from the first dose")
+        rank = np.empty(len(distinct), dtype=np.int32)
         rank[np.argsort(distinct, kind="stable")] = np.arange(len(distinct))  # missing ones last
         return day, (rank[text.cat.codes.to_numpy()], len(distinct))
 
@@ -331,8 +350,9 @@ def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarr
             combined *= size
             combined += codes
         order = np.argsort(combined)
-        ordered = combined[order]
-        differs = ordered[1:] != ordered[:-1]
+        combined = combined[order]
+        differs = combined[1:] != combined[:-1]
+        del combined
     else:
         order = np.lexsort([codes for codes, _ in reversed(keys)])
         differs = np.zeros(len(order) - 1 if len(order) else 0, dtype=bool)
@@ -349,17 +369,24 @@ def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarr
 def _same_day_conflicts(table: pd.DataFrame) -> tuple[int, int]:
     """Patient days with two different IgG values: how many, and the first line of their rows.
     ``table`` is sorted by patient and day."""
-    measured = table.igg.notna().to_numpy()
-    pid, day = table.pid.to_numpy()[measured], table.day.to_numpy()[measured]
-    igg, line = table.igg.to_numpy()[measured], table.line.to_numpy()[measured]
-    if not len(igg):
+    pid, day = table.pid.to_numpy(), table.day.to_numpy()
+    shared = (pid[1:] == pid[:-1]) & (day[1:] == day[:-1])  # row i + 1 has the day of row i
+    rows = np.flatnonzero(np.append(shared, False) | np.insert(shared, 0, False))  # days of several rows
+    if not len(rows):
         return 0, 0
-    starts = np.flatnonzero(np.r_[True, (pid[1:] != pid[:-1]) | (day[1:] != day[:-1])])
-    differ = np.minimum.reduceat(igg, starts) != np.maximum.reduceat(igg, starts)
+    igg, line = table.igg.to_numpy()[rows], table.line.to_numpy()[rows]
+    starts = np.flatnonzero(np.insert(~shared[rows[:-1]] | (np.diff(rows) > 1), 0, True))
+    low, high = np.fmin.reduceat(igg, starts), np.fmax.reduceat(igg, starts)  # NaN (an event row) ignored
+    differ = (low != high) & ~np.isnan(low)
     if not differ.any():
         return 0, 0
-    group = np.cumsum(np.r_[False, (pid[1:] != pid[:-1]) | (day[1:] != day[:-1])])
-    return int(differ.sum()), int(line[differ[group]].min())
+    conflicting = np.repeat(differ, np.diff(np.append(starts, len(rows)))) & ~np.isnan(igg)
+    return int(differ.sum()), int(line[conflicting].min())
+
+
+def _compact(values: np.ndarray) -> np.ndarray:
+    """Integer ``values`` as int32 where they fit: half the memory for millions of rows."""
+    return values.astype(np.int32) if not len(values) or values.max() < 2**31 else values
 
 
 def _lower(text: pd.Series) -> pd.Series:
