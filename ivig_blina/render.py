@@ -115,20 +115,34 @@ def frame_text(frame, fmt: str) -> str:
     return "".join(frame_chunks(frame, fmt))
 
 
-def frame_chunks(frame, fmt: str, rows: int = 100_000):
+def frame_chunks(frame, fmt: str, rows: int = 50_000):
     """A DataFrame as CSV or TSV, byte for byte what ``write_rows`` writes (true/false, empty for
     missing, Inf/-Inf, Python's float text, formula-safe text, minimal quoting), built column by
     column with Arrow compute so that a million-row per-patient table takes well under a second.
-    Yields the header, then the text of ``rows`` rows at a time, so memory stays bounded."""
+    Yields the header, then the text of ``rows`` rows at a time; two slices are formatted at
+    once in threads (Arrow releases the GIL), so memory stays bounded and both cores work."""
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
     import pyarrow as pa
     import pyarrow.compute as pc
 
     delimiter = "," if fmt == "csv" else "\t"
-    yield delimiter.join(_quote(pa.array([str(name) for name in frame.columns]), delimiter).to_pylist()) + "\n"
-    for start in range(0, len(frame), rows):
+
+    def text(start: int) -> str:
         cells = [_column_text(column, delimiter) for _, column in frame.iloc[start:start + rows].items()]
-        text = pc.binary_join_element_wise(*cells, delimiter) if len(cells) > 1 else cells[0]
-        yield pc.binary_join(pa.ListArray.from_arrays(pa.array([0, len(text)], pa.int32()), text), "\n")[0].as_py() + "\n"
+        joined = pc.binary_join_element_wise(*cells, delimiter) if len(cells) > 1 else cells[0]
+        return pc.binary_join(pa.ListArray.from_arrays(pa.array([0, len(joined)], pa.int32()), joined), "\n")[0].as_py() + "\n"
+
+    yield delimiter.join(_quote(pa.array([str(name) for name in frame.columns]), delimiter).to_pylist()) + "\n"
+    with ThreadPoolExecutor(2) as pool:
+        pending = deque()
+        for start in range(0, len(frame), rows):
+            pending.append(pool.submit(text, start))
+            if len(pending) == 2:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def _column_text(column, delimiter: str):
