@@ -180,7 +180,12 @@ class Input:
         patients = per_patient(obs, **definitions)
         if self.strict:
             check_strict(obs, patients)
-        return (obs if keep_rows else replace(obs, table=obs.table.iloc[:0].copy())), patients
+        if not keep_rows:
+            from ivig_blina import memory
+
+            obs = replace(obs, table=obs.table.iloc[:0].copy())
+            memory.release()
+        return obs, patients
 
     def meta_options(self) -> dict:
         """The options as recorded in JSON output (``file`` is recorded on its own)."""

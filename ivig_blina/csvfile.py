@@ -19,6 +19,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
+from ivig_blina import memory
 from ivig_blina.errors import IvigBlinaError
 
 BOM = b"\xef\xbb\xbf"
@@ -86,16 +87,8 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
     columns = {h: table.column(h) for h in keep}
     del table, body, data  # the file's bytes are parsed: free them before the next copies
     frame = _strings(columns, lines, dialect.max_field, name)
-    _release_arrow_memory()
+    memory.release()
     return RawTable(name, digest, header, frame, lines, blank_rows=len(skipped))
-
-
-def _release_arrow_memory() -> None:
-    """Hand the memory Arrow's allocator keeps for reuse back to the system: after a parse it
-    holds hundreds of MB that nothing here will reuse."""
-    import pyarrow as pa
-
-    pa.default_memory_pool().release_unused()
 
 
 def _blank(data: bytes, start: int = 0) -> bool:
@@ -237,10 +230,11 @@ def _parse(body, header: list[str], keep: list[str], delimiter: str, name: str, 
 
 def _line_numbers(rows: int, skipped: list[int]) -> np.ndarray:
     """File line of each kept row: row i is line i + 2 (after the header), shifted past the
-    skipped lines."""
-    lines = np.arange(rows, dtype=np.int64) + 2
-    for line in skipped:
-        lines[lines >= line] += 1
+    skipped lines (sorted) before it. int32 while the lines fit."""
+    dtype = np.int32 if rows + len(skipped) + 2 < 2**31 else np.int64
+    lines = np.arange(2, rows + 2, dtype=dtype)
+    if skipped:  # the j-th skipped line falls after the rows numbered below skipped[j] - j
+        lines += np.searchsorted(np.asarray(skipped) - np.arange(len(skipped)), lines, side="right").astype(dtype)
     return lines
 
 

@@ -62,34 +62,18 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     if exclude_after_ivig is not None:
         rows = np.flatnonzero(in_window)
         after_dose[rows] = day[rows] - exposure.last_dose(pid, day, dose, rows) <= exclude_after_ivig
-    window = np.flatnonzero(in_window & ~after_dose)
-    wp, wd, wi = pid[window], day[window], igg[window]
-    nadir = window[exposure.nadir(wp, wd, wi)]
+    columns = _window_columns(pid, day, igg, censored, dose, np.flatnonzero(in_window & ~after_dose),
+                              patients, hgg_threshold)
     pre = measured & (day <= 0)
     if baseline_window is not None:
         pre &= day >= -baseline_window
     pre = np.flatnonzero(pre)
     base = pre[exposure.baseline(pid[pre], day[pre], igg[pre])]
-
-    def per(rows: np.ndarray, values: np.ndarray, fill=np.nan) -> np.ndarray:
-        return exposure.by_patient(pid[rows], values, patients, fill)
-
-    columns = {"baseline_igg": per(base, igg[base]), "baseline_day": per(base, day[base]),
-               "nadir_igg": per(nadir, igg[nadir]), "nadir_day": per(nadir, day[nadir]),
-               "nadir_censored": per(nadir, censored.text(nadir), ""),
-               "n_measurements": np.bincount(wp, minlength=patients)}
-    nadir_igg, baseline_igg = columns["nadir_igg"], columns["baseline_igg"]
-    hgg = pd.array(exposure.below(nadir_igg, columns["nadir_censored"] == "<", hgg_threshold), dtype="boolean")
-    hgg[np.isnan(nadir_igg)] = pd.NA
-    columns["hgg"] = hgg
+    baseline_igg, nadir_igg = exposure.by_patient(pid[base], igg[base], patients), columns["nadir_igg"]
+    columns["baseline_igg"], columns["baseline_day"] = baseline_igg, exposure.by_patient(pid[base], day[base], patients)
     with np.errstate(divide="ignore", invalid="ignore"):
         columns["pct_drop"] = np.where(baseline_igg > 0, (baseline_igg - nadir_igg) / baseline_igg, np.nan)
-    hit = exposure.below(wi, censored.isin("<")[window], hgg_threshold)
-    columns["days_to_hgg"] = exposure.first(wp[hit], wd[hit], patients)
-    columns["days_below_threshold"], columns["area_below_threshold"] = exposure.time_and_area_below(
-        wp, wd, wi, hgg_threshold, patients)
     columns["ivig_doses"] = np.bincount(pid[dose & _in_window(day, until)], minlength=patients)
-    columns["days_since_ivig_at_nadir"] = per(nadir, day[nadir] - exposure.last_dose(pid, day, dose, nadir))
 
     is_event = ~event.isin("")
     counted = is_event & _in_window(day, until)
@@ -102,7 +86,7 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     order = listed.pid.to_numpy()
     out = pd.DataFrame(copy=False, data={  # each per-patient array is put in order and let go, one at a time
         "patient_id": listed.patient_id.to_numpy(), "cohort": listed.cohort.to_numpy(),
-        **{name: columns.pop(name)[order] for name in list(columns)}})
+        **{name: columns.pop(name)[order] for name in IGG_COLUMNS[2:] + outcomes + FOLLOW_UP_COLUMNS}})
     counts = {
         "patients": len(out),
         "patients_without_nadir": int(out.nadir_igg.isna().sum()),
@@ -133,6 +117,27 @@ def check_strict(obs: Observations, patients: PatientTable) -> None:
         if reason in found:
             raise IvigBlinaError(f"{text} (--strict refuses every skipped row and input warning)",
                                  path=obs.path, line=found[reason])
+
+
+def _window_columns(pid: np.ndarray, day: np.ndarray, igg: np.ndarray, censored: _Labels, dose: np.ndarray,
+                    window: np.ndarray, patients: int, threshold: float) -> dict[str, np.ndarray]:
+    """The columns that come from the measurements in the follow-up window (rows ``window``)."""
+    wp, wd, wi = pid[window], day[window], igg[window]
+    nadir = window[exposure.nadir(wp, wd, wi)]
+    columns = {"nadir_igg": exposure.by_patient(pid[nadir], igg[nadir], patients),
+               "nadir_day": exposure.by_patient(pid[nadir], day[nadir], patients),
+               "nadir_censored": exposure.by_patient(pid[nadir], censored.text(nadir), patients, ""),
+               "n_measurements": np.bincount(wp, minlength=patients)}
+    hgg = pd.array(exposure.below(columns["nadir_igg"], columns["nadir_censored"] == "<", threshold), dtype="boolean")
+    hgg[np.isnan(columns["nadir_igg"])] = pd.NA
+    columns["hgg"] = hgg
+    hit = exposure.below(wi, censored.isin("<")[window], threshold)
+    columns["days_to_hgg"] = exposure.first(wp[hit], wd[hit], patients)
+    columns["days_below_threshold"], columns["area_below_threshold"] = exposure.time_and_area_below(
+        wp, wd, wi, threshold, patients)
+    since = day[nadir] - exposure.last_dose(pid, day, dose, nadir)
+    columns["days_since_ivig_at_nadir"] = exposure.by_patient(pid[nadir], since, patients)
+    return columns
 
 
 def _follow_up(pid: np.ndarray, day: np.ndarray, event: _Labels, counted: np.ndarray, patients: int,

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ivig_blina.csvfile import Dialect, RawTable, read_table
+from ivig_blina import memory
 from ivig_blina.errors import IvigBlinaError
 
 IGG_COLUMNS = {"igg_mg_dl": "mg/dL", "igg_g_l": "g/L"}
@@ -69,7 +70,10 @@ def read_cohort(source: str, columns: Columns = Columns(), dialect: Dialect = Di
     """
     plan = _Plan(columns, require_cohort)
     raw = read_table(source, plan.choose, dialect)
-    return _Validator(raw, plan, dialect, today or dt.date.today()).run()
+    observations = _Validator(raw, plan, dialect, today or dt.date.today()).run()
+    del raw
+    memory.release()
+    return observations
 
 
 @dataclass
@@ -349,7 +353,7 @@ def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarr
         for codes, size in keys:
             combined *= size
             combined += codes
-        order = np.argsort(combined)
+        order = np.argsort(combined).astype(np.int32 if len(combined) < 2**31 else np.int64)
         combined = combined[order]
         differs = combined[1:] != combined[:-1]
         del combined

@@ -141,3 +141,18 @@ def test_row_sort_with_and_without_one_combined_key(rows):
         assert [rows[i] for i in order] == sorted(rows)
         kept = sorted(order[~repeated])
         assert kept == sorted(rows.index(r) for r in set(rows))  # the first of equal rows stays
+
+
+@SETTINGS
+@given(st.integers(0, 30), st.data())
+def test_line_numbers_step_over_skipped_lines(rows, data):
+    import numpy as np
+
+    from ivig_blina.csvfile import _line_numbers
+
+    skipped = sorted(data.draw(st.sets(st.integers(2, rows + 12), max_size=10)))
+    skipped = [s for s in skipped if s < rows + 2 + len(skipped)]
+    kept = [line for line in range(2, rows + 2 + len(skipped)) if line not in skipped][:rows]
+    assert len(kept) == rows
+    assert _line_numbers(rows, skipped).tolist() == kept
+    assert np.asarray(_line_numbers(rows, skipped)).dtype == np.int32
