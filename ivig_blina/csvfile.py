@@ -23,6 +23,7 @@ from ivig_blina import memory
 from ivig_blina.errors import IvigBlinaError
 
 BOM = b"\xef\xbb\xbf"
+BLOCK = 16 << 20  # bytes per parsed block: big blocks mean small dictionaries to merge afterwards
 
 
 @dataclass(frozen=True)
@@ -165,8 +166,17 @@ def _to_utf8(data: bytes, name: str, encoding: str) -> bytes:
 
 
 def _check_utf8(data: bytes, name: str, chunk: int = 1 << 24) -> None:
-    """Refuse bytes that are not UTF-8, naming the line; decodes in slices cut at line ends
-    (a newline is never inside a multi-byte character), so memory stays bounded."""
+    """Refuse bytes that are not UTF-8, naming the line. Arrow validates the whole file at once
+    (no copy); only on failure is it decoded again, in slices cut at line ends (a newline is
+    never inside a multi-byte character), to find the line."""
+    import pyarrow as pa
+
+    offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int64))
+    try:
+        pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(data)]).cast(pa.large_string())
+        return
+    except pa.ArrowInvalid:
+        pass
     start = 0
     while start < len(data):
         end = data.find(b"\n", start + chunk)
@@ -210,7 +220,7 @@ def _parse(body, header: list[str], keep: list[str], delimiter: str, name: str, 
     try:
         table = pacsv.read_csv(
             pa.BufferReader(pa.py_buffer(body)),
-            read_options=pacsv.ReadOptions(column_names=header, use_threads=threads),
+            read_options=pacsv.ReadOptions(column_names=header, use_threads=threads, block_size=BLOCK),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False,
                                               invalid_row_handler=on_invalid),
             convert_options=pacsv.ConvertOptions(column_types={h: pa.dictionary(pa.int32(), pa.string()) for h in keep},
