@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ivig_blina.csvfile import Dialect, RawTable, read_table
 from ivig_blina import memory
+from ivig_blina.csvfile import Dialect, RawTable, read_table
 from ivig_blina.errors import IvigBlinaError
 
 IGG_COLUMNS = {"igg_mg_dl": "mg/dL", "igg_g_l": "g/L"}
@@ -186,7 +186,7 @@ class _Validator:
         has_data |= (event != "").to_numpy()
         day, day_rank = self.days(data, patient, has_data)
 
-        # One stable sort by patient, then day, then the remaining strings: equal neighbours are
+        # One sort by patient, then day, then the remaining strings: equal neighbours are
         # duplicate rows, each patient's rows are contiguous and in day order.
         pid = patient.cat.codes.to_numpy()
         keys = [(pid, len(patient.cat.categories)), day_rank]
@@ -201,7 +201,7 @@ class _Validator:
 
         rows = order[has_data[order]]  # the kept rows, in patient and day order
         table = pd.DataFrame(copy=False, data={"pid": _compact(pid[rows]),
-                              "patient_id": patient.array.take(rows), "cohort": cohort.take(rows),
+                              "patient_id": patient.array.take(rows), "cohort": cohort.take(pid[rows]),
                               "day": day.at(rows), "igg": igg.at(rows),
                               "censored": pd.Categorical.from_codes(censored.at(rows), CENSORED),
                               "event": event.array.take(rows),
@@ -303,8 +303,8 @@ class _Validator:
 
     def patients(self, patient: pd.Series, cohort: pd.Series | None,
                  order: np.ndarray) -> tuple[pd.DataFrame, pd.Categorical]:
-        """The patient list (``pid`` is the row's patient code) and each row's cohort. ``order``
-        lists one row of every distinct row, grouped by patient."""
+        """The patient list (``pid`` is the row's patient code) and each patient code's cohort.
+        ``order`` lists one row of every distinct row, grouped by patient."""
         column = self.plan.cohort or self.plan.columns.cohort
         pid = patient.cat.codes.to_numpy()
         if cohort is None:
@@ -329,9 +329,9 @@ class _Validator:
             row = table[table.cohort == ""].iloc[0]
             raise IvigBlinaError(f"patient '{row.patient_id}' has no cohort on any row", path=self.name,
                                  line=int(row.line), column=column)
-        by_pid = np.full(len(patient.cat.categories), none)
+        by_pid = np.full(len(patient.cat.categories), none, dtype=code.dtype)
         by_pid[pid[order[starts]]] = of_patient
-        return table, pd.Categorical.from_codes(by_pid[pid], names)
+        return table, pd.Categorical.from_codes(by_pid, names)
 
     def cohort_clash(self, pid, code, none, names, patient, column) -> None:
         """Raise for the first row whose cohort differs from its patient's first one."""
