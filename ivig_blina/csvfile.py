@@ -83,7 +83,8 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
     if end < 0 or _blank(data, end + 1):
         raise IvigBlinaError("header only, no data rows", path=name, line=1)
     body = memoryview(data)[end + 1:]  # no copy of a large file
-    table, skipped = _parse(body, header, keep, delimiter, name)
+    quoted = data.find(b'"', end + 1) >= 0  # without quotes no value holds a line break: faster parse
+    table, skipped = _parse(body, header, keep, delimiter, name, quoted)
     lines = _line_numbers(table.num_rows, skipped)
     columns = {h: table.column(h) for h in keep}
     del table, body, data  # the file's bytes are parsed: free them before the next copies
@@ -207,7 +208,8 @@ def _sniff(header: str) -> str:
     return best if counts[best] > 0 else ","
 
 
-def _parse(body, header: list[str], keep: list[str], delimiter: str, name: str, threads: bool = True):
+def _parse(body, header: list[str], keep: list[str], delimiter: str, name: str, quoted: bool = True,
+           threads: bool = True):
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -221,7 +223,7 @@ def _parse(body, header: list[str], keep: list[str], delimiter: str, name: str, 
         table = pacsv.read_csv(
             pa.BufferReader(pa.py_buffer(body)),
             read_options=pacsv.ReadOptions(column_names=header, use_threads=threads, block_size=BLOCK),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False,
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=quoted, ignore_empty_lines=False,
                                               invalid_row_handler=on_invalid),
             convert_options=pacsv.ConvertOptions(column_types={h: pa.dictionary(pa.int32(), pa.string()) for h in keep},
                                                  include_columns=keep,
@@ -231,7 +233,7 @@ def _parse(body, header: list[str], keep: list[str], delimiter: str, name: str, 
     blank = [row for row in invalid if not row.text.strip(" \t\r" + delimiter)]
     if len(blank) < len(invalid) or any(row.number is None for row in invalid):
         if threads:  # error path, or blank lines to place: read again in order to learn line numbers
-            return _parse(body, header, keep, delimiter, name, threads=False)
+            return _parse(body, header, keep, delimiter, name, quoted, threads=False)
         row = next(r for r in invalid if r not in blank)
         raise IvigBlinaError(f"expected {row.expected_columns} fields as in the header, found {row.actual_columns}",
                              path=name, line=row.number + 1)  # pyarrow counts from the first line after the header
