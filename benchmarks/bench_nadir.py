@@ -20,8 +20,9 @@ lowest when several share that day). The outputs are compared patient by patient
 exits 1 if they disagree or any measured command fails, never because something is slow.
 
 Reported: median wall time and peak memory (max RSS of that child, from os.wait4) over the
-repeats, ratios to DuckDB, the scaling from one size to the next, and start-up times of
-`ivigblina --help`, `ivigblina tests` and `ivigblina compare` against bare imports.
+repeats, ratios to DuckDB, the scaling from one size to the next, what `compare` costs next to
+`nadir` on the largest file, and start-up times of `ivigblina --help`, `ivigblina tests` and
+`ivigblina compare` against bare imports.
 """
 
 from __future__ import annotations
@@ -248,6 +249,21 @@ def _version(package: str) -> str:
         return "missing"
 
 
+def compare_cost(src: Path, repeats: int) -> None:
+    """Print what `compare` (default tests, JSON to a file) costs next to `nadir` on one file,
+    timed alternately."""
+    with tempfile.TemporaryDirectory(prefix="bench_compare_") as tmp:
+        argv = {"nadir": tool_argv("ivigblina", src, Path(tmp, "nadir.csv")),
+                "compare": [IVIGBLINA, "compare", str(src), "-q", "-f", "json", "-o", str(Path(tmp, "compare.json"))]}
+        runs = {k: [] for k in argv}
+        for r in range(repeats):
+            for k in argv if r % 2 == 0 else list(argv)[::-1]:
+                runs[k].append(measure(argv[k]))
+    (compare, compare_mb), (nadir, nadir_mb) = (tuple(statistics.median(x) for x in zip(*runs[k])) for k in argv)
+    print(f"compare with the default tests on {src.name} (median of {repeats}): {compare:.2f} s, {compare_mb:.0f} MB; "
+          f"{compare / nadir:.2f}x nadir's {nadir:.2f} s")
+
+
 def startup(runs: int) -> bool:
     """Print the start-up table; False if a command failed."""
     example = "examples/wo2022_cohort.csv"
@@ -326,6 +342,10 @@ def main() -> None:
         line = ", ".join(f"{t} {results[large, t][0] / results[small, t][0]:.1f}x wall / "
                          f"{results[large, t][1] / results[small, t][1]:.1f}x memory" for t in tools)
         print(f"{size_label(small)}->{size_label(large)} scaling ({large / small:g}x rows): {line}")
+    try:
+        compare_cost(cohort_file(sizes[-1], args.seed, args.cache), repeats)
+    except Failed as e:
+        sys.exit(str(e))
     if not startup(startup_runs):
         sys.exit(1)
 
