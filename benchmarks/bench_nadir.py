@@ -259,7 +259,8 @@ def compare_cost(src: Path, repeats: int) -> None:
         for r in range(repeats):
             for k in argv if r % 2 == 0 else list(argv)[::-1]:
                 runs[k].append(measure(argv[k]))
-    (compare, compare_mb), (nadir, nadir_mb) = (tuple(statistics.median(x) for x in zip(*runs[k])) for k in argv)
+    compare, compare_mb = (statistics.median(x) for x in zip(*runs["compare"]))
+    nadir = statistics.median(wall for wall, _ in runs["nadir"])
     print(f"compare with the default tests on {src.name} (median of {repeats}): {compare:.2f} s, {compare_mb:.0f} MB; "
           f"{compare / nadir:.2f}x nadir's {nadir:.2f} s")
 

@@ -234,9 +234,10 @@ def plot_igg(source: Input, output: FigureOut, groups: Groups = None, quiet: Qui
         if source.engine.value == "dask":
             raise IvigBlinaError("plot igg draws every measurement: it reads one file (--engine pandas)")
         obs, patients = source.read(require_cohort=False, keep_rows=True)
-        panels = list(chosen) if chosen else sorted(set(patients.table.cohort))
+        cohorts = set(patients.table.cohort.unique())
+        panels = list(chosen) if chosen else sorted(cohorts)
         for g in panels:
-            if g not in set(patients.table.cohort):
+            if g not in cohorts:
                 raise IvigBlinaError(f"group '{g}' given by --groups is not a cohort of the file", path=obs.path)
         figure = igg_courses(obs.table, patients.table, panels, source.hgg_threshold)
     _warn(input_summary(obs, patients), quiet)

@@ -53,7 +53,7 @@ class Comparison:
 def choose_groups(cohorts, groups: tuple[str, str] | None, path: str) -> tuple[str, str]:
     """The two groups to compare: ``groups`` if given (each must be a cohort of the file),
     else the file's two cohorts in sorted order."""
-    present = sorted(set(cohorts))
+    present = sorted(set(pd.Series(cohorts).unique()))  # unique() first: a set of 500k cells is slow
     if groups is not None:
         for g in groups:
             if g not in present:

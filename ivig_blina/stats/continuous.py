@@ -134,14 +134,22 @@ def _hodges_lehmann_normal(a, b, alternative, confidence_level):
     b_ties = b_ties.astype(np.int64)
     b_cubes = int((b_ties ** 3 - b_ties).sum())
 
+    a_values, a_counts = np.unique(a_sorted, return_counts=True)
+    a_counts = a_counts.astype(np.int64)
+
     def wdiff(d: float, zq: float, correct: bool) -> float:
         # The rank sum of a - d among c(a - d, b), as R computes it, by counting instead of ranking:
         # U = #{b < a_i - d} + #{b = a_i - d} / 2 summed over a, and the ties of the pooled sample.
-        shifted = a_sorted - d  # subtracting one d keeps the order
-        starts = np.flatnonzero(np.r_[True, np.diff(shifted) != 0])
-        values, a_ties = shifted[starts], np.diff(np.r_[starts, m]).astype(np.int64)
+        values, a_ties = a_values - d, a_counts  # subtracting one d keeps the order ...
+        if not (np.diff(values) != 0).all():  # ... but rounding can make neighbours equal: regroup
+            shifted = a_sorted - d
+            starts = np.flatnonzero(np.r_[True, np.diff(shifted) != 0])
+            values, a_ties = shifted[starts], np.diff(np.r_[starts, m]).astype(np.int64)
         below = np.searchsorted(b_sorted, values, side="left")
-        b_here = np.searchsorted(b_sorted, values, side="right") - below
+        in_b = below < n
+        in_b[in_b] = b_sorted[below[in_b]] == values[in_b]
+        b_here = np.zeros(len(values), dtype=np.int64)  # count b's equal values only where there are some
+        b_here[in_b] = np.searchsorted(b_sorted, values[in_b], side="right") - below[in_b]
         dz = float((a_ties * (below + b_here / 2)).sum()) - m * n / 2
         merged = a_ties + b_here
         cubes = b_cubes + int((merged ** 3 - merged - (b_here ** 3 - b_here)).sum())
