@@ -1,8 +1,8 @@
 """Per-patient reductions over rows sorted by patient code ``pid`` and then day.
 
 Every function takes the rows of many patients as numpy arrays, sorted so that each patient's
-rows are contiguous and in day order, and returns one value per patient code (an array indexed
-by ``pid``; NaN where a patient has none), without a Python loop over patients.
+rows are contiguous and in day order, and finds one row or value per patient without a
+Python loop over patients.
 """
 
 from __future__ import annotations
@@ -24,19 +24,6 @@ def runs(*keys: np.ndarray) -> np.ndarray:
 def spread(values: np.ndarray, starts: np.ndarray, n: int) -> np.ndarray:
     """One value per run (``starts`` of ``n`` rows) repeated over the run's rows."""
     return np.repeat(values, np.diff(np.append(starts, n)))
-
-
-def by_patient(pid: np.ndarray, values: np.ndarray, patients: int, fill=np.nan) -> np.ndarray:
-    """``values`` holds one value per run of ``pid``: spread them over all patient codes."""
-    out = np.full(patients, fill, dtype=np.result_type(values, np.asarray(fill)))
-    out[pid] = values
-    return out
-
-
-def first(pid: np.ndarray, values: np.ndarray, patients: int) -> np.ndarray:
-    """Each patient's first value (its earliest day's)."""
-    starts = runs(pid)
-    return by_patient(pid[starts], values[starts], patients)
 
 
 def below(igg: np.ndarray, less_than: np.ndarray, threshold: float) -> np.ndarray:
@@ -80,22 +67,19 @@ def baseline(pid: np.ndarray, day: np.ndarray, igg: np.ndarray) -> np.ndarray:
     return rows[runs(pid[rows])]
 
 
-def time_and_area_below(pid: np.ndarray, day: np.ndarray, igg: np.ndarray, threshold: float,
-                        patients: int, rows: int = 1 << 20) -> tuple[np.ndarray, np.ndarray]:
+def slices(pid: np.ndarray, rows: int) -> list[slice]:
+    """Consecutive slices of about ``rows`` rows each, cut between patients (``pid`` sorted)."""
+    cuts = np.unique(np.searchsorted(pid, pid[::rows])) if len(pid) else np.zeros(0, dtype=np.int64)
+    return [slice(a, b) for a, b in zip(cuts, np.append(cuts[1:], len(pid)))]
+
+
+def time_and_area_below(pid: np.ndarray, day: np.ndarray, igg: np.ndarray,
+                        threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``days_below_threshold`` and ``area_below_threshold`` (mg/dL x days) over the observed
     span, by linear interpolation between consecutive measurements and no extrapolation, as
     noncompartmental analysis does (PKNCA's time above a threshold). Where a day has several
-    values the lowest is used. Patients with fewer than two measurement days get none (NaN).
-    Works through about ``rows`` rows (whole patients) at a time, to bound memory."""
-    days, area = np.full(patients, np.nan), np.full(patients, np.nan)
-    cuts = np.unique(np.searchsorted(pid, pid[np.arange(0, len(pid), rows)]))
-    for begin, end in zip(cuts, np.append(cuts[1:], len(pid))):
-        _below(pid[begin:end], day[begin:end], igg[begin:end], threshold, days, area)
-    return days, area
-
-
-def _below(pid, day, igg, threshold: float, days: np.ndarray, area: np.ndarray) -> None:
-    """:func:`time_and_area_below` for the rows of some whole patients, into ``days`` and ``area``."""
+    values the lowest is used. Returns the patients with two measurement days or more (the
+    others get none), their days and their areas."""
     starts = runs(pid, day)
     pid, day, igg = pid[starts], day[starts], np.minimum.reduceat(igg, starts)  # one value per day
     same = pid[1:] == pid[:-1]  # segment from day i to day i + 1 of one patient
@@ -109,8 +93,9 @@ def _below(pid, day, igg, threshold: float, days: np.ndarray, area: np.ndarray) 
     with np.errstate(divide="ignore", invalid="ignore"):
         cross_time = width * deeper / np.abs(now - before)
     time = np.where(both, width, np.where(crossing, cross_time, 0.0))
-    segment_area = np.where(both, width * (now + before) / 2, np.where(crossing, cross_time * deeper / 2, 0.0))
+    area = np.where(both, width * (now + before) / 2, np.where(crossing, cross_time * deeper / 2, 0.0))
     starts = runs(owner)
-    if len(starts):  # np.add.reduceat sums each patient's segments as pandas' groupby sum does
-        days[owner[starts]] = np.add.reduceat(time, starts)
-        area[owner[starts]] = np.add.reduceat(segment_area, starts)
+    if not len(starts):
+        return starts, np.zeros(0), np.zeros(0)
+    # np.add.reduceat sums each patient's segments as pandas' groupby sum does
+    return owner[starts], np.add.reduceat(time, starts), np.add.reduceat(area, starts)

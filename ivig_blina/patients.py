@@ -43,65 +43,152 @@ class PatientTable:
 
 
 def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold: float = 400.0,
-                exclude_after_ivig: float | None = None, baseline_window: float | None = None) -> PatientTable:
+                exclude_after_ivig: float | None = None, baseline_window: float | None = None,
+                rows: int = 1 << 18) -> PatientTable:
     """Derive baseline, nadir, exposure, follow-up and outcome flags for every patient of ``obs``.
 
     ``exclude_after_ivig``: measurements drawn on the day of an IVIG dose or up to that many
     days after it leave the follow-up window (nadir, days to HGG, time below threshold);
-    ``baseline_window``: the baseline lies at most that many days before day 0.
+    ``baseline_window``: the baseline lies at most that many days before day 0. The rows are
+    worked through about ``rows`` at a time (whole patients), so memory stays bounded.
     """
     t = _by_patient_and_day(obs.table)
     pid, day, igg, line = (t[c].to_numpy() for c in ("pid", "day", "igg", "line"))
     patients = len(obs.patients) and int(obs.patients.pid.max()) + 1
     event, censored = _Labels(t.event), _Labels(t.censored)
-    dose = event.isin("ivig")
-
-    measured = ~np.isnan(igg)
-    in_window = measured & _in_window(day, until)
-    after_dose = np.zeros(len(t), dtype=bool)
-    if exclude_after_ivig is not None:
-        rows = np.flatnonzero(in_window)
-        after_dose[rows] = day[rows] - exposure.last_dose(pid, day, dose, rows) <= exclude_after_ivig
-    columns = _window_columns(pid, day, igg, censored, dose, np.flatnonzero(in_window & ~after_dose),
-                              patients, hgg_threshold)
-    pre = measured & (day <= 0)
-    if baseline_window is not None:
-        pre &= day >= -baseline_window
-    pre = np.flatnonzero(pre)
-    base = pre[exposure.baseline(pid[pre], day[pre], igg[pre])]
-    baseline_igg, nadir_igg = exposure.by_patient(pid[base], igg[base], patients), columns["nadir_igg"]
-    columns["baseline_igg"], columns["baseline_day"] = baseline_igg, exposure.by_patient(pid[base], day[base], patients)
+    outcomes = _event_outcomes(event.present(), obs.path) if obs.has_events else []
+    fill = _Filler(_empty_columns(patients, outcomes), dict.fromkeys(ROW_COUNTS, 0), {}, outcomes, until,
+                   hgg_threshold, exclude_after_ivig, baseline_window)
+    for part in exposure.slices(pid, rows):
+        fill(pid[part], day[part], igg[part], line[part], event[part], censored[part])
+    columns, counts = fill.columns, fill.counts
+    nadir_igg, baseline_igg = columns["nadir_igg"], columns["baseline_igg"]
+    hgg = pd.array(exposure.below(nadir_igg, columns["nadir_censored"] == "<", hgg_threshold), dtype="boolean")
+    hgg[np.isnan(nadir_igg)] = pd.NA
+    columns["hgg"] = hgg
     with np.errstate(divide="ignore", invalid="ignore"):
         columns["pct_drop"] = np.where(baseline_igg > 0, (baseline_igg - nadir_igg) / baseline_igg, np.nan)
-    columns["ivig_doses"] = np.bincount(pid[dose & _in_window(day, until)], minlength=patients)
-
-    is_event = ~event.isin("")
-    counted = is_event & _in_window(day, until)
-    outcomes = _event_outcomes(event.present(), obs.path) if obs.has_events else []
-    for label in outcomes:
-        columns[label] = np.bincount(pid[counted & event.isin(*_labels_of(label))], minlength=patients) > 0
-    columns.update(_follow_up(pid, day, event, counted, patients, until))
+    first, death, last = columns["first_infection_day"], columns.pop("death_day"), columns["follow_up_days"]
+    competing = np.isnan(first) & ~np.isnan(death)
+    columns["infection_time"] = np.where(~np.isnan(first), first, np.where(competing, death, last))
+    columns["infection_status"] = np.where(~np.isnan(first), 1, np.where(competing, 2, 0))
 
     listed = obs.patients.iloc[_by_cohort_and_id(obs.patients)]
     order = listed.pid.to_numpy()
     out = pd.DataFrame(copy=False, data={  # each per-patient array is put in order and let go, one at a time
         "patient_id": listed.patient_id.to_numpy(), "cohort": listed.cohort.to_numpy(),
         **{name: columns.pop(name)[order] for name in IGG_COLUMNS[2:] + outcomes + FOLLOW_UP_COLUMNS}})
-    counts = {
-        "patients": len(out),
-        "patients_without_nadir": int(out.nadir_igg.isna().sum()),
-        "measurements_before_day0": int((measured & (day < 0)).sum()),
-        "measurements_after_until": int((measured & (day > until)).sum()) if until is not None else 0,
-        "events_before_day0": int((is_event & (day < 0)).sum()),
-        "events_after_until": int((is_event & (day > until)).sum()) if until is not None else 0,
-        "patients_without_exposure": int(out.days_below_threshold.isna().sum()),
-        "measurements_after_ivig_excluded": int(after_dose.sum()),
-    }
-    first_lines = {"events_before_day0": line[is_event & (day < 0)]}
-    if until is not None:
-        first_lines["events_after_until"] = line[is_event & (day > until)]
-    first_lines = {k: int(v.min()) for k, v in first_lines.items() if len(v)}
+    counts = {"patients": len(out), "patients_without_nadir": int(out.nadir_igg.isna().sum()),
+              **{k: counts[k] for k in ROW_COUNTS[:4]},
+              "patients_without_exposure": int(out.days_below_threshold.isna().sum()),
+              "measurements_after_ivig_excluded": counts["measurements_after_ivig_excluded"]}
+    first_lines = {k: fill.first_lines[k] for k in ("events_before_day0", "events_after_until") if k in fill.first_lines}
     return PatientTable(out, outcomes, hgg_threshold, counts, first_lines)
+
+
+ROW_COUNTS = ("measurements_before_day0", "measurements_after_until", "events_before_day0", "events_after_until",
+              "measurements_after_ivig_excluded")
+
+
+def _empty_columns(patients: int, outcomes: list[str]) -> dict[str, np.ndarray]:
+    """Every per-patient column, as if no patient had any row: no value, no count, no event."""
+    columns = {name: np.full(patients, np.nan) for name in
+               ("baseline_igg", "baseline_day", "nadir_igg", "nadir_day", "days_to_hgg", "days_below_threshold",
+                "area_below_threshold", "days_since_ivig_at_nadir", "first_infection_day", "death_day")}
+    columns["follow_up_days"] = np.zeros(patients)
+    columns["nadir_censored"] = np.full(patients, "", dtype=object)
+    for name in ("n_measurements", "ivig_doses", "infection_episodes"):
+        columns[name] = np.zeros(patients, dtype=np.int64)
+    for label in outcomes:
+        columns[label] = np.zeros(patients, dtype=bool)
+    return columns
+
+
+@dataclass
+class _Filler:
+    """Fills the per-patient ``columns`` from the rows of some whole patients at a time."""
+
+    columns: dict[str, np.ndarray]
+    counts: dict[str, int]
+    first_lines: dict[str, int]
+    outcomes: list[str]
+    until: float | None
+    threshold: float
+    exclude_after_ivig: float | None
+    baseline_window: float | None
+
+    def __call__(self, pid, day, igg, line, event: _Labels, censored: _Labels) -> None:
+        c, until = self.columns, self.until
+        dose = event.isin("ivig")
+        measured = ~np.isnan(igg)
+        in_window = measured & _in_window(day, until)
+        after_dose = np.zeros(len(pid), dtype=bool)
+        if self.exclude_after_ivig is not None:
+            rows = np.flatnonzero(in_window)
+            after_dose[rows] = day[rows] - exposure.last_dose(pid, day, dose, rows) <= self.exclude_after_ivig
+        self.window(pid, day, igg, censored, dose, np.flatnonzero(in_window & ~after_dose))
+        pre = measured & (day <= 0)
+        if self.baseline_window is not None:
+            pre &= day >= -self.baseline_window
+        pre = np.flatnonzero(pre)
+        base = pre[exposure.baseline(pid[pre], day[pre], igg[pre])]
+        c["baseline_igg"][pid[base]], c["baseline_day"][pid[base]] = igg[base], day[base]
+        c["ivig_doses"] += np.bincount(pid[dose & _in_window(day, until)], minlength=len(c["ivig_doses"]))
+
+        is_event = ~event.isin("")
+        counted = is_event & _in_window(day, until)
+        for label in self.outcomes:
+            c[label][pid[counted & event.isin(*_labels_of(label))]] = True
+        self.follow_up(pid, day, event, counted)
+        self.count("measurements_before_day0", measured & (day < 0))
+        self.count("events_before_day0", is_event & (day < 0), line)
+        if until is not None:
+            self.count("measurements_after_until", measured & (day > until))
+            self.count("events_after_until", is_event & (day > until), line)
+        self.counts["measurements_after_ivig_excluded"] += int(after_dose.sum())
+
+    def window(self, pid, day, igg, censored: _Labels, dose, window: np.ndarray) -> None:
+        """The columns that come from the measurements in the follow-up window (rows ``window``)."""
+        c = self.columns
+        wp, wd, wi = pid[window], day[window], igg[window]
+        nadir = window[exposure.nadir(wp, wd, wi)]
+        who = pid[nadir]
+        c["nadir_igg"][who], c["nadir_day"][who], c["nadir_censored"][who] = igg[nadir], day[nadir], censored.text(nadir)
+        c["days_since_ivig_at_nadir"][who] = day[nadir] - exposure.last_dose(pid, day, dose, nadir)
+        c["n_measurements"] += np.bincount(wp, minlength=len(c["n_measurements"]))
+        hit = np.flatnonzero(exposure.below(wi, censored.isin("<")[window], self.threshold))
+        first = hit[exposure.runs(wp[hit])]
+        c["days_to_hgg"][wp[first]] = wd[first]
+        who, days, area = exposure.time_and_area_below(wp, wd, wi, self.threshold)
+        c["days_below_threshold"][who], c["area_below_threshold"][who] = days, area
+
+    def follow_up(self, pid, day, event: _Labels, counted) -> None:
+        """Time to first infection per patient.
+
+        ``follow_up_days``: the latest day among all the patient's rows (0 at least, ``until``
+        at most). ``infection_status``: 1 at the first infection (any of the three labels), 2 at
+        a death without an earlier infection (a competing event, censoring by default), else 0
+        (censored at the end of follow-up); ``infection_time`` is that day.
+        """
+        c = self.columns
+        if len(pid):
+            ends = np.append(exposure.runs(pid)[1:], len(pid)) - 1
+            last = np.maximum(day[ends], 0)
+            c["follow_up_days"][pid[ends]] = last if self.until is None else np.minimum(last, self.until)
+        for name, rows in (("first_infection_day", counted & event.isin(*INFECTIONS)),
+                           ("death_day", counted & event.isin("death"))):
+            rows = np.flatnonzero(rows)
+            first = rows[exposure.runs(pid[rows])]
+            c[name][pid[first]] = day[first]
+            if name == "first_infection_day":
+                c["infection_episodes"] += np.bincount(pid[rows], minlength=len(c["infection_episodes"]))
+
+    def count(self, name: str, rows: np.ndarray, line: np.ndarray | None = None) -> None:
+        """Count ``rows``; with ``line``, keep the first line of them too."""
+        self.counts[name] += int(rows.sum())
+        if line is not None and rows.any():
+            first = int(line[rows].min())
+            self.first_lines[name] = min(self.first_lines.get(name, first), first)
 
 
 STRICT_REASONS = {"blank_rows": "a blank row", "duplicate_rows": "a duplicate row",
@@ -119,57 +206,17 @@ def check_strict(obs: Observations, patients: PatientTable) -> None:
                                  path=obs.path, line=found[reason])
 
 
-def _window_columns(pid: np.ndarray, day: np.ndarray, igg: np.ndarray, censored: _Labels, dose: np.ndarray,
-                    window: np.ndarray, patients: int, threshold: float) -> dict[str, np.ndarray]:
-    """The columns that come from the measurements in the follow-up window (rows ``window``)."""
-    wp, wd, wi = pid[window], day[window], igg[window]
-    nadir = window[exposure.nadir(wp, wd, wi)]
-    columns = {"nadir_igg": exposure.by_patient(pid[nadir], igg[nadir], patients),
-               "nadir_day": exposure.by_patient(pid[nadir], day[nadir], patients),
-               "nadir_censored": exposure.by_patient(pid[nadir], censored.text(nadir), patients, ""),
-               "n_measurements": np.bincount(wp, minlength=patients)}
-    hgg = pd.array(exposure.below(columns["nadir_igg"], columns["nadir_censored"] == "<", threshold), dtype="boolean")
-    hgg[np.isnan(columns["nadir_igg"])] = pd.NA
-    columns["hgg"] = hgg
-    hit = exposure.below(wi, censored.isin("<")[window], threshold)
-    columns["days_to_hgg"] = exposure.first(wp[hit], wd[hit], patients)
-    columns["days_below_threshold"], columns["area_below_threshold"] = exposure.time_and_area_below(
-        wp, wd, wi, threshold, patients)
-    since = day[nadir] - exposure.last_dose(pid, day, dose, nadir)
-    columns["days_since_ivig_at_nadir"] = exposure.by_patient(pid[nadir], since, patients)
-    return columns
-
-
-def _follow_up(pid: np.ndarray, day: np.ndarray, event: _Labels, counted: np.ndarray, patients: int,
-               until: float | None) -> dict[str, np.ndarray]:
-    """Time to first infection per patient.
-
-    ``follow_up_days``: the latest day among all the patient's rows (0 at least, ``until`` at
-    most). ``infection_status``: 1 at the first infection (any of the three labels), 2 at a
-    death without an earlier infection (a competing event, censoring by default), else 0
-    (censored at the end of follow-up); ``infection_time`` is that day.
-    """
-    ends = np.append(exposure.runs(pid)[1:], len(pid)) - 1 if len(pid) else np.zeros(0, dtype=np.int64)
-    last = np.nan_to_num(exposure.by_patient(pid[ends], day[ends], patients), nan=0.0).clip(min=0)
-    if until is not None:
-        last = last.clip(max=until)
-    infection = counted & event.isin(*INFECTIONS)
-    first = exposure.first(pid[infection], day[infection], patients)
-    death = counted & event.isin("death")
-    death = exposure.first(pid[death], day[death], patients)
-    competing = np.isnan(first) & ~np.isnan(death)
-    return {"first_infection_day": first, "follow_up_days": last,
-            "infection_time": np.where(~np.isnan(first), first, np.where(competing, death, last)),
-            "infection_status": np.where(~np.isnan(first), 1, np.where(competing, 2, 0)),
-            "infection_episodes": np.bincount(pid[infection], minlength=patients)}
-
-
 class _Labels:
     """A categorical column of labels, compared by code."""
 
     def __init__(self, column: pd.Series):
         column = column.astype("category")
         self.codes, self.names = column.cat.codes.to_numpy(), np.asarray(column.cat.categories, dtype=object)
+
+    def __getitem__(self, rows) -> _Labels:
+        part = object.__new__(_Labels)
+        part.codes, part.names = self.codes[rows], self.names
+        return part
 
     def isin(self, *labels: str) -> np.ndarray:
         return np.isin(self.codes, np.flatnonzero(np.isin(self.names, labels)))

@@ -103,13 +103,15 @@ def reference(rows, until, threshold, after_ivig, window_before):
 
 @SETTINGS
 @given(cohorts(), st.sampled_from([None, 12]), st.sampled_from([400.0, 600.0]),
-       st.sampled_from([None, 0, 7]), st.sampled_from([None, 10]))
-def test_per_patient_table_matches_the_reference(tmp_path_factory, rows, until, threshold, after_ivig, window_before):
+       st.sampled_from([None, 0, 7]), st.sampled_from([None, 10]), st.sampled_from([1 << 18, 5]))
+def test_per_patient_table_matches_the_reference(tmp_path_factory, rows, until, threshold, after_ivig, window_before,
+                                                 chunk):
+    """``chunk``: rows per step of the per-patient pass (5 makes several steps, cut between patients)."""
     path = tmp_path_factory.mktemp("cohort") / "cohort.csv"
     path.write_text("patient_id,cohort,day,igg_mg_dl,event\n" + "".join(f"{','.join(map(str, r))}\n" for r in rows))
     obs = read_cohort(str(path))
     result = per_patient(obs, until=until, hgg_threshold=threshold, exclude_after_ivig=after_ivig,
-                         baseline_window=window_before)
+                         baseline_window=window_before, rows=chunk)
     expected, counts = reference(rows, until, threshold, after_ivig, window_before)
     assert {k: obs.counts[k] for k in counts} == counts
     got = result.table.set_index("patient_id").to_dict("index")
