@@ -57,11 +57,11 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     patients = len(obs.patients) and int(obs.patients.pid.max()) + 1
     event, censored = _Labels(t.event), _Labels(t.censored)
     outcomes = _event_outcomes(event.present(), obs.path) if obs.has_events else []
-    fill = _Filler(_empty_columns(patients, outcomes), dict.fromkeys(ROW_COUNTS, 0), {}, outcomes, until,
-                   hgg_threshold, exclude_after_ivig, baseline_window)
+    fill = _Filler(_empty_columns(patients, outcomes), outcomes, until, hgg_threshold, exclude_after_ivig,
+                   baseline_window)
     for part in exposure.slices(pid, rows):
         fill(pid[part], day[part], igg[part], line[part], event[part], censored[part])
-    columns, counts = fill.columns, fill.counts
+    columns = fill.columns
     nadir_igg, baseline_igg = columns["nadir_igg"], columns["baseline_igg"]
     hgg = pd.array(exposure.below(nadir_igg, columns["nadir_censored"] == "<", hgg_threshold), dtype="boolean")
     hgg[np.isnan(nadir_igg)] = pd.NA
@@ -79,15 +79,8 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
         "patient_id": listed.patient_id.to_numpy(), "cohort": listed.cohort.to_numpy(),
         **{name: columns.pop(name)[order] for name in IGG_COLUMNS[2:] + outcomes + FOLLOW_UP_COLUMNS}})
     counts = {"patients": len(out), "patients_without_nadir": int(out.nadir_igg.isna().sum()),
-              **{k: counts[k] for k in ROW_COUNTS[:4]},
-              "patients_without_exposure": int(out.days_below_threshold.isna().sum()),
-              "measurements_after_ivig_excluded": counts["measurements_after_ivig_excluded"]}
-    first_lines = {k: fill.first_lines[k] for k in ("events_before_day0", "events_after_until") if k in fill.first_lines}
-    return PatientTable(out, outcomes, hgg_threshold, counts, first_lines)
-
-
-ROW_COUNTS = ("measurements_before_day0", "measurements_after_until", "events_before_day0", "events_after_until",
-              "measurements_after_ivig_excluded")
+              "patients_without_exposure": int(out.days_below_threshold.isna().sum()), **fill.counts}
+    return PatientTable(out, outcomes, hgg_threshold, counts, fill.first_lines)
 
 
 def _empty_columns(patients: int, outcomes: list[str]) -> dict[str, np.ndarray]:
@@ -109,13 +102,15 @@ class _Filler:
     """Fills the per-patient ``columns`` from the rows of some whole patients at a time."""
 
     columns: dict[str, np.ndarray]
-    counts: dict[str, int]
-    first_lines: dict[str, int]
     outcomes: list[str]
     until: float | None
     threshold: float
     exclude_after_ivig: float | None
     baseline_window: float | None
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
+        ("measurements_before_day0", "measurements_after_until", "events_before_day0", "events_after_until",
+         "measurements_after_ivig_excluded"), 0))
+    first_lines: dict[str, int] = field(default_factory=dict)  # of events before day 0 and after --until
 
     def __call__(self, pid, day, igg, line, event: _Labels, censored: _Labels) -> None:
         c, until = self.columns, self.until
