@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import gzip
 import hashlib
+import io
 import re
 import sys
 import zlib
@@ -86,6 +87,8 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
     quoted = data.find(b'"', end + 1) >= 0  # without quotes no value holds a line break: faster parse
     table, skipped = _parse(body, header, keep, delimiter, name, quoted)
     lines = _line_numbers(table.num_rows, skipped)
+    if quoted and data.count(b"\n", end + 1) + (not data.endswith(b"\n")) != table.num_rows + len(skipped):
+        lines, skipped = _record_lines(body, len(header), delimiter, lines, skipped)  # values span lines
     columns = {h: table.column(h) for h in keep}
     del table, body, data  # the file's bytes are parsed: free them before the next copies
     frame = _strings(columns, lines, dialect.max_field, name)
@@ -238,6 +241,27 @@ def _parse(body, header: list[str], keep: list[str], delimiter: str, name: str, 
         raise IvigBlinaError(f"expected {row.expected_columns} fields as in the header, found {row.actual_columns}",
                              path=name, line=row.number + 1)  # pyarrow counts from the first line after the header
     return table, sorted(row.number + 1 for row in blank)
+
+
+def _record_lines(body, width: int, delimiter: str, lines: np.ndarray, skipped: list[int]):
+    """Where each row starts and which lines were skipped as blank, when some quoted value holds
+    a line break (one row per line is then wrong): Python's csv module reads the text again, on
+    this rare path only. If it splits the rows otherwise than the CSV reader, ``lines`` and
+    ``skipped`` stand."""
+    reader = csv.reader(io.StringIO(str(body, "utf-8"), newline=""), delimiter=delimiter)
+    kept, blank, before = [], [], 0
+    try:
+        for row in reader:
+            start, before = before + 2, reader.line_num  # line 1 is the header
+            if row and len(row) != width and not "".join(row).strip(" \t\r"):  # an empty line is a row
+                blank.append(start)
+            else:
+                kept.append(start)
+    except csv.Error:
+        return lines, skipped
+    if len(kept) != len(lines):
+        return lines, skipped
+    return np.asarray(kept, dtype=lines.dtype), blank
 
 
 def _line_numbers(rows: int, skipped: list[int]) -> np.ndarray:

@@ -111,6 +111,11 @@ ERRORS = [
     ("patient_id,cohort,day,igg_mg_dl\nA,x,1,-4\n", ":2: column 'igg_mg_dl': '-4' is negative"),
     ("patient_id,cohort,day,igg_mg_dl\nA,x,1,inf\n", ":2: column 'igg_mg_dl': 'inf' is not a finite number"),
     ("patient_id,cohort,day,igg_mg_dl\nA,x,1,5\nA,x,two,5\n", ":3: column 'day': 'two' is not a number"),
+    # a quoted value holding a line break: the rows after it start a line later
+    ('patient_id,cohort,day,igg_mg_dl,note\nA,x,1,5,"two\nlines"\nB,y,2,abc,\n',
+     ":4: column 'igg_mg_dl': 'abc' is not a number"),
+    ('patient_id,cohort,day,igg_mg_dl,note\r\nA,x,1,5,"two\r\nlines"\r\n  \r\n\r\nB,y,2,abc,\r\n',
+     ":6: column 'igg_mg_dl': 'abc' is not a number"),
     ("patient_id,cohort,day,igg_mg_dl\nA,x,,5\n", ":2: column 'day': is empty"),
     ("patient_id,cohort,date,start_date,igg_mg_dl\nA,x,2021-02-30,2021-01-01,5\n",
      ":2: column 'date': '2021-02-30' is not an ISO 8601 date"),
