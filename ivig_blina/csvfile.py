@@ -292,12 +292,13 @@ def _strings(columns: dict, lines: np.ndarray, max_field: int, name: str) -> pd.
         codes = np.concatenate([c.indices.to_numpy() for c in chunks]) if chunks else np.zeros(0, np.int32)
         dictionary = chunks[0].dictionary if chunks else pa.array([], pa.string())
         del chunks
-        lengths = pc.utf8_length(dictionary).to_numpy()
+        trimmed = pc.utf8_trim_whitespace(dictionary)
+        lengths = pc.utf8_length(trimmed).to_numpy()
         if (lengths > max_field).any():
             i = int(np.argmax((lengths > max_field)[codes]))
             raise IvigBlinaError(f"a field of {lengths[codes[i]]} characters is longer than the limit of {max_field} "
                                  "(--max-field-size)", path=name, line=int(lines[i]), column=h)
-        trimmed = pc.utf8_trim_whitespace(dictionary).to_numpy(zero_copy_only=False)
+        trimmed = trimmed.to_numpy(zero_copy_only=False)
         merged, categories = pd.factorize(trimmed)  # " P1" and "P1" are one patient
         if len(categories) < len(trimmed):
             codes = merged[codes]
