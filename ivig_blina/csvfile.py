@@ -116,6 +116,7 @@ def _read_parquet(data: bytes, name: str, digest: str, wanted, dialect: Dialect)
     """A Parquet file: the same columns, read as text so that the same validation applies;
     a row's "line" is its 1-based row number."""
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     try:
@@ -128,9 +129,13 @@ def _read_parquet(data: bytes, name: str, digest: str, wanted, dialect: Dialect)
     table = parquet.read(columns=[names[header.index(h)] for h in keep]).rename_columns(keep)  # only these
     if table.num_rows == 0:
         raise IvigBlinaError("no data rows", path=name)
-    columns = {h: table.column(h).cast(pa.string()).fill_null("") for h in keep}
-    lines = np.arange(table.num_rows, dtype=np.int64) + 1
+    lines = np.arange(1, table.num_rows + 1, dtype=np.int32 if table.num_rows < 2**31 else np.int64)
+    columns = {}
+    for h in keep:  # as text, one column at a time: its dictionary is all that stays
+        columns[h] = pc.dictionary_encode(table.column(h).cast(pa.string()).fill_null(""))
+    del table, parquet, data
     frame = _strings(columns, lines, dialect.max_field, name)
+    memory.release()
     return RawTable(name, digest, header, frame, lines, blank_rows=0)
 
 
