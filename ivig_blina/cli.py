@@ -19,6 +19,8 @@ from ivig_blina.cli_options import (Adjust, Alternative, FigureOut, Format, Form
                                     with_input)
 from ivig_blina.errors import IvigBlinaError
 
+TABLE_ROWS = 100  # patients drawn by nadir's terminal table; the other formats give every one
+
 DEFINITIONS = """
 Definitions: the follow-up window holds measurements with day >= 0 (and day <= --until).
 The nadir is the lowest IgG in the window, ties to the earliest day; days to nadir is that day.
@@ -89,13 +91,14 @@ def _emit(rendered, output: str | None, source: str | None = None) -> None:
         write_atomically(output, rendered if isinstance(rendered, Iterator) else render_text(rendered), source)
 
 
-def _rows_out(rows: list[dict], columns: list[str], format: Format, output: str | None, source: str | None) -> None:
+def _rows_out(rows: list[dict], columns: list[str], format: Format, output: str | None, source: str | None,
+              caption: str | None = None) -> None:
     import io
 
     from ivig_blina.render import rows_table, write_rows
 
     if format is Format.table:
-        _emit(rows_table(rows, columns), output, source)
+        _emit(rows_table(rows, columns, caption=caption), output, source)
         return
     buffer = io.StringIO()
     write_rows(rows, columns, format.value, buffer)
@@ -118,11 +121,17 @@ def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None
         obs, patients = source.read(require_cohort=False)
     columns = IGG_COLUMNS + patients.event_outcomes + FOLLOW_UP_COLUMNS
     _warn(input_summary(obs, patients), quiet)
+    table = patients.table[columns]
     if format in (Format.csv, Format.tsv):  # vectorised: per-patient tables can have millions of rows
-        _emit(frame_chunks(patients.table[columns], format.value), output, source.file)
+        _emit(frame_chunks(table, format.value), output, source.file)
         return
-    rows = [{k: plain(v) for k, v in row.items()} for row in patients.table[columns].to_dict("records")]
-    _rows_out(rows, columns, format, output, source.file)
+    caption = None
+    if format is Format.table and len(table) > TABLE_ROWS:  # Rich draws ~1.5 ms a row: a registry would take minutes
+        caption = (f"The first {TABLE_ROWS} of {len(table):,} patients; every patient with -f csv, tsv, json, "
+                   "jsonl or markdown.")
+        table = table.head(TABLE_ROWS)
+    rows = [{k: plain(v) for k, v in row.items()} for row in table.to_dict("records")]
+    _rows_out(rows, columns, format, output, source.file, caption)
 
 
 @app.command(help="Compare two cohorts on IgG nadir, days to nadir, HGG and every event outcome, first group "

@@ -282,12 +282,11 @@ def _summary(kind: str, s: dict) -> str:
     return f"{s['events']}/{s['n']} ({100 * s['proportion']:.1f}%)"
 
 
-def rows_table(rows: list[dict], columns: list[str], title: str | None = None):
+def rows_table(rows: list[dict], columns: list[str], title: str | None = None, caption: str | None = None):
+    from rich import box
     from rich.table import Table
 
-    from rich import box
-
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(title=title, title_justify="left", caption=caption, caption_justify="left", box=box.SIMPLE_HEAD)
     for c in columns:
         table.add_column(c, no_wrap=True, min_width=len(c))
     for row in rows:

@@ -219,3 +219,17 @@ def test_listing_statistics_imports_neither_pandas_nor_scipy():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("[]")
+
+
+def test_nadir_table_draws_the_first_patients_and_says_so(write):
+    """A terminal table of a registry would take Rich minutes to draw: 100 rows, then a note."""
+    text = "patient_id,cohort,day,igg_mg_dl\n" + "".join(f"P{i:03d},{'xy'[i % 2]},{i % 30},{300 + i}\n"
+                                                       for i in range(120))
+    path = write(text)
+    table = run("nadir", path, "-q")
+    assert table.exit_code == 0
+    shown = [line.split()[0] for line in table.stdout.splitlines() if line.strip().startswith("P")]
+    assert len(shown) == 100 and shown[0] == "P000"
+    assert "The first 100 of 120 patients; every patient with -f csv" in table.stdout
+    full = run("nadir", path, "-q", "-f", "csv")
+    assert full.stdout.count("\n") == 121 and "The first" not in full.stdout
