@@ -43,7 +43,8 @@ class Columns:
 class Observations:
     """A validated cohort file.
 
-    ``table`` has one row per measurement or event row: ``pid`` (an integer code per patient),
+    ``table`` has one row per measurement or event row, sorted by patient and then day (each
+    patient's rows together, in day order): ``pid`` (an integer code per patient),
     ``patient_id`` and ``cohort`` (categoricals), ``day`` (float), ``igg`` (mg/dL, NaN on event
     rows), ``censored`` (``"<"``, ``">"`` or ``""``: the lab reported the value as below or
     above a limit), ``event`` (lower-case label or ``""``) and ``line`` (the row's line in the
