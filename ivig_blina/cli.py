@@ -19,7 +19,7 @@ from ivig_blina.cli_options import (Adjust, Alternative, FigureOut, Format, Form
                                     with_input)
 from ivig_blina.errors import IvigBlinaError
 
-TABLE_ROWS = 100  # patients drawn by nadir's terminal table; the other formats give every one
+TABLE_ROWS = 100  # patients shown by nadir's terminal table; the other formats give every one
 
 DEFINITIONS = """
 Definitions: the follow-up window holds measurements with day >= 0 (and day <= --until).
@@ -126,7 +126,7 @@ def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None
         _emit(frame_chunks(table, format.value), output, source.file)
         return
     caption = None
-    if format is Format.table and len(table) > TABLE_ROWS:  # Rich draws ~1.5 ms a row: a registry would take minutes
+    if format is Format.table and len(table) > TABLE_ROWS:  # a screenful to read; files take another format
         caption = (f"The first {TABLE_ROWS} of {len(table):,} patients; every patient with -f csv, tsv, json, "
                    "jsonl or markdown.")
         table = table.head(TABLE_ROWS)

@@ -226,17 +226,20 @@ def fmt_p(p: float | None) -> str:
 def comparison_table(cmp):
     """A Rich table for the terminal (never parsed)."""
     from rich import box
+    from rich.markup import escape
     from rich.table import Table
 
     a, b = cmp.groups
     adjusted = cmp.options.get("adjust", "none") != "none"
     level = cmp.options.get("confidence_level", 0.95)
     alternative = cmp.options.get("alternative", "two-sided")
+    shown_a, shown_b = escape(a), escape(b)  # cohort labels are the user's text, not Rich markup
     caption = (f"continuous: median [IQR] (n); binary: events/n (%); rate: episodes per 100 patient-days. "
-               f"Estimates are {a} minus (or over) {b}, with {100 * level:g}% CI; {alternative} P values.")
-    table = Table(title=f"{a} vs {b}", title_justify="left", box=box.SIMPLE_HEAD, caption=caption,
+               f"Estimates are {shown_a} minus (or over) {shown_b}, with {100 * level:g}% CI; {alternative} P values.")
+    table = Table(title=f"{shown_a} vs {shown_b}", title_justify="left", box=box.SIMPLE_HEAD, caption=caption,
                   caption_justify="left")
-    headers = ["outcome", a, b, "test", "estimate [CI]", "risk difference [CI]", "P"] + (["P adj."] if adjusted else [])
+    headers = (["outcome", shown_a, shown_b, "test", "estimate [CI]", "risk difference [CI]", "P"]
+               + (["P adj."] if adjusted else []))
     for header in headers:
         table.add_column(header, justify="left" if header in ("outcome", "test") else "right", no_wrap=True)
     for o in cmp.outcomes:
@@ -282,14 +285,35 @@ def _summary(kind: str, s: dict) -> str:
     return f"{s['events']}/{s['n']} ({100 * s['proportion']:.1f}%)"
 
 
-def rows_table(rows: list[dict], columns: list[str], title: str | None = None, caption: str | None = None):
-    from rich import box
-    from rich.table import Table
+def rows_table(rows: list[dict], columns: list[str], title: str | None = None, caption: str | None = None) -> str:
+    """Rows as an aligned plain-text table: the header, a rule, one line per row, no wrapping
+    (wide tables scroll, as with ``less -S``). Plain text, not Rich, so that a listing costs no
+    start-up and a cell such as ``[/x]`` is never read as markup."""
+    header = [_printable(c) for c in columns]
+    body = [[_printable(fmt_number(v) if isinstance(v, float) else _cell(v)) for v in (row[c] for c in columns)]
+            for row in rows]
+    widths = [max(map(_width, column)) for column in zip(header, *body)]
 
-    table = Table(title=title, title_justify="left", caption=caption, caption_justify="left", box=box.SIMPLE_HEAD)
-    for c in columns:
-        table.add_column(c, no_wrap=True, min_width=len(c))
-    for row in rows:
-        value = [row[c] for c in columns]
-        table.add_row(*(fmt_number(v) if isinstance(v, float) else _cell(v) for v in value))
-    return table
+    def line(cells: list[str]) -> str:
+        return "  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(cells, widths)).rstrip() + "\n"
+
+    rule = "─" * (sum(widths) + 2 * (len(widths) - 1)) + "\n"
+    return "".join([f"{title}\n" if title else "", line(header), rule, *map(line, body),
+                    f"{caption}\n" if caption else ""])
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters (a tab, a line break, an escape sequence) shown as
+    escapes, so that a cell cannot break the table's lines or drive the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
+def _width(text: str) -> int:
+    """Terminal columns of ``text``: East Asian wide characters take two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -222,7 +222,7 @@ def test_listing_statistics_imports_neither_pandas_nor_scipy():
 
 
 def test_nadir_table_draws_the_first_patients_and_says_so(write):
-    """A terminal table of a registry would take Rich minutes to draw: 100 rows, then a note."""
+    """A terminal table shows a screenful of a registry: 100 rows, then a note."""
     text = "patient_id,cohort,day,igg_mg_dl\n" + "".join(f"P{i:03d},{'xy'[i % 2]},{i % 30},{300 + i}\n"
                                                        for i in range(120))
     path = write(text)
@@ -233,3 +233,13 @@ def test_nadir_table_draws_the_first_patients_and_says_so(write):
     assert "The first 100 of 120 patients; every patient with -f csv" in table.stdout
     full = run("nadir", path, "-q", "-f", "csv")
     assert full.stdout.count("\n") == 121 and "The first" not in full.stdout
+
+
+def test_labels_that_look_like_rich_markup_are_printed_as_they_are(write):
+    """A patient ID or cohort label such as '[/x]' is text: it once crashed Rich's markup parser."""
+    path = write("patient_id,cohort,day,igg_mg_dl\n[/x],[b]a,0,500\n[/x],[b]a,10,400\nP2,[b]a,0,350\n"
+                 "P3,c,0,600\nP4,c,5,700\n")
+    nadir = run("nadir", path, "-q")
+    assert nadir.exit_code == 0 and "[/x]" in nadir.stdout and "[b]a" in nadir.stdout
+    compare = run("compare", path, "-q")
+    assert compare.exit_code == 0 and "[b]a vs c" in compare.stdout

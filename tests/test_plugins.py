@@ -1,6 +1,7 @@
 """Plug-in statistics from a file and from an installed package's entry point."""
 
 import json
+import sys
 import textwrap
 
 import pytest
@@ -123,3 +124,37 @@ def test_a_broken_entry_point_names_its_package(installed, monkeypatch):
         Registry.standard()
     result = run("tests")
     assert result.exit_code == 1 and "package throwaway" in result.stderr
+
+
+def test_the_quick_look_for_plugins_misses_no_declared_entry_point(monkeypatch, tmp_path):
+    """importlib.metadata is skipped only when no distribution on sys.path declares the group."""
+    from importlib.machinery import PathFinder
+    from importlib.metadata import entry_points
+
+    from ivig_blina.stats import ENTRY_POINT_GROUP, _may_declare_plugins
+
+    assert _may_declare_plugins() or not entry_points(group=ENTRY_POINT_GROUP)
+
+    def folder(name: str, entry_points_text: str) -> str:
+        info = tmp_path / name / f"{name}-1.0.dist-info"
+        info.mkdir(parents=True)
+        (info / "entry_points.txt").write_text(entry_points_text)
+        return str(tmp_path / name)
+
+    unrelated = folder("unrelated", "[console_scripts]\nx = y:z\n")
+    declaring = folder("declaring", f"[{ENTRY_POINT_GROUP}]\nrank-sum-copy = throwaway_stats:RankSumCopy\n")
+    archive = tmp_path / "plugins.zip"
+    archive.write_bytes(b"")
+    standard = [f for f in sys.meta_path if f is PathFinder or not hasattr(f, "find_distributions")]
+    monkeypatch.setattr(sys, "meta_path", standard)  # as in a fresh process (the test run adds finders)
+    for path, expected in (([unrelated, str(tmp_path / "missing")], False), ([unrelated, declaring], True),
+                           ([unrelated, str(archive)], True)):  # importlib.metadata looks inside a zip
+        monkeypatch.setattr(sys, "path", path)
+        assert _may_declare_plugins() is expected
+
+    class Lister:  # a finder that lists distributions of its own (importlib_metadata's backport is one)
+        def find_distributions(self, context=None):
+            return iter(())
+
+    monkeypatch.setattr(sys, "meta_path", [*standard, Lister()])
+    assert _may_declare_plugins()

@@ -1,4 +1,4 @@
-"""The vectorised CSV writer writes exactly what the row writer writes."""
+"""The vectorised CSV writer writes exactly what the row writer writes; the plain table aligns."""
 
 import io
 
@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ivig_blina.render import frame_text, plain, write_rows
+from ivig_blina.render import frame_text, plain, rows_table, write_rows
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv"])
@@ -31,3 +31,20 @@ def test_frame_text_equals_the_row_writer(fmt):
 
 def test_frame_text_of_an_empty_table():
     assert frame_text(pd.DataFrame({"a": pd.Series([], dtype=float), "b": pd.Series([], dtype=object)}), "csv") == "a,b\n"
+
+
+def test_rows_table_aligns_columns_by_terminal_width():
+    rows = [{"id": "P1", "value": 338.0, "flag": True, "note": None},
+            {"id": "患者2", "value": 1e-7, "flag": False, "note": "é"}]  # 患者 takes four columns
+    text = rows_table(rows, ["id", "value", "flag", "note"], title="T", caption="C")
+    assert text.splitlines() == ["T",
+                                 "id     value  flag   note",
+                                 "─" * 25,
+                                 "P1     338    true",
+                                 "患者2  1e-07  false  é",
+                                 "C"]
+
+
+def test_rows_table_shows_control_characters_and_markup_as_text():
+    text = rows_table([{"id": "[/x]"}, {"id": "a\tb\nc\x1b[31m"}], ["id"])
+    assert text.splitlines()[2:] == ["[/x]", "a\\tb\\nc\\x1b[31m"]
