@@ -50,6 +50,19 @@ def check_level(value: float) -> float:
     return value
 
 
+def _check_days(value: float | None) -> float | None:
+    """A number of days: finite and not negative (Typer's min=0 lets NaN through)."""
+    if value is not None and not 0 <= value < float("inf"):
+        raise typer.BadParameter(f"expected a number of days >= 0, got {value}")
+    return value
+
+
+def _check_threshold(value: float) -> float:
+    if not 0 < value < float("inf"):
+        raise typer.BadParameter(f"expected a level in mg/dL above 0 (e.g. 400), got {value}")
+    return value
+
+
 def _check_delimiter(value: str | None) -> str | None:
     if value is None:
         return None
@@ -84,9 +97,11 @@ DayCol = Annotated[str, typer.Option("--day-col", help="Column of days since the
 IggCol = Annotated[Optional[str], typer.Option("--igg-col", help="Column of IgG values (default: igg_mg_dl or igg_g_l).",
                                                show_default=False)]
 UnitsOpt = Annotated[Units, typer.Option("--units", help="Units of --igg-col.")]
-Until = Annotated[Optional[float], typer.Option("--until", help="Last day of the follow-up window (default: none).",
+Until = Annotated[Optional[float], typer.Option("--until", callback=_check_days,
+                                                help="Last day of the follow-up window (default: none).",
                                                 show_default=False)]
-Threshold = Annotated[float, typer.Option("--hgg-threshold", help="HGG: nadir below this many mg/dL.")]
+Threshold = Annotated[float, typer.Option("--hgg-threshold", callback=_check_threshold,
+                                          help="HGG: nadir below this many mg/dL.")]
 Encoding = Annotated[str, typer.Option("--encoding", help="Text encoding of the file (e.g. latin-1, utf-16).")]
 Delimiter = Annotated[Optional[str], typer.Option("--delimiter", callback=_check_delimiter, show_default=False,
                                                   help="Field delimiter: , ; tab or | (default: detected).")]
@@ -97,10 +112,11 @@ Today = Annotated[Optional[str], typer.Option("--today", callback=_check_today, 
 Strict = Annotated[bool, typer.Option("--strict", help="Refuse any skipped row or input warning (duplicates, "
                                                        "blank rows, censored values, events before day 0).")]
 ExcludeAfterIvig = Annotated[Optional[float], typer.Option(
-    "--exclude-after-ivig", min=0, show_default=False,
+    "--exclude-after-ivig", callback=_check_days, show_default=False,
     help="Leave out of the follow-up window IgG drawn on the day of an IVIG dose or up to DAYS after it.")]
 BaselineWindow = Annotated[Optional[float], typer.Option(
-    "--baseline-window", min=0, show_default=False, help="A baseline lies at most DAYS before day 0 (default: any).")]
+    "--baseline-window", callback=_check_days, show_default=False,
+    help="A baseline lies at most DAYS before day 0 (default: any).")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 Output = Annotated[Optional[str], typer.Option("--output", "-o", show_default=False,
                                                help="Write to this file (atomically) instead of stdout.")]
@@ -218,7 +234,7 @@ def parse_landmarks(value: str):
         days = tuple(float(x) for x in value.split(",") if x.strip())
     except ValueError:
         raise typer.BadParameter(f"expected days separated by commas (e.g. 30,90,180), got '{value}'") from None
-    if not days or any(d < 0 for d in days):
+    if not days or not all(0 <= d < float("inf") for d in days):
         raise typer.BadParameter(f"expected one or more days >= 0, got '{value}'")
     return days
 

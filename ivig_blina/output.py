@@ -59,6 +59,8 @@ def save_atomically(path: str, save, source: str | None = None) -> None:
     an interrupted run never leaves half a file. Refuses to overwrite ``source``."""
     if source not in (None, "-") and os.path.exists(path) and os.path.exists(source) and os.path.samefile(path, source):
         raise IvigBlinaError("refusing to overwrite the input file; choose another --output", path=path)
+    if os.path.isdir(path):
+        raise IvigBlinaError("is a directory; give a file name", path=path)
     directory = os.path.dirname(os.path.abspath(path))
     suffix = os.path.splitext(path)[1]
     try:
@@ -72,6 +74,8 @@ def save_atomically(path: str, save, source: str | None = None) -> None:
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # mkstemp's 0600 would hide the result from the user's group
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as e:
         os.unlink(temporary)
+        if isinstance(e, OSError):  # a full disk, say
+            raise IvigBlinaError(f"cannot write here: {e.strerror or e}", path=path) from None
         raise

@@ -124,7 +124,13 @@ class _Plan:
         self.event = event if event in header else None
         wanted = [self.patient, self.cohort, self.igg, self.event]
         wanted += [self.day] if self.day else ["date", "start_date"]
-        return [w for w in wanted if w is not None]
+        wanted = [w for w in wanted if w is not None]
+        for i, name in enumerate(wanted):
+            if name in wanted[:i]:
+                raise IvigBlinaError(f"column '{name}' is named for two roles (patient, cohort, day or date, IgG, "
+                                     "event); give each its own column (--patient-col, --cohort-col, --day-col, "
+                                     "--igg-col)", line=1)
+        return wanted
 
 
 @dataclass

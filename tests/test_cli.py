@@ -157,7 +157,9 @@ def test_not_utf8_names_the_line(write, tmp_path):
 
 
 @pytest.mark.parametrize("args", [["--format", "xml"], ["--groups", "x"], ["--groups", "x,x"], ["--groups", "x,y,z"],
-                                  ["--units", "mmol/L"], ["--until", "soon"]])
+                                  ["--units", "mmol/L"], ["--until", "soon"], ["--until", "-5"],
+                                  ["--hgg-threshold", "nan"], ["--hgg-threshold", "0"], ["--baseline-window", "nan"],
+                                  ["--exclude-after-ivig", "inf"], ["--landmarks", "nan"], ["--landmarks", "1e400"]])
 def test_bad_options_exit_2(args, write):
     result = run("compare", write(GOOD), *args)
     assert result.exit_code == 2
@@ -243,3 +245,31 @@ def test_labels_that_look_like_rich_markup_are_printed_as_they_are(write):
     assert nadir.exit_code == 0 and "[/x]" in nadir.stdout and "[b]a" in nadir.stdout
     compare = run("compare", path, "-q")
     assert compare.exit_code == 0 and "[b]a vs c" in compare.stdout
+
+
+def test_one_column_for_two_roles_is_refused(write):
+    result = run("nadir", write(GOOD), "--day-col", "igg_mg_dl")
+    assert result.exit_code == 1
+    assert ":1: column 'igg_mg_dl' is named for two roles" in result.stderr
+
+
+def test_output_to_a_directory_is_refused(write, tmp_path):
+    result = run("nadir", write(GOOD), "-o", str(tmp_path))
+    assert result.exit_code == 1 and f"{tmp_path}: is a directory; give a file name" in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["cohort.csv"]  # nothing half-written beside it
+
+
+def test_a_failed_write_is_one_line_and_leaves_nothing(tmp_path):
+    import errno
+
+    from ivig_blina.errors import IvigBlinaError
+    from ivig_blina.output import save_atomically
+
+    def disk_full(temporary: str) -> None:
+        Path(temporary).write_text("half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    target = tmp_path / "out.csv"
+    with pytest.raises(IvigBlinaError, match="cannot write here: No space left on device"):
+        save_atomically(str(target), disk_full)
+    assert list(tmp_path.iterdir()) == []
