@@ -157,7 +157,7 @@ def compare(
     permutations: Annotated[int, typer.Option("--permutations", min=1,
                                               help="Random splits of the permutation test when exact "
                                                    "enumeration is too large.")] = 9999,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the permutation test's random splits.")] = 1,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the permutation test's random splits.")] = 1,
     landmarks: Annotated[str, typer.Option("--landmarks", callback=parse_landmarks,
                                            help="Days at which to report the infection-free proportion "
                                                 "(or cumulative incidence).")] = "30,90,180",

@@ -50,7 +50,11 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
     files = partitions(source)
     with ExitStack() as stack:
         if scheduler:
-            client = stack.enter_context(Client(scheduler))
+            try:
+                client = stack.enter_context(Client(scheduler))
+            except (OSError, ValueError, TypeError) as e:  # unreachable, or not an address
+                raise IvigBlinaError(f"cannot reach the Dask scheduler at '{scheduler}' given by --scheduler "
+                                     f"({type(e).__name__}: {e})") from None
         else:  # silence_logs: a bad row is our one-line message, not the workers' tracebacks
             cluster = stack.enter_context(LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None,
                                                        silence_logs=logging.CRITICAL))

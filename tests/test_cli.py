@@ -159,7 +159,8 @@ def test_not_utf8_names_the_line(write, tmp_path):
 @pytest.mark.parametrize("args", [["--format", "xml"], ["--groups", "x"], ["--groups", "x,x"], ["--groups", "x,y,z"],
                                   ["--units", "mmol/L"], ["--until", "soon"], ["--until", "-5"],
                                   ["--hgg-threshold", "nan"], ["--hgg-threshold", "0"], ["--baseline-window", "nan"],
-                                  ["--exclude-after-ivig", "inf"], ["--landmarks", "nan"], ["--landmarks", "1e400"]])
+                                  ["--exclude-after-ivig", "inf"], ["--landmarks", "nan"], ["--landmarks", "1e400"],
+                                  ["--seed", "-1"]])
 def test_bad_options_exit_2(args, write):
     result = run("compare", write(GOOD), *args)
     assert result.exit_code == 2

@@ -68,6 +68,12 @@ def test_a_patient_in_two_cohorts_across_partitions(partitions, scheduler):
     assert "patient 'C01' is in cohort" in result.stderr and "a patient belongs to one cohort" in result.stderr
 
 
+def test_an_unreachable_scheduler_is_one_line(partitions):
+    result = run("nadir", partitions, "--engine", "dask", "--scheduler", "no-port-here", "-q")
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert "cannot reach the Dask scheduler at 'no-port-here' given by --scheduler" in result.stderr
+
+
 def test_no_partitions(tmp_path, scheduler):
     result = run("nadir", tmp_path, "--engine", "dask", "--scheduler", scheduler)
     assert result.exit_code == 1 and "no CSV, TSV or Parquet partitions found" in result.stderr

@@ -55,6 +55,12 @@ def test_a_broken_or_duplicate_plugin_is_one_line_exit_1(source, message, write)
     assert result.stderr.count("\n") == 1 and message in result.stderr
 
 
+def test_a_plugin_that_is_not_a_python_file_is_one_line_exit_1():
+    result = run("compare", WO, "--plugin", str(WO))
+    assert result.exit_code == 1
+    assert result.stderr == f"ivigblina: error: {WO}: a plug-in is a Python file whose name ends in .py\n"
+
+
 def test_a_plugin_that_fails_while_running_is_named(write):
     path = write(textwrap.dedent("""
         from ivig_blina.stats import Statistic

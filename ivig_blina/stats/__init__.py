@@ -128,6 +128,8 @@ class Registry:
         origin = f"file {path}"
         if not os.path.isfile(path):
             raise IvigBlinaError("no such plug-in file", path=path)
+        if not path.endswith(".py"):
+            raise IvigBlinaError("a plug-in is a Python file whose name ends in .py", path=path)
         module_name = f"ivig_blina_plugin_{abs(hash(os.path.abspath(path)))}"
         try:
             spec = importlib.util.spec_from_file_location(module_name, path)
