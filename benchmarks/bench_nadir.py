@@ -3,7 +3,7 @@
     python benchmarks/bench_nadir.py                      # 50k, 500k and 5M rows, 3 repeats
     python benchmarks/bench_nadir.py --quick              # 50k and 500k rows, 1 repeat, 3 start-up runs
     python benchmarks/bench_nadir.py --sizes 50000 --repeats 1   # CI smoke test (not timed)
-    python benchmarks/bench_nadir.py --check-only         # only check that the three outputs agree
+    python benchmarks/bench_nadir.py --check-only         # only check that the outputs agree
 
 Run it with the Python of the environment where ivig_blina is installed (plus duckdb); the
 `ivigblina` beside that Python is used. Needs numpy, pandas and duckdb.
@@ -11,18 +11,21 @@ Run it with the Python of the environment where ivig_blina is installed (plus du
 Synthetic long-format cohorts (patient_id, cohort, day, igg_mg_dl, event; about 10 rows per
 patient, seeded, so identical on every machine) are written once to benchmarks/.data and reused.
 Each size is processed, each as its own process on the same file, by
-  ivigblina  `ivigblina nadir FILE --format csv -q -o OUT`
-  duckdb     one GROUP BY in SQL over read_csv, COPY to CSV
-  pandas     read_csv, groupby('patient_id').apply(a Python function), to_csv
-in an order that alternates across repeats. All three compute per patient: nadir = lowest IgG
+  ivigblina       `ivigblina nadir FILE --format csv -q -o OUT`
+  duckdb          one GROUP BY in SQL over read_csv, COPY to CSV
+  duckdb-checked  the same GROUP BY after the checks ivigblina makes of a file, in SQL (typed
+                  parse, trimmed IDs and labels, duplicate rows, one cohort per patient, days,
+                  IgG, event labels, same-day conflicts)
+  pandas          read_csv, groupby('patient_id').apply(a Python function), to_csv
+in an order that alternates across repeats. All of them compute per patient: nadir = lowest IgG
 with day >= 0 (ties to the earliest day), nadir_day, baseline = last IgG with day <= 0 (the
 lowest when several share that day). The outputs are compared patient by patient; the script
 exits 1 if they disagree or any measured command fails, never because something is slow.
 
 Reported: median wall time and peak memory (max RSS of that child, from os.wait4) over the
-repeats, ratios to DuckDB, the scaling from one size to the next, what `compare` costs next to
-`nadir` on the largest file, and start-up times of `ivigblina --help`, `ivigblina tests` and
-`ivigblina compare` against bare imports.
+repeats, ratios to both DuckDB queries, the scaling from one size to the next, what `compare`
+costs next to `nadir` on the largest file, and start-up times of `ivigblina --help`,
+`ivigblina tests` and `ivigblina compare` against bare imports.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ from pathlib import Path
 SCRIPT = str(Path(__file__).resolve())
 HERE = Path(SCRIPT).parent
 REPO = HERE.parent
-TOOLS = ("ivigblina", "duckdb", "pandas")
+TOOLS = ("ivigblina", "duckdb", "duckdb-checked", "pandas")
 COMPARED = ("baseline_igg", "nadir_igg", "nadir_day")
 DATA_VERSION = 2  # bump when generate() changes, so cached files are rebuilt
 
@@ -112,18 +115,62 @@ COPY (
            min(igg_mg_dl) FILTER (igg_mg_dl IS NOT NULL AND day >= 0) AS nadir_igg,
            -- the lowest value, then the earliest day
            arg_min(day, (igg_mg_dl, day)) FILTER (igg_mg_dl IS NOT NULL AND day >= 0) AS nadir_day
-    FROM read_csv('{src}', header = true, columns = {{'patient_id': 'VARCHAR', 'cohort': 'VARCHAR',
-                  'day': 'DOUBLE', 'igg_mg_dl': 'DOUBLE', 'event': 'VARCHAR'}})
+    FROM {rows}
     GROUP BY patient_id
     ORDER BY cohort, patient_id
 ) TO '{dst}' (HEADER, DELIMITER ',')
 """
+CSV_ROWS = """read_csv('{src}', header = true, columns = {{'patient_id': 'VARCHAR', 'cohort': 'VARCHAR',
+              'day': '{day}', 'igg_mg_dl': 'DOUBLE', 'event': 'VARCHAR'}})"""
+
+# duckdb-checked: the same query after the checks ivigblina makes of every file, in SQL. The typed
+# parse refuses a value that is not a number (naming the line); IDs and labels are trimmed as
+# ivigblina trims them; rows equal after trimming are counted once (duplicates).
+CHECKED_ROWS = """
+CREATE TEMP TABLE checked AS
+SELECT trim(patient_id) AS patient_id, trim(cohort) AS cohort, day, igg_mg_dl,
+       lower(trim(coalesce(event, ''))) AS event, count(*) AS copies
+FROM {csv}
+GROUP BY ALL
+"""
+KNOWN = "SELECT unnest(['infection', 'infection_icu', 'infection_death', 'death', 'ivig', 'last_follow_up']) AS k"
+REFUSED = {  # each counts what makes ivigblina refuse the file
+    "an empty patient ID": "SELECT count(*) FROM checked WHERE patient_id = ''",
+    "a negative or infinite IgG": "SELECT count(*) FROM checked WHERE igg_mg_dl < 0 OR isinf(igg_mg_dl)",
+    "a day beyond 100 years": "SELECT count(*) FROM checked WHERE abs(day) > 36500",
+    "a patient in two cohorts": "SELECT count(*) FROM (SELECT patient_id FROM checked GROUP BY patient_id "
+                                "HAVING count(DISTINCT cohort) > 1)",
+    "a misspelt event label": f"SELECT count(*) FROM (SELECT DISTINCT event FROM checked) JOIN ({KNOWN}) "
+                              "ON event <> k AND event <> '' AND event NOT IN (SELECT k FROM ({KNOWN})) "
+                              "AND levenshtein(event, k) <= 2".replace("{KNOWN}", KNOWN),
+}
+COUNTED = {  # each counts what ivigblina reports and goes on
+    "duplicate rows": "SELECT sum(copies) - count(*) FROM checked",
+    "same-day conflicts": "SELECT count(*) FROM (SELECT patient_id, day FROM checked WHERE igg_mg_dl IS NOT NULL "
+                          "GROUP BY ALL HAVING count(*) > 1)",
+}
 
 
-def run_duckdb(src: str, dst: str) -> None:
+def run_duckdb(src: str, dst: str, checked: bool = False) -> None:
     import duckdb
 
-    duckdb.sql(DUCKDB_SQL.format(src=src.replace("'", "''"), dst=dst.replace("'", "''")))
+    csv = CSV_ROWS.format(src=src.replace("'", "''"), day="INTEGER" if checked else "DOUBLE")
+    dst = dst.replace("'", "''")
+    if not checked:
+        duckdb.sql(DUCKDB_SQL.format(rows=csv, dst=dst))
+        return
+    db = duckdb.connect()
+    db.sql(CHECKED_ROWS.format(csv=csv))
+
+    def count(query: str) -> int:
+        return db.execute(query).fetchall()[0][0]
+
+    for what, query in REFUSED.items():
+        if count(query):
+            sys.exit(f"refused: {what}")
+    counts = {what: count(query) for what, query in COUNTED.items()}
+    print(counts, file=sys.stderr)
+    db.sql(DUCKDB_SQL.format(rows="checked", dst=dst))
 
 
 def run_pandas(src: str, dst: str) -> None:
@@ -143,7 +190,8 @@ def run_pandas(src: str, dst: str) -> None:
     out.reset_index().to_csv(dst, index=False)
 
 
-WORKERS = {"duckdb": run_duckdb, "pandas": run_pandas}
+WORKERS = {"duckdb": run_duckdb, "duckdb-checked": lambda src, dst: run_duckdb(src, dst, checked=True),
+           "pandas": run_pandas}
 
 
 # ---------------------------------------------------------------- measuring child processes
@@ -304,9 +352,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=HERE / ".data", help="where the generated CSVs are kept")
     parser.add_argument("--startup-runs", type=int, help="runs per start-up command (default 10)")
     parser.add_argument("--without-pandas", action="store_true",
-                        help="time ivigblina and DuckDB only (pandas apply takes minutes at 5M rows)")
+                        help="time ivigblina and the DuckDB queries only (pandas apply takes minutes at 5M rows)")
     args = parser.parse_args()
-    tools = TOOLS[:2] if args.without_pandas else TOOLS
+    tools = TOOLS[:-1] if args.without_pandas else TOOLS
     sizes = [int(s.replace("_", "")) for s in (args.sizes or ("50000,500000" if args.quick else
                                                                "50000,500000,5000000")).split(",")]
     repeats = 1 if args.check_only else args.repeats or (1 if args.quick else 3)
@@ -331,13 +379,15 @@ def main() -> None:
     if args.check_only:
         return
 
-    print(f"\nnadir per patient, median of {repeats} run(s); ratios are to DuckDB at the same size\n")
-    print("| size | tool | wall s | peak MB | wall / duckdb | memory / duckdb |\n|---|---|---|---|---|---|")
+    print(f"\nnadir per patient, median of {repeats} run(s); ratios are to each DuckDB query at the same size\n")
+    print("| size | tool | wall s | peak MB | wall / duckdb | memory / duckdb | wall / duckdb-checked | "
+          "memory / duckdb-checked |\n|---|---|---|---|---|---|---|---|")
     for n in sizes:
-        ref_wall, ref_mem = results[n, "duckdb"]
         for tool in tools:
             wall, mem = results[n, tool]
-            print(f"| {size_label(n)} | {tool} | {wall:.2f} | {mem:.0f} | {wall / ref_wall:.1f}x | {mem / ref_mem:.1f}x |")
+            ratios = [f"{wall / results[n, ref][0]:.1f}x | {mem / results[n, ref][1]:.1f}x"
+                      for ref in ("duckdb", "duckdb-checked")]
+            print(f"| {size_label(n)} | {tool} | {wall:.2f} | {mem:.0f} | {' | '.join(ratios)} |")
     print()
     for small, large in zip(sizes, sizes[1:]):
         line = ", ".join(f"{t} {results[large, t][0] / results[small, t][0]:.1f}x wall / "
