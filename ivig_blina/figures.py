@@ -18,6 +18,9 @@ STYLES = ("-", "--")
 SIZE = (7.0, 3.5)
 DPI = 300
 DAY_LABEL = "Days since first blinatumomab dose"
+COURSES = 200  # patients' courses drawn per panel; a larger cohort is summarised (see igg_courses)
+MAX_BINS = 60
+MIN_BIN = 10  # values in a bin for its median and quartiles to be drawn
 
 
 def _pyplot():
@@ -31,28 +34,56 @@ def _pyplot():
     return plt
 
 
-def igg_courses(observations: pd.DataFrame, patients: pd.DataFrame, groups: list[str], threshold: float):
+def igg_courses(observations: pd.DataFrame, patients: pd.DataFrame, groups: list[str], threshold: float,
+                seed: int = 0):
     """One panel per cohort, one line per patient: IgG against day from the baseline to the end
-    of follow-up, the HGG threshold dashed, each nadir marked with an open circle."""
+    of follow-up, the HGG threshold dashed, each drawn patient's nadir marked with an open circle.
+    A cohort of more than ``COURSES`` patients (a registry) would be a solid blot: it gets the
+    courses of ``COURSES`` of its patients, chosen at random with ``seed``, over the median and
+    interquartile range of all its values by 14-day bins (wider bins for long follow-up, at most
+    ``MAX_BINS``)."""
     plt = _pyplot()
     fig, axes = plt.subplots(1, len(groups), figsize=SIZE, sharey=True, squeeze=False)
     measured = observations[observations.igg.notna()].sort_values(["patient_id", "day"])
     start = patients.set_index("patient_id").baseline_day.reindex(measured.patient_id).fillna(0).to_numpy()
     measured = measured[measured.day.to_numpy() >= start]
+    rng = np.random.default_rng(seed)
     for ax, group, colour in zip(axes[0], groups, OKABE_ITO):
         ids = patients.patient_id[patients.cohort == group]
-        for pid, course in measured[measured.patient_id.isin(ids)].groupby("patient_id"):
-            ax.plot(course.day, course.igg, color=colour, linewidth=0.8, alpha=0.8, label="_course " + pid)
-        nadirs = patients[(patients.cohort == group) & patients.nadir_igg.notna()]
+        values = measured[measured.patient_id.isin(ids)]
+        sampled = len(ids) > COURSES
+        shown = np.sort(rng.choice(ids.to_numpy(), COURSES, replace=False)) if sampled else ids
+        if sampled:
+            _median_band(ax, values.day.to_numpy(float), values.igg.to_numpy(float), colour)
+        for pid, course in values[values.patient_id.isin(shown)].groupby("patient_id"):
+            ax.plot(course.day, course.igg, color=colour, linewidth=0.5 if sampled else 0.8,
+                    alpha=0.4 if sampled else 0.8, label="_course " + pid)
+        nadirs = patients[patients.patient_id.isin(shown) & (patients.cohort == group) & patients.nadir_igg.notna()]
         ax.plot(nadirs.nadir_day, nadirs.nadir_igg, linestyle="none", marker="o", markerfacecolor="white",
-                markeredgecolor="black", markersize=4, label="nadir")
+                markeredgecolor="black", markersize=4 if not sampled else 2.5, label="nadir")
         ax.axhline(threshold, color="black", linestyle="--", linewidth=1, label=f"HGG threshold ({threshold:g} mg/dL)")
-        ax.set_title(f"{group} (n = {len(ids)})")
+        ax.set_title(f"{group} (n = {len(ids)}" + (f"; {COURSES} drawn)" if sampled else ")"))
         ax.set_xlabel(DAY_LABEL)
     axes[0][0].set_ylabel("Serum IgG (mg/dL)")
     axes[0][-1].legend(frameon=False, fontsize=7, loc="upper right")
     fig.tight_layout()
     return fig
+
+
+def _median_band(ax, day: np.ndarray, igg: np.ndarray, colour: str) -> None:
+    """The median (a line) and interquartile range (a band) of ``igg`` in bins of ``day``, drawn
+    above the courses at each bin's middle; bins of fewer than ``MIN_BIN`` values are left out."""
+    if not len(day):
+        return
+    low = np.floor(day.min())
+    width = max(14.0, np.ceil((day.max() - low + 1) / MAX_BINS))
+    bins = ((day - low) // width).astype(np.int64)
+    grouped = pd.Series(igg).groupby(bins)
+    quartiles = grouped.quantile([0.25, 0.5, 0.75]).unstack()[grouped.size() >= MIN_BIN]
+    middle = low + (quartiles.index.to_numpy() + 0.5) * width
+    ax.fill_between(middle, quartiles[0.25], quartiles[0.75], color=colour, alpha=0.3, linewidth=0, zorder=3,
+                    label=f"IQR ({width:g}-day bins)")
+    ax.plot(middle, quartiles[0.5], color="black", linewidth=1.5, zorder=4, label=f"median ({width:g}-day bins)")
 
 
 def infection_curves(patients: pd.DataFrame, groups: list[str], *, competing: bool = False,

@@ -48,6 +48,37 @@ def test_igg_figure_draws_each_patients_course_and_nadir():
         assert list(lines["HGG threshold (400 mg/dL)"].get_ydata()) == [400, 400]
 
 
+def test_igg_figure_of_a_large_cohort_draws_a_sample_over_the_median_and_quartiles(tmp_path):
+    from ivig_blina.figures import COURSES
+
+    rng = np.random.default_rng(3)
+    rows = ["patient_id,cohort,day,igg_mg_dl"]
+    for i in range(COURSES + 30):  # "big" has more patients than are drawn, "small" fewer
+        cohort = "big" if i < COURSES + 18 else "small"
+        rows += [f"P{i:03d},{cohort},{day},{rng.integers(100, 1200)}" for day in (-3, *sorted(rng.choice(60, 4, False)))]
+    path = tmp_path / "cohort.csv"
+    path.write_text("\n".join(rows) + "\n")
+    obs = read_cohort(str(path), require_cohort=True)
+    patients = per_patient(obs).table
+    figure = igg_courses(obs.table, patients, ["big", "small"], 400.0)
+    big, small = ({line.get_label(): line for line in ax.get_lines()} for ax in figure.axes)
+    drawn = [label.removeprefix("_course ") for label in big if label.startswith("_course ")]
+    assert len(drawn) == COURSES and set(drawn) <= set(patients.patient_id[patients.cohort == "big"])
+    nadirs = patients.set_index("patient_id").loc[sorted(drawn), "nadir_igg"]
+    assert sorted(big["nadir"].get_ydata()) == sorted(nadirs)  # only the drawn patients' nadirs
+    # the median of every value of the cohort from each patient's baseline on, in 14-day bins
+    # from day -3, at each bin's middle
+    table = obs.table[obs.table.cohort == "big"]
+    table = table[table.day >= table.patient_id.map(patients.set_index("patient_id").baseline_day)]
+    bins = (table.day.to_numpy() + 3) // 14
+    median = big["median (14-day bins)"]
+    assert list(median.get_xdata()) == [-3 + (b + 0.5) * 14 for b in np.unique(bins)]
+    assert list(median.get_ydata()) == [np.median(table.igg.to_numpy()[bins == b]) for b in np.unique(bins)]
+    assert len([label for label in small if label.startswith("_course ")]) == 12  # every patient
+    assert "median (14-day bins)" not in small
+    assert figure.axes[0].get_title() == f"big (n = {COURSES + 18}; {COURSES} drawn)"
+
+
 def test_infection_figure_draws_the_kaplan_meier_curves():
     _, patients = example()
     figure = infection_curves(patients, ["ivig", "control"], pvalue=0.41)
