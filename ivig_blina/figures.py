@@ -58,9 +58,9 @@ def igg_courses(observations: pd.DataFrame, patients: pd.DataFrame, groups: list
         for pid, course in values[values.patient_id.isin(shown)].groupby("patient_id"):
             ax.plot(course.day, course.igg, color=colour, linewidth=0.5 if sampled else 0.8,
                     alpha=0.4 if sampled else 0.8, label="_course " + pid)
-        nadirs = patients[patients.patient_id.isin(shown) & (patients.cohort == group) & patients.nadir_igg.notna()]
+        nadirs = patients[(patients.cohort == group) & patients.patient_id.isin(shown) & patients.nadir_igg.notna()]
         ax.plot(nadirs.nadir_day, nadirs.nadir_igg, linestyle="none", marker="o", markerfacecolor="white",
-                markeredgecolor="black", markersize=4 if not sampled else 2.5, label="nadir")
+                markeredgecolor="black", markersize=2.5 if sampled else 4, label="nadir")
         ax.axhline(threshold, color="black", linestyle="--", linewidth=1, label=f"HGG threshold ({threshold:g} mg/dL)")
         ax.set_title(f"{group} (n = {len(ids)}" + (f"; {COURSES} drawn)" if sampled else ")"))
         ax.set_xlabel(DAY_LABEL)

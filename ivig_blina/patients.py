@@ -217,7 +217,7 @@ class _Labels:
         return part
 
     def isin(self, *labels: str) -> np.ndarray:
-        return np.isin(self.codes, np.flatnonzero(np.isin(self.names, labels)))
+        return np.append(np.isin(self.names, labels), False)[self.codes]  # code -1 (missing) is never in
 
     def text(self, rows: np.ndarray) -> np.ndarray:
         return self.names[self.codes[rows]]

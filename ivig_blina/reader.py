@@ -303,7 +303,7 @@ class _Validator:
         self.fail(conflict, "start_date", lambda i: (
             f"start_date '{text[i]}' of patient '{patient[i]}' conflicts with the one on line "
             f"{self.lines[(given & (pid == pid[i])).to_numpy()][0]}"))
-        per_row = pid.map(start[given].groupby(pid[given]).first())
+        per_row = pd.Series(start[given].groupby(pid[given]).first().reindex(pid).to_numpy())  # NaT if none
         self.fail(has_data & per_row.isna().to_numpy(), "start_date",
                   lambda i: f"patient '{patient[i]}' has no start_date; give it on at least one of its rows")
         return ((pd.Series(date) - per_row).dt.total_seconds() / 86400.0).to_numpy()
@@ -345,7 +345,7 @@ class _Validator:
         rows = np.flatnonzero(code != none)
         first = np.full(pid.max() + 1, len(code))
         np.minimum.at(first, pid[rows], rows)
-        expected = code[first[pid]]
+        expected = np.append(code, none)[first[pid]]  # a patient without a cohort expects none
         self.fail((code != none) & (code != expected), column,
                   lambda i: f"patient '{patient[i]}' is in cohort '{names[code[i]]}' here but in "
                             f"'{names[expected[i]]}' earlier; a patient belongs to one cohort")

@@ -235,7 +235,8 @@ def comparison_table(cmp):
     alternative = cmp.options.get("alternative", "two-sided")
     shown_a, shown_b = escape(a), escape(b)  # cohort labels are the user's text, not Rich markup
     caption = (f"continuous: median [IQR] (n); binary: events/n (%); rate: episodes per 100 patient-days. "
-               f"Estimates are {shown_a} minus (or over) {shown_b}, with {100 * level:g}% CI; {alternative} P values.")
+               f"Estimates are {shown_a} minus (or over) {shown_b}, with {100 * level:g}% CI; "
+               f"{alternative} P values.")
     table = Table(title=f"{shown_a} vs {shown_b}", title_justify="left", box=box.SIMPLE_HEAD, caption=caption,
                   caption_justify="left")
     headers = (["outcome", shown_a, shown_b, "test", "estimate [CI]", "risk difference [CI]", "P"]

@@ -55,7 +55,8 @@ def test_igg_figure_of_a_large_cohort_draws_a_sample_over_the_median_and_quartil
     rows = ["patient_id,cohort,day,igg_mg_dl"]
     for i in range(COURSES + 30):  # "big" has more patients than are drawn, "small" fewer
         cohort = "big" if i < COURSES + 18 else "small"
-        rows += [f"P{i:03d},{cohort},{day},{rng.integers(100, 1200)}" for day in (-3, *sorted(rng.choice(60, 4, False)))]
+        days = (-3, *sorted(rng.choice(60, 4, replace=False)))
+        rows += [f"P{i:03d},{cohort},{day},{rng.integers(100, 1200)}" for day in days]
     path = tmp_path / "cohort.csv"
     path.write_text("\n".join(rows) + "\n")
     obs = read_cohort(str(path), require_cohort=True)

@@ -47,6 +47,10 @@ BAD = [
     ("negative.csv", (HEAD + "A,x,5,-3,\n").encode(), [], ":2: column 'igg_mg_dl': '-3' is negative; IgG must be 0 or more"),
     ("strict_duplicate.csv", (HEAD + "A,x,5,300,\nA,x,5,300,\n").encode(), ["--strict"],
      ":3: a duplicate row (--strict refuses every skipped row and input warning)"),
+    ("two_cohorts.csv", (HEAD + "A,x,5,300,\nB,,5,300,\nA,y,9,200,\n").encode(), [],  # B has no cohort at all
+     ":4: column 'cohort': patient 'A' is in cohort 'y' here but in 'x' earlier; a patient belongs to one cohort"),
+    ("no_start_date.csv", b"patient_id,cohort,date,start_date,igg_mg_dl\nA,x,,,300\n", [],
+     ":2: column 'start_date': patient 'A' has no start_date; give it on at least one of its rows"),
 ]
 
 AWKWARD = [
