@@ -105,7 +105,7 @@ def write_rows(rows: list[dict], columns: list[str], fmt: str, out: IO[str]) -> 
         out.write("| " + " | ".join(columns) + " |\n")
         out.write("|" + "|".join("---" for _ in columns) + "|\n")
         for row in rows:
-            out.write("| " + " | ".join(_cell(row[c]).replace("|", "\\|") for c in columns) + " |\n")
+            out.write("| " + " | ".join(_printable(_cell(row[c])).replace("|", "\\|") for c in columns) + " |\n")
     else:  # pragma: no cover - the CLI only passes known formats
         raise ValueError(fmt)
 

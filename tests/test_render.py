@@ -48,3 +48,9 @@ def test_rows_table_aligns_columns_by_terminal_width():
 def test_rows_table_shows_control_characters_and_markup_as_text():
     text = rows_table([{"id": "[/x]"}, {"id": "a\tb\nc\x1b[31m"}], ["id"])
     assert text.splitlines()[2:] == ["[/x]", "a\\tb\\nc\\x1b[31m"]
+
+
+def test_markdown_cells_keep_to_one_line():
+    out = io.StringIO()
+    write_rows([{"id": "a|b\nc"}], ["id"], "markdown", out)
+    assert out.getvalue().splitlines() == ["| id |", "|---|", "| a\\|b\\nc |"]
