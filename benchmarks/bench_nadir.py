@@ -141,8 +141,8 @@ REFUSED = {  # each counts what makes ivigblina refuse the file
     "a patient in two cohorts": "SELECT count(*) FROM (SELECT patient_id FROM checked GROUP BY patient_id "
                                 "HAVING count(DISTINCT cohort) > 1)",
     "a misspelt event label": f"SELECT count(*) FROM (SELECT DISTINCT event FROM checked) JOIN ({KNOWN}) "
-                              "ON event <> k AND event <> '' AND event NOT IN (SELECT k FROM ({KNOWN})) "
-                              "AND levenshtein(event, k) <= 2".replace("{KNOWN}", KNOWN),
+                              f"ON event <> '' AND event NOT IN (SELECT k FROM ({KNOWN})) "
+                              "AND levenshtein(event, k) <= 2",
 }
 COUNTED = {  # each counts what ivigblina reports and goes on
     "duplicate rows": "SELECT sum(copies) - count(*) FROM checked",
@@ -352,7 +352,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=HERE / ".data", help="where the generated CSVs are kept")
     parser.add_argument("--startup-runs", type=int, help="runs per start-up command (default 10)")
     parser.add_argument("--without-pandas", action="store_true",
-                        help="time ivigblina and the DuckDB queries only (pandas apply takes minutes at 5M rows)")
+                        help="time ivigblina and the DuckDB queries only (pandas apply takes minutes at 5M)")
     args = parser.parse_args()
     tools = TOOLS[:-1] if args.without_pandas else TOOLS
     sizes = [int(s.replace("_", "")) for s in (args.sizes or ("50000,500000" if args.quick else
