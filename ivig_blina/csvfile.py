@@ -303,9 +303,11 @@ def _strings(columns: dict, lines: np.ndarray, max_field: int, name: str) -> pd.
             i = int(np.argmax((lengths > max_field)[codes]))
             raise IvigBlinaError(f"a field of {lengths[codes[i]]} characters is longer than the limit of {max_field} "
                                  "(--max-field-size)", path=name, line=int(lines[i]), column=h)
-        trimmed = trimmed.to_numpy(zero_copy_only=False)
-        merged, categories = pd.factorize(trimmed)  # " P1" and "P1" are one patient
-        if len(categories) < len(trimmed):
-            codes = merged[codes]
+        untouched = pc.all(pc.equal(trimmed, dictionary)).as_py() is not False  # then still distinct
+        categories = trimmed.to_numpy(zero_copy_only=False)
+        if not untouched:
+            merged, categories = pd.factorize(categories)  # " P1" and "P1" are one patient
+            if len(categories) < len(trimmed):
+                codes = merged[codes]
         frame[h] = pd.Categorical.from_codes(codes, pd.Index(categories, dtype=object), validate=False)
     return pd.DataFrame(frame, copy=False)
