@@ -52,6 +52,40 @@ def test_mann_whitney_all_values_equal_gives_no_p():
     assert result.warnings
 
 
+def test_hodges_lehmann_interval_counts_as_r_ranks():
+    """R's wilcox.test(x, y, conf.int=TRUE) ranks c(x - d, y) at every shift d that uniroot tries;
+    the counting shortcut must give the same standardised rank sum, ties included (x - d meeting
+    values of y on the integer grid), or uniroot takes other steps. The R code is transcribed."""
+    from scipy.stats import norm, rankdata
+
+    from ivig_blina.stats.continuous import _hodges_lehmann_normal
+    from ivig_blina.stats.rootfind import uniroot
+
+    rng = np.random.default_rng(7)
+    x, y = rng.integers(0, 6, 60).astype(float), rng.integers(1, 8, 70).astype(float)
+    m, n = len(x), len(y)
+
+    def wdiff(d, zq, correct):  # wilcox.test.default's wdiff
+        dr = rankdata(np.r_[x - d, y])
+        _, ties = np.unique(dr, return_counts=True)
+        dz = dr[:m].sum() - m * (m + 1) / 2 - m * n / 2
+        sigma = np.sqrt((m * n / 12) * ((m + n + 1) - (ties ** 3 - ties).sum() / ((m + n) * (m + n - 1))))
+        return (dz - (np.sign(dz) * 0.5 if correct else 0.0)) / sigma - zq
+
+    low, high = x.min() - y.max(), x.max() - y.min()
+
+    def root(zq):
+        f_low, f_high = wdiff(low, zq, True), wdiff(high, zq, True)
+        if f_low <= 0 or f_high >= 0:
+            return low if f_low <= 0 else high
+        return uniroot(lambda d: wdiff(d, zq, True), low, high, tol=1e-4, f_lower=f_low, f_upper=f_high)
+
+    estimate, (ci_low, ci_high) = _hodges_lehmann_normal(x, y, "two-sided", 0.95)
+    assert estimate == pytest.approx(uniroot(lambda d: wdiff(d, 0.0, False), low, high, tol=1e-4), abs=1e-12)
+    assert ci_low == pytest.approx(root(norm.isf(0.025)), abs=1e-12)
+    assert ci_high == pytest.approx(root(norm.ppf(0.025)), abs=1e-12)
+
+
 # f <- function(a, na, b, nb, alt="two.sided")
 #   fisher.test(matrix(c(a, na-a, b, nb-b), 2, byrow=TRUE), alternative=alt)$p.value
 @pytest.mark.parametrize("a, b, alternative, p", [

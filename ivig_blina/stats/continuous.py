@@ -136,23 +136,26 @@ def _hodges_lehmann_normal(a, b, alternative, confidence_level):
 
     a_values, a_counts = np.unique(a_sorted, return_counts=True)
     a_counts = a_counts.astype(np.int64)
+    a_cubes = int((a_counts ** 3 - a_counts).sum())
 
     def wdiff(d: float, zq: float, correct: bool) -> float:
         # The rank sum of a - d among c(a - d, b), as R computes it, by counting instead of ranking:
         # U = #{b < a_i - d} + #{b = a_i - d} / 2 summed over a, and the ties of the pooled sample.
-        values, a_ties = a_values - d, a_counts  # subtracting one d keeps the order ...
+        values, a_ties, a_tie_cubes = a_values - d, a_counts, a_cubes  # subtracting one d keeps the order ...
         if not (np.diff(values) != 0).all():  # ... but rounding can make neighbours equal: regroup
             shifted = a_sorted - d
             starts = np.flatnonzero(np.r_[True, np.diff(shifted) != 0])
             values, a_ties = shifted[starts], np.diff(np.r_[starts, m]).astype(np.int64)
+            a_tie_cubes = int((a_ties ** 3 - a_ties).sum())
         below = np.searchsorted(b_sorted, values, side="left")
-        in_b = below < n
-        in_b[in_b] = b_sorted[below[in_b]] == values[in_b]
+        in_b = np.flatnonzero((b_sorted.take(below, mode="clip") == values) & (below < n))
         b_here = np.zeros(len(values), dtype=np.int64)  # count b's equal values only where there are some
         b_here[in_b] = np.searchsorted(b_sorted, values[in_b], side="right") - below[in_b]
         dz = float((a_ties * (below + b_here / 2)).sum()) - m * n / 2
-        merged = a_ties + b_here
-        cubes = b_cubes + int((merged ** 3 - merged - (b_here ** 3 - b_here)).sum())
+        # the pooled sample's ties: b's and a's own, with the groups where a - d meets b merged
+        merged, b_only, a_only = a_ties[in_b] + b_here[in_b], b_here[in_b], a_ties[in_b]
+        cubes = b_cubes + a_tie_cubes + int((merged ** 3 - merged - (b_only ** 3 - b_only)
+                                             - (a_only ** 3 - a_only)).sum())
         correction = 0.0
         if correct:
             correction = {"two-sided": np.sign(dz) * 0.5, "greater": 0.5, "less": -0.5}[alternative]
