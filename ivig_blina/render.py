@@ -165,7 +165,9 @@ def _column_text(column, delimiter: str):
     text = pc.fill_null(pa.array(column.astype("str"), pa.string()), "")
     starts = "".join("\\" + c if c in "-]\\^" else c for c in FORMULA_STARTS)
     risky = pc.and_not(pc.match_substring_regex(text, f"^[{starts}]"), pc.is_in(text, pa.array(NUMBER_WORDS)))
-    return _quote(pc.if_else(risky, pc.binary_join_element_wise("'", text, ""), text), delimiter)
+    if pc.any(risky).as_py():
+        text = pc.if_else(risky, pc.binary_join_element_wise("'", text, ""), text)
+    return _quote(text, delimiter)
 
 
 def _float_text(numbers, missing):
@@ -201,6 +203,8 @@ def _quote(text, delimiter: str):
     import pyarrow.compute as pc
 
     needs = pc.match_substring_regex(text, "[" + ("\t" if delimiter == "\t" else ",") + '"\r\n]')
+    if not pc.any(needs).as_py():
+        return text
     quoted = pc.binary_join_element_wise('"', pc.replace_substring(text, '"', '""'), '"', "")
     return pc.if_else(needs, quoted, text)
 
