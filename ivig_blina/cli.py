@@ -74,8 +74,6 @@ def _progress(enabled: bool):
 def _emit(rendered, output: str | None, source: str | None = None) -> None:
     """Write a text (or an iterator of its pieces) or a Rich renderable to stdout, or atomically
     to ``output``."""
-    from ivig_blina.output import natural_width, render_text, write_atomically
-
     if output is None:
         if isinstance(rendered, str):
             sys.stdout.write(rendered)
@@ -84,9 +82,13 @@ def _emit(rendered, output: str | None, source: str | None = None) -> None:
         else:
             from rich.console import Console
 
+            from ivig_blina.output import natural_width
+
             console = Console()
             Console(width=max(console.width, natural_width(rendered))).print(rendered)
         return
+    from ivig_blina.output import render_text, write_atomically
+
     with _user_errors():
         write_atomically(output, rendered if isinstance(rendered, Iterator) else render_text(rendered), source)
 

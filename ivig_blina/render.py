@@ -6,8 +6,6 @@ terminal table rounds.
 
 from __future__ import annotations
 
-import csv
-import json
 import math
 from typing import IO, Any
 
@@ -88,6 +86,9 @@ def comparison_json(cmp, *, input_counts: dict, meta: dict) -> dict:
 
 def write_rows(rows: list[dict], columns: list[str], fmt: str, out: IO[str]) -> None:
     """Write ``rows`` (dicts of plain values) in a machine format."""
+    import csv
+    import json
+
     if fmt == "json":
         json.dump(rows, out, indent=2)
         out.write("\n")
