@@ -177,8 +177,8 @@ def test_installed_command_and_module_run(command):
 
 def test_a_bug_is_not_hidden_as_a_user_error(write, monkeypatch):
     # Only IvigBlinaError is turned into a one-line message; anything else propagates.
-    import ivig_blina.compare
-    monkeypatch.setattr(ivig_blina.compare, "compare", lambda *a, **k: 1 / 0)
+    import ivig_blina.analyses.comparison
+    monkeypatch.setattr(ivig_blina.analyses.comparison, "compare", lambda *a, **k: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         run("compare", write(GOOD))
 
@@ -264,7 +264,7 @@ def test_a_failed_write_is_one_line_and_leaves_nothing(tmp_path):
     import errno
 
     from ivig_blina.errors import IvigBlinaError
-    from ivig_blina.output import save_atomically
+    from ivig_blina.io.writing import save_atomically
 
     def disk_full(temporary: str) -> None:
         Path(temporary).write_text("half")

@@ -5,10 +5,10 @@ import json
 import pytest
 
 from conftest import WO, run
-from ivig_blina.compare import choose_groups, compare
+from ivig_blina.analyses.comparison import choose_groups, compare
 from ivig_blina.errors import IvigBlinaError
-from ivig_blina.patients import per_patient
-from ivig_blina.reader import read_cohort
+from ivig_blina.cohort.patients import per_patient
+from ivig_blina.io.reader import read_cohort
 
 
 def wo_outcomes(*extra):

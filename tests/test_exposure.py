@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from ivig_blina.patients import per_patient
-from ivig_blina.reader import read_cohort
+from ivig_blina.cohort.patients import per_patient
+from ivig_blina.io.reader import read_cohort
 
 # Baseline 800 on day -5; 500, 300, 350, 500 on days 0, 10, 20, 30; IVIG doses on days 8 and 25.
 COURSE = ("patient_id,day,igg_mg_dl,event\n"

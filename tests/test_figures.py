@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from conftest import WO, run
-from ivig_blina.figures import igg_courses, infection_curves
-from ivig_blina.patients import per_patient
-from ivig_blina.reader import read_cohort
+from ivig_blina.figures.plots import igg_courses, infection_curves
+from ivig_blina.cohort.patients import per_patient
+from ivig_blina.io.reader import read_cohort
 from ivig_blina.stats.survival import kaplan_meier
 
 MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF", "svg": b"<?xml"}
@@ -49,7 +49,7 @@ def test_igg_figure_draws_each_patients_course_and_nadir():
 
 
 def test_igg_figure_of_a_large_cohort_draws_a_sample_over_the_median_and_quartiles(tmp_path):
-    from ivig_blina.figures import COURSES
+    from ivig_blina.figures.plots import COURSES
 
     rng = np.random.default_rng(3)
     rows = ["patient_id,cohort,day,igg_mg_dl"]

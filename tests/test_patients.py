@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from ivig_blina.patients import per_patient
-from ivig_blina.reader import read_cohort
+from ivig_blina.cohort.patients import per_patient
+from ivig_blina.io.reader import read_cohort
 
 
 def table(write, text, **options):

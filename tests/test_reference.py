@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from ivig_blina.patients import INFECTIONS, per_patient
-from ivig_blina.reader import read_cohort
+from ivig_blina.cohort.patients import INFECTIONS, per_patient
+from ivig_blina.io.reader import read_cohort
 
 SETTINGS = settings(max_examples=80, deadline=None, derandomize=True)
 LABELS = ["infection", "infection_icu", "infection_death", "death", "ivig", "ivig"]
@@ -134,7 +134,7 @@ def test_row_sort_with_and_without_one_combined_key(rows):
     the earliest of equal rows."""
     import numpy as np
 
-    from ivig_blina.reader import _sort_rows
+    from ivig_blina.io.reader import _sort_rows
 
     codes = [np.array(column) for column in zip(*rows)]
     narrow = _sort_rows([(c, 4) for c in codes])
@@ -150,7 +150,7 @@ def test_row_sort_with_and_without_one_combined_key(rows):
 def test_line_numbers_step_over_skipped_lines(rows, data):
     import numpy as np
 
-    from ivig_blina.csvfile import _line_numbers
+    from ivig_blina.io.csvfile import _line_numbers
 
     skipped = sorted(data.draw(st.sets(st.integers(2, rows + 12), max_size=10)))
     skipped = [s for s in skipped if s < rows + 2 + len(skipped)]

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ivig_blina.render import frame_text, plain, rows_table, write_rows
+from ivig_blina.render.text import frame_text, plain, rows_table, write_rows
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv"])

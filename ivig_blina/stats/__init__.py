@@ -12,6 +12,9 @@ and ``description`` and a ``run`` method that returns a :class:`TestResult`:
 Direction is always the first group against the second (minus, or over). Third-party
 statistics come from the entry-point group ``ivig_blina.statistics`` (disabled by
 ``IVIGBLINA_PLUGINS=none``) or from files given to :meth:`Registry.load_file`.
+
+Stage 0 of the package: statistics take arrays and counts, never files or tables.
+May import: ``ivig_blina.errors`` only.
 """
 
 from __future__ import annotations

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ivig_blina import exposure
+from ivig_blina.cohort import exposure
 from ivig_blina.errors import IvigBlinaError
-from ivig_blina.reader import Observations
+from ivig_blina.io.reader import Observations
 
 INFECTIONS = ("infection", "infection_icu", "infection_death")
 NOT_OUTCOMES = ("ivig", "last_follow_up")

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ivig_blina import stats
 from ivig_blina.errors import IvigBlinaError
-from ivig_blina.patients import PatientTable
+from ivig_blina.cohort.patients import PatientTable
 from ivig_blina.stats import Statistic, TestResult
 from ivig_blina.stats.adjust import adjust as adjust_pvalues
 from ivig_blina.stats.binary import newcombe

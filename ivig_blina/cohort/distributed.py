@@ -19,8 +19,8 @@ import numpy as np
 import pandas as pd
 
 from ivig_blina.errors import IvigBlinaError
-from ivig_blina.patients import INFECTIONS, PatientTable, _event_outcomes, per_patient
-from ivig_blina.reader import Observations, read_cohort
+from ivig_blina.cohort.patients import INFECTIONS, PatientTable, _event_outcomes, per_patient
+from ivig_blina.io.reader import Observations, read_cohort
 
 SUFFIXES = (".csv", ".tsv", ".csv.gz", ".tsv.gz", ".parquet")
 ROWS = {"patient_id": object, "cohort": object, "day": float, "igg": float, "censored": object, "event": object,
@@ -41,7 +41,7 @@ def partitions(source: str) -> list[str]:
 def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, today, scheduler: str | None = None,
                      **definitions) -> tuple[Observations, PatientTable]:
     """Observations (counts only) and the per-patient table of every partition of ``source``;
-    ``definitions`` are :func:`ivig_blina.patients.per_patient`'s options."""
+    ``definitions`` are :func:`ivig_blina.cohort.patients.per_patient`'s options."""
     import dask
     import dask.dataframe as dd
     from distributed import Client, LocalCluster

@@ -96,7 +96,7 @@ def write_rows(rows: list[dict], columns: list[str], fmt: str, out: IO[str]) -> 
         for row in rows:
             out.write(json.dumps(row) + "\n")
     elif fmt in ("csv", "tsv"):
-        from ivig_blina.output import neutralise
+        from ivig_blina.io.writing import neutralise
 
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(columns)
@@ -153,7 +153,7 @@ def _column_text(column, delimiter: str):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from ivig_blina.output import FORMULA_STARTS, NUMBER_WORDS
+    from ivig_blina.io.writing import FORMULA_STARTS, NUMBER_WORDS
 
     missing = column.isna().to_numpy()
     if pd.api.types.is_bool_dtype(column):

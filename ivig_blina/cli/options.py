@@ -172,10 +172,10 @@ class Input:
         """Read, validate and reduce to the per-patient table. The observations keep their
         rows only with ``keep_rows``: the per-patient table is all most commands need, and the
         rows of a large file are most of the memory."""
-        from ivig_blina.csvfile import Dialect
+        from ivig_blina.io.csvfile import Dialect
         from ivig_blina.errors import IvigBlinaError
-        from ivig_blina.patients import check_strict, per_patient
-        from ivig_blina.reader import Columns, read_cohort
+        from ivig_blina.cohort.patients import check_strict, per_patient
+        from ivig_blina.io.reader import Columns, read_cohort
 
         columns = Columns(patient=self.patient_col, cohort=self.cohort_col, day=self.day_col, igg=self.igg_col,
                           units=self.units.value)
@@ -187,7 +187,7 @@ class Input:
             if self.strict:
                 raise IvigBlinaError("--strict works with --engine pandas only")
             try:
-                from ivig_blina.distributed import read_partitioned
+                from ivig_blina.cohort.distributed import read_partitioned
             except ImportError:
                 raise IvigBlinaError("--engine dask needs dask: pip install 'ivig-blina[dask]'") from None
             return read_partitioned(self.file, columns, dialect, require_cohort=require_cohort, today=self.today,
@@ -197,7 +197,7 @@ class Input:
         if self.strict:
             check_strict(obs, patients)
         if not keep_rows:
-            from ivig_blina import memory
+            from ivig_blina.io import memory
 
             obs = replace(obs, table=obs.table.iloc[:0].copy())
             memory.release()

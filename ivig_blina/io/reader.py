@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ivig_blina import memory
-from ivig_blina.csvfile import Dialect, RawTable, read_table
+from ivig_blina.io import memory
+from ivig_blina.io.csvfile import Dialect, RawTable, read_table
 from ivig_blina.errors import IvigBlinaError
 
 IGG_COLUMNS = {"igg_mg_dl": "mg/dL", "igg_g_l": "g/L"}

@@ -20,7 +20,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from ivig_blina import memory
+from ivig_blina.io import memory
 from ivig_blina.errors import IvigBlinaError
 
 BOM = b"\xef\xbb\xbf"

@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from ivig_blina import __version__
-from ivig_blina.cli_options import (Adjust, Alternative, FigureOut, Format, FormatOpt, Groups, Input, Output,
+from ivig_blina.cli.options import (Adjust, Alternative, FigureOut, Format, FormatOpt, Groups, Input, Output,
                                     PluginOpt, Quiet, check_level, parse_groups, parse_landmarks, parse_tests,
                                     with_input)
 from ivig_blina.errors import IvigBlinaError
@@ -82,12 +82,12 @@ def _emit(rendered, output: str | None, source: str | None = None) -> None:
         else:
             from rich.console import Console
 
-            from ivig_blina.output import natural_width
+            from ivig_blina.io.writing import natural_width
 
             console = Console()
             Console(width=max(console.width, natural_width(rendered))).print(rendered)
         return
-    from ivig_blina.output import render_text, write_atomically
+    from ivig_blina.io.writing import render_text, write_atomically
 
     with _user_errors():
         write_atomically(output, rendered if isinstance(rendered, Iterator) else render_text(rendered), source)
@@ -97,7 +97,7 @@ def _rows_out(rows: list[dict], columns: list[str], format: Format, output: str 
               caption: str | None = None) -> None:
     import io
 
-    from ivig_blina.render import rows_table, write_rows
+    from ivig_blina.render.text import rows_table, write_rows
 
     if format is Format.table:
         _emit(rows_table(rows, columns, caption=caption), output, source)
@@ -115,9 +115,9 @@ def _warn(message: str, quiet: bool) -> None:
 @app.command(help="One row per patient: baseline, nadir, days to nadir, HGG and outcome events.\n" + DEFINITIONS)
 @with_input
 def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None, quiet: Quiet = False):
-    from ivig_blina.patients import FOLLOW_UP_COLUMNS, IGG_COLUMNS
-    from ivig_blina.render import frame_chunks, plain
-    from ivig_blina.summary import input_summary
+    from ivig_blina.cohort.patients import FOLLOW_UP_COLUMNS, IGG_COLUMNS
+    from ivig_blina.render.text import frame_chunks, plain
+    from ivig_blina.cohort.accounting import input_summary
 
     with _user_errors():
         obs, patients = source.read(require_cohort=False)
@@ -172,10 +172,10 @@ def compare(
     import io
     import json
 
-    from ivig_blina.compare import choose_groups, compare as run_compare
-    from ivig_blina.render import comparison_json, comparison_rows, comparison_table, wide_columns, write_rows
+    from ivig_blina.analyses.comparison import choose_groups, compare as run_compare
+    from ivig_blina.render.text import comparison_json, comparison_rows, comparison_table, wide_columns, write_rows
     from ivig_blina.stats import UnknownStatistic
-    from ivig_blina.summary import input_counts, input_summary
+    from ivig_blina.cohort.accounting import input_counts, input_summary
 
     chosen = parse_groups(groups)
     tests = parse_tests(test)
@@ -225,8 +225,8 @@ app.add_typer(plot_app, name="plot")
 
 
 def _save_figure(figure, path: str, source: str) -> None:
-    from ivig_blina.figures import DPI
-    from ivig_blina.output import save_atomically
+    from ivig_blina.figures.plots import DPI
+    from ivig_blina.io.writing import save_atomically
 
     with _user_errors():
         save_atomically(path, lambda temporary: figure.savefig(temporary, dpi=DPI, format=path.rsplit(".", 1)[1].lower()),
@@ -237,8 +237,8 @@ def _save_figure(figure, path: str, source: str) -> None:
                               "to the end of follow-up; the HGG threshold dashed and each nadir marked.")
 @with_input
 def plot_igg(source: Input, output: FigureOut, groups: Groups = None, quiet: Quiet = False):
-    from ivig_blina.figures import igg_courses
-    from ivig_blina.summary import input_summary
+    from ivig_blina.figures.plots import igg_courses
+    from ivig_blina.cohort.accounting import input_summary
 
     chosen = parse_groups(groups)
     with _user_errors():
@@ -263,10 +263,10 @@ def plot_infection(source: Input, output: FigureOut, groups: Groups = None,
                    competing_risk: Annotated[bool, typer.Option("--competing-risk", help="Deaths without infection "
                                                                 "are a competing event.")] = False,
                    quiet: Quiet = False):
-    from ivig_blina.compare import choose_groups, event_data
-    from ivig_blina.figures import infection_curves
+    from ivig_blina.analyses.comparison import choose_groups, event_data
+    from ivig_blina.figures.plots import infection_curves
     from ivig_blina.stats import get
-    from ivig_blina.summary import input_summary
+    from ivig_blina.cohort.accounting import input_summary
 
     chosen = parse_groups(groups)
     with _user_errors():

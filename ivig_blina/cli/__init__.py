@@ -1,0 +1,9 @@
+"""Stage 5, the ``ivigblina`` command: options parsed (``options``), the library called, the
+result rendered and errors mapped to exit codes (``commands``). It holds no analysis step.
+
+May import every stage.
+"""
+
+from ivig_blina.cli.commands import app, main
+
+__all__ = ["app", "main"]
