@@ -19,32 +19,48 @@ May import: ``ivig_blina.errors`` only.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Literal, NamedTuple
 
 from ivig_blina.errors import IvigBlinaError
+from ivig_blina.stats.sides import ALTERNATIVES, check_alternative, check_confidence_level
 
 KINDS = ("continuous", "binary", "time-to-event", "rate")
-ALTERNATIVES = ("two-sided", "less", "greater")
 ENTRY_POINT_GROUP = "ivig_blina.statistics"
+__all__ = ["ALTERNATIVES", "KINDS", "ConfidenceInterval", "Registry", "Statistic", "TestResult", "UnknownStatistic",
+           "get", "register", "registry"]
+
+
+class ConfidenceInterval(NamedTuple):
+    """An interval's ends at the confidence level asked for; an open end is infinite (or the
+    parameter's limit, such as 0 for an odds ratio)."""
+
+    low: float
+    high: float
 
 
 @dataclass(frozen=True, kw_only=True)
 class TestResult:
     """The result of every statistic. ``pvalue`` is None when no test could be run
-    (``warnings`` says why); ``ci`` is ``(low, high)`` at the confidence level asked for."""
+    (``warnings`` says why); ``ci`` is a :class:`ConfidenceInterval` (a plain ``(low, high)``
+    pair given by a plug-in is turned into one)."""
 
     __test__ = False  # not a pytest test class
 
     statistic: float | None
     pvalue: float | None
     estimate: float | None = None
-    ci: tuple[float, float] | None = None
+    ci: ConfidenceInterval | None = None
     estimand: str | None = None
     method: str | None = None
     warnings: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.ci is not None and not isinstance(self.ci, ConfidenceInterval):
+            object.__setattr__(self, "ci", ConfidenceInterval(*self.ci))
 
 
 class Statistic:
@@ -52,16 +68,45 @@ class Statistic:
 
     ``options`` names the keyword options ``run`` accepts beyond ``alternative`` and
     ``confidence_level`` (e.g. ``("permutations", "seed", "progress")``); the caller passes
-    only those.
+    only those. ``groups`` is 2 for a two-group statistic (with more cohorts it runs pairwise)
+    or ``"k"`` for one that takes any number of groups; ``strata`` says whether ``run``
+    accepts a ``strata`` keyword; ``concurrent_safe`` whether it may run beside other
+    statistics in threads (False unless a statistic says so).
+
+    Every subclass's ``run`` checks ``alternative`` and ``confidence_level`` first: a value
+    outside ``two-sided|less|greater`` or (0, 1) is a ``ValueError`` naming the parameter.
     """
 
     name: ClassVar[str]
     kind: ClassVar[str]
     description: ClassVar[str]
     options: ClassVar[tuple[str, ...]] = ()
+    groups: ClassVar[int | Literal["k"]] = 2
+    strata: ClassVar[bool] = False
+    concurrent_safe: ClassVar[bool] = False
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if "run" in vars(cls):
+            cls.run = _checked(vars(cls)["run"])  # type: ignore[method-assign]
 
     def run(self, a, b, *, alternative: str = "two-sided", confidence_level: float = 0.95, **options) -> TestResult:
         raise NotImplementedError
+
+
+def _checked(run):
+    """``run`` with its ``alternative`` and ``confidence_level`` checked at the boundary."""
+    if getattr(run, "_checked", False):
+        return run
+
+    @functools.wraps(run)
+    def checked(self, *args, alternative: str = "two-sided", confidence_level: float = 0.95, **options):
+        check_alternative(alternative)
+        check_confidence_level(confidence_level)
+        return run(self, *args, alternative=alternative, confidence_level=confidence_level, **options)
+
+    checked._checked = True  # type: ignore[attr-defined]
+    return checked
 
 
 class UnknownStatistic(LookupError):
@@ -79,6 +124,7 @@ class Registry:
 
     def __init__(self) -> None:
         self.entries: dict[str, Entry] = {}
+        self.plugin_files: list[str] = []  # as given to load_file, for the record (JSON meta)
 
     @classmethod
     def standard(cls, plugin_files: tuple[str, ...] | list[str] = (), entry_points: bool | None = None) -> Registry:
@@ -107,6 +153,9 @@ class Registry:
         if cls.kind not in KINDS:
             raise IvigBlinaError(f"statistic '{cls.name}' from {origin}: kind '{cls.kind}' is not one of "
                                  f"{', '.join(KINDS)}")
+        if cls.groups not in (2, "k") or not isinstance(cls.strata, bool):
+            raise IvigBlinaError(f"statistic '{cls.name}' from {origin}: 'groups' must be 2 or \"k\" and "
+                                 "'strata' True or False")
         if cls.name in self.entries:
             raise IvigBlinaError(f"statistic '{cls.name}' from {origin} has the name of the one from "
                                  f"{self.entries[cls.name].origin}")
@@ -129,6 +178,7 @@ class Registry:
     def load_file(self, path: str) -> None:
         """Register every ``Statistic`` subclass defined in the Python file ``path``."""
         origin = f"file {path}"
+        self.plugin_files.append(path)
         if not os.path.isfile(path):
             raise IvigBlinaError("no such plug-in file", path=path)
         if not path.endswith(".py"):

@@ -10,9 +10,8 @@ import math
 
 from ivig_blina.stats import Statistic, TestResult
 from ivig_blina.stats.rootfind import uniroot
-
-INF = math.inf
-DOUBLE_EPS = 2.220446049250313e-16
+from ivig_blina.stats.sides import (EPSILON, INF, check_alternative, check_confidence_level, open_side,
+                                    pvalue_chisq_or_signed_root, tail_probability)
 
 
 class Fisher(Statistic):
@@ -68,7 +67,7 @@ class Fisher(Statistic):
             if mu > x:
                 return uniroot(lambda t: mean(t) - x, 0, 1)
             if mu < x:
-                return 1 / uniroot(lambda t: mean(1 / t) - x, DOUBLE_EPS, 1)
+                return 1 / uniroot(lambda t: mean(1 / t) - x, EPSILON, 1)
             return 1.0
 
         def upper_limit(alpha: float) -> float:
@@ -78,7 +77,7 @@ class Fisher(Statistic):
             if p < alpha:
                 return uniroot(lambda t: tail(t, False) - alpha, 0, 1)
             if p > alpha:
-                return 1 / uniroot(lambda t: tail(1 / t, False) - alpha, DOUBLE_EPS, 1)
+                return 1 / uniroot(lambda t: tail(1 / t, False) - alpha, EPSILON, 1)
             return 1.0
 
         def lower_limit(alpha: float) -> float:
@@ -88,18 +87,19 @@ class Fisher(Statistic):
             if p > alpha:
                 return uniroot(lambda t: tail(t, True) - alpha, 0, 1)
             if p < alpha:
-                return 1 / uniroot(lambda t: tail(1 / t, True) - alpha, DOUBLE_EPS, 1)
+                return 1 / uniroot(lambda t: tail(1 / t, True) - alpha, EPSILON, 1)
             return 1.0
 
         if alternative == "less":
-            p, ci = tail(1, False), (0.0, upper_limit(1 - confidence_level))
+            p = tail(1, False)
         elif alternative == "greater":
-            p, ci = tail(1, True), (lower_limit(1 - confidence_level), INF)
+            p = tail(1, True)
         else:
             d = density(1)
             p = float(d[d <= d[x - lo] * (1 + 1e-7)].sum())
-            alpha = (1 - confidence_level) / 2
-            ci = (lower_limit(alpha), upper_limit(alpha))
+        alpha = tail_probability(alternative, confidence_level)
+        ci = (0.0 if alternative == "less" else lower_limit(alpha),
+              INF if alternative == "greater" else upper_limit(alpha))
         return TestResult(statistic=None, pvalue=min(1.0, p), estimate=mle(), ci=ci,
                           estimand="odds ratio (first over second), conditional MLE", method="Fisher's exact test")
 
@@ -134,11 +134,8 @@ class ChiSquare(Statistic):
         warnings = ()
         if min(rows[i] * cols[j] / total for i in range(2) for j in range(2)) < 5:
             warnings = ("an expected count is below 5; the chi-square approximation may be incorrect",)
-        if alternative == "two-sided":
-            p = float(stats.chi2.sf(statistic, 1))
-        else:
-            z = math.copysign(math.sqrt(statistic), x / n_a - y / n_b)
-            p = float(stats.norm.cdf(z) if alternative == "less" else stats.norm.sf(z))
+        z = math.copysign(math.sqrt(statistic), x / n_a - y / n_b)
+        p = pvalue_chisq_or_signed_root(statistic, z, alternative)
         return TestResult(statistic=statistic, pvalue=p, method=method, warnings=warnings)
 
 
@@ -273,6 +270,8 @@ def newcombe(a: tuple[int, int], b: tuple[int, int], *, alternative: str = "two-
     """
     from statistics import NormalDist
 
+    check_alternative(alternative)
+    check_confidence_level(confidence_level)
     (x, n_a), (y, n_b) = a, b
     if n_a == 0 or n_b == 0:
         return None
@@ -284,8 +283,5 @@ def newcombe(a: tuple[int, int], b: tuple[int, int], *, alternative: str = "two-
     d = p1 - p2
     low = d - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2)
     high = d + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
-    if alternative == "less":
-        low = -1.0
-    elif alternative == "greater":
-        high = 1.0
+    low, high = open_side(low, high, alternative, -1.0, 1.0)
     return d, low, high

@@ -9,29 +9,11 @@ import math
 
 from ivig_blina.stats import Statistic, TestResult
 from ivig_blina.stats.rootfind import uniroot
-
-INF = math.inf
+from ivig_blina.stats.sides import EPSILON, INF, interval, open_side, pvalue_symmetric, tail_probability
 
 
 def _no_test(method: str, reason: str, **fields) -> TestResult:
     return TestResult(statistic=None, pvalue=None, method=method, warnings=(reason,), **fields)
-
-
-def _p_from_t(t_dist, stat: float, alternative: str) -> float:
-    if alternative == "less":
-        return float(t_dist.cdf(stat))
-    if alternative == "greater":
-        return float(t_dist.sf(stat))
-    return float(min(1.0, 2 * t_dist.sf(abs(stat))))
-
-
-def _interval(estimate: float, se: float, t_dist, alternative: str, confidence_level: float) -> tuple[float, float]:
-    if alternative == "less":
-        return -INF, estimate + t_dist.ppf(confidence_level) * se
-    if alternative == "greater":
-        return estimate - t_dist.ppf(confidence_level) * se, INF
-    q = t_dist.ppf(1 - (1 - confidence_level) / 2)
-    return estimate - q * se, estimate + q * se
 
 
 class MannWhitney(Statistic):
@@ -98,7 +80,7 @@ def _qwilcox(p: float, m: int, n: int) -> int:
     """R's ``qwilcox(p, m, n)`` for p <= 0.5: the smallest q with P(U <= q) >= p."""
     counts = _wilcoxon_counts(m, n)
     total = float(math.comb(m + n, n))
-    target, cumulative = p - 10 * 2.220446049250313e-16, 0.0
+    target, cumulative = p - 10 * EPSILON, 0.0
     for q, count in enumerate(counts):
         cumulative += count / total
         if cumulative >= target:
@@ -111,11 +93,9 @@ def _hodges_lehmann_exact(a, b, alternative, confidence_level):
 
     diffs = np.sort(np.subtract.outer(a, b).ravel())
     m, n = len(a), len(b)
-    alpha = 1 - confidence_level
-    qu = max(1, _qwilcox(alpha / 2 if alternative == "two-sided" else alpha, m, n))
+    qu = max(1, _qwilcox(tail_probability(alternative, confidence_level), m, n))
     ql = m * n - qu
-    low, high = float(diffs[qu - 1]), float(diffs[ql])
-    ci = {"two-sided": (low, high), "greater": (low, INF), "less": (-INF, high)}[alternative]
+    ci = open_side(float(diffs[qu - 1]), float(diffs[ql]), alternative, -INF, INF)
     return float(np.median(diffs)), ci
 
 
@@ -174,14 +154,9 @@ def _hodges_lehmann_normal(a, b, alternative, confidence_level):
             return float(highest)
         return uniroot(lambda d: wdiff(d, zq, True), lowest, highest, tol=1e-4, f_lower=f_low, f_upper=f_high)
 
-    alpha = 1 - confidence_level
-    norm = stats.norm
-    if alternative == "two-sided":
-        ci = (root(norm.isf(alpha / 2)), root(norm.ppf(alpha / 2)))
-    elif alternative == "greater":
-        ci = (root(norm.isf(alpha)), INF)
-    else:
-        ci = (-INF, root(norm.ppf(alpha)))
+    tail = tail_probability(alternative, confidence_level)
+    ci = (-INF if alternative == "less" else root(stats.norm.isf(tail)),
+          INF if alternative == "greater" else root(stats.norm.ppf(tail)))
     estimate = uniroot(lambda d: wdiff(d, 0.0, False), lowest, highest, tol=1e-4)
     return float(estimate), ci
 
@@ -210,8 +185,8 @@ class _TTest(Statistic):
         estimate = float(a.mean() - b.mean())
         t = estimate / se
         dist = stats.t(df)
-        return TestResult(statistic=t, pvalue=_p_from_t(dist, t, alternative), estimate=estimate,
-                          ci=_interval(estimate, se, dist, alternative, confidence_level), estimand=estimand,
+        return TestResult(statistic=t, pvalue=pvalue_symmetric(dist, t, alternative), estimate=estimate,
+                          ci=interval(estimate, se, dist, alternative, confidence_level), estimand=estimand,
                           method=f"{self.method} (df = {df:.6g})")
 
 
@@ -269,8 +244,8 @@ class BrunnerMunzel(Statistic):
         statistic = (estimate - 0.5) / se
         df = spread ** 2 / ((m * sa) ** 2 / (m - 1) + (n * sb) ** 2 / (n - 1))
         dist = stats.t(df)
-        low, high = _interval(estimate, se, dist, alternative, confidence_level)
-        return TestResult(statistic=statistic, pvalue=_p_from_t(dist, statistic, alternative), estimate=estimate,
+        low, high = interval(estimate, se, dist, alternative, confidence_level)
+        return TestResult(statistic=statistic, pvalue=pvalue_symmetric(dist, statistic, alternative), estimate=estimate,
                           ci=(max(0.0, low), min(1.0, high)), estimand=estimand, method=f"{method} (df = {df:.6g})")
 
 

@@ -7,10 +7,10 @@ function the root found depends on the iteration, so we follow R's iteration ste
 
 from __future__ import annotations
 
-import sys
 from typing import Callable
 
-EPSILON = sys.float_info.epsilon
+from ivig_blina.stats.sides import EPSILON
+
 R_TOL = EPSILON ** 0.25  # uniroot's default tol
 
 

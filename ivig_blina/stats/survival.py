@@ -11,8 +11,10 @@ import math
 from dataclasses import dataclass
 
 from ivig_blina.stats import Statistic, TestResult
+from ivig_blina.stats.sides import (EPSILON, check_confidence_level, interval, open_side,
+                                    pvalue_chisq_or_signed_root, tail_probability)
 
-TOLERANCE = math.sqrt(2.220446049250313e-16)  # survival's quantile.survfit: sqrt(.Machine$double.eps)
+TOLERANCE = math.sqrt(EPSILON)  # survival's quantile.survfit: sqrt(.Machine$double.eps)
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ def kaplan_meier(time, event, confidence_level: float = 0.95) -> KaplanMeier:
     import numpy as np
     from scipy import stats
 
+    check_confidence_level(confidence_level)
     time, event = np.asarray(time, float), np.asarray(event) == 1
     times, at = np.unique(time, return_inverse=True)
     n_event = np.bincount(at, weights=event, minlength=len(times))
@@ -165,11 +168,7 @@ class LogRank(Statistic):
                               warnings=("no events to compare; no test",))
         difference = float(np.sum(d_a - d * n_a / n))
         chisq = float(difference ** 2 / variance)
-        if alternative == "two-sided":
-            p = float(stats.chi2.sf(chisq, 1))
-        else:
-            z = difference / math.sqrt(variance)
-            p = float(stats.norm.cdf(z) if alternative == "less" else stats.norm.sf(z))
+        p = pvalue_chisq_or_signed_root(chisq, difference / math.sqrt(variance), alternative)
         hr, ci, warnings = cox_hazard_ratio(a, b, alternative, confidence_level)
         return TestResult(statistic=chisq, pvalue=p, estimate=hr, ci=ci, estimand=estimand, method=method,
                           warnings=warnings)
@@ -232,15 +231,8 @@ def cox_hazard_ratio(a, b, alternative="two-sided", confidence_level=0.95):
         return infinite
     if not converged or abs(beta) > 15 or information <= 1e-12:
         return infinite
-    se = 1 / math.sqrt(information)
-    if alternative == "two-sided":
-        z = stats.norm.ppf(1 - (1 - confidence_level) / 2)
-        ci = (math.exp(beta - z * se), math.exp(beta + z * se))
-    elif alternative == "less":
-        ci = (0.0, math.exp(beta + stats.norm.ppf(confidence_level) * se))
-    else:
-        ci = (math.exp(beta - stats.norm.ppf(confidence_level) * se), math.inf)
-    return math.exp(beta), ci, ()
+    low, high = interval(beta, 1 / math.sqrt(information), stats.norm, alternative, confidence_level)
+    return math.exp(beta), (math.exp(low), math.exp(high)), ()  # exp(-inf) = 0 and exp(inf) = inf: open ends
 
 
 class PoissonRateRatio(Statistic):
@@ -293,13 +285,7 @@ def _binom_test(x: int, n: int, p: float, alternative: str) -> float:
 def _clopper_pearson(x: int, n: int, alternative: str, confidence_level: float) -> tuple[float, float]:
     from scipy import stats
 
-    alpha = 1 - confidence_level
-    if alternative == "two-sided":
-        alpha /= 2
+    alpha = tail_probability(alternative, confidence_level)
     low = 0.0 if x == 0 else float(stats.beta.ppf(alpha, x, n - x + 1))
     high = 1.0 if x == n else float(stats.beta.ppf(1 - alpha, x + 1, n - x))
-    if alternative == "less":
-        low = 0.0
-    elif alternative == "greater":
-        high = 1.0
-    return low, high
+    return open_side(low, high, alternative, 0.0, 1.0)

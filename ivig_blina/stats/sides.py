@@ -1,0 +1,81 @@
+"""P values and interval ends by alternative, and the checks of ``alternative`` and the
+confidence level: one place for what every statistic needs (the role of scipy's
+``_get_pvalue`` and statsmodels' ``_zconfint_generic``).
+
+Each helper computes exactly what the statistics computed inline before, operation for
+operation, so that results stay bit-identical.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from typing import Any
+
+ALTERNATIVES = ("two-sided", "less", "greater")
+EPSILON = sys.float_info.epsilon  # R's .Machine$double.eps
+INF = math.inf
+
+
+def check_alternative(alternative: Any) -> str:
+    """``alternative`` if it is one of :data:`ALTERNATIVES`, else ``ValueError`` naming them
+    (R's spelling ``"two.sided"`` included: it would silently give a one-sided P)."""
+    if alternative not in ALTERNATIVES:
+        raise ValueError(f"alternative must be one of {', '.join(ALTERNATIVES)}; got {alternative!r}")
+    return alternative
+
+
+def check_confidence_level(confidence_level: Any) -> float:
+    """``confidence_level`` if it is a number strictly between 0 and 1 (0.95, not 95)."""
+    if isinstance(confidence_level, bool) or not isinstance(confidence_level, (int, float)) \
+            or not 0 < confidence_level < 1:
+        raise ValueError(f"confidence_level must be a number between 0 and 1 (e.g. 0.95); got {confidence_level!r}")
+    return float(confidence_level)
+
+
+def tail_probability(alternative: str, confidence_level: float) -> float:
+    """The probability in each tail the interval leaves out: alpha/2 two-sided, else alpha."""
+    alpha = 1 - confidence_level
+    return alpha / 2 if alternative == "two-sided" else alpha
+
+
+def pvalue_symmetric(dist, statistic: float, alternative: str) -> float:
+    """P of ``statistic`` under a distribution symmetric about 0 (t, normal): the lower tail
+    for ``less``, the upper for ``greater``, twice the upper tail of |statistic| (at most 1)."""
+    if alternative == "less":
+        return float(dist.cdf(statistic))
+    if alternative == "greater":
+        return float(dist.sf(statistic))
+    return float(min(1.0, 2 * dist.sf(abs(statistic))))
+
+
+def pvalue_chisq_or_signed_root(chisq: float, z: float, alternative: str) -> float:
+    """P of a one-degree-of-freedom chi-square statistic: its upper tail two-sided; one-sided,
+    the normal tail of its signed root ``z`` (the direction of the first group), as R's
+    ``prop.test`` does for the chi-square test."""
+    from scipy import stats
+
+    if alternative == "two-sided":
+        return float(stats.chi2.sf(chisq, 1))
+    return float(stats.norm.cdf(z) if alternative == "less" else stats.norm.sf(z))
+
+
+def interval(estimate: float, se: float, dist, alternative: str, confidence_level: float) -> tuple[float, float]:
+    """``estimate`` -/+ the quantile of ``dist`` times ``se``; one-sided intervals are open
+    (infinite) on the other side."""
+    if alternative == "less":
+        return -INF, estimate + dist.ppf(confidence_level) * se
+    if alternative == "greater":
+        return estimate - dist.ppf(confidence_level) * se, INF
+    q = dist.ppf(1 - (1 - confidence_level) / 2)
+    return estimate - q * se, estimate + q * se
+
+
+def open_side(low: float, high: float, alternative: str, lowest: float, highest: float) -> tuple[float, float]:
+    """A one-sided interval: the end the alternative does not bound set to the parameter's
+    limit (``lowest`` for ``less``, ``highest`` for ``greater``)."""
+    if alternative == "less":
+        return lowest, high
+    if alternative == "greater":
+        return low, highest
+    return low, high
