@@ -1,11 +1,43 @@
-"""ivigblina: compare two cohorts' IgG courses and infection outcomes.
+"""ivigblina: compare cohorts' IgG courses and infection outcomes.
 
-The package root stays free of heavy imports so that ``ivigblina --help`` is instant;
-import what you need from the submodules::
+The library in five lines::
 
-    from ivig_blina.io.reader import read_cohort
-    from ivig_blina.cohort.patients import per_patient
-    from ivig_blina.analyses.comparison import compare
+    import ivig_blina
+
+    cohort = ivig_blina.load("examples/wo2022_cohort.csv")       # read, validate, per-patient table
+    result = ivig_blina.compare(cohort, groups=("ivig", "control"))
+    result.to_frame()                                             # the CSV output as a DataFrame
+    result.to_dict()                                              # the JSON output
+
+The names are imported on first use, so that importing the package (and ``ivigblina --help``)
+stays instant.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+__all__ = ["Cohort", "Comparison", "IvigBlinaError", "OptionError", "compare", "load"]
+
+if TYPE_CHECKING:
+    from ivig_blina.analyses.comparison import compare
+    from ivig_blina.analyses.results import Comparison
+    from ivig_blina.cohort.load import Cohort, load
+    from ivig_blina.errors import IvigBlinaError, OptionError
+
+_LAZY = {"load": "ivig_blina.cohort.load", "Cohort": "ivig_blina.cohort.load",
+         "compare": "ivig_blina.analyses.comparison", "Comparison": "ivig_blina.analyses.results",
+         "IvigBlinaError": "ivig_blina.errors", "OptionError": "ivig_blina.errors"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'ivig_blina' has no attribute '{name}'")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])

@@ -30,3 +30,14 @@ class IvigBlinaError(Exception):
 
 def _rebuild(message, path, line, column) -> IvigBlinaError:
     return IvigBlinaError(message, path=path, line=line, column=column)
+
+
+class OptionError(ValueError):
+    """An option's value is not allowed: a usage error (the CLI exits 2). Its text names the
+    parameter, ``confidence_level: expected a level between 0 and 1 (e.g. 0.95), got 95``;
+    ``expected`` is the part after the name, which the CLI shows under the option's flag."""
+
+    def __init__(self, parameter: str, expected: str):
+        self.parameter = parameter
+        self.expected = expected
+        super().__init__(f"{parameter}: {expected}")

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from ivig_blina.cli import app
+
+# Installed plug-ins are switched off for the whole suite, before any registry is filled, so
+# that no test depends on what else is installed; the plug-in tests switch them on themselves.
+os.environ["IVIGBLINA_PLUGINS"] = "none"
 
 ROOT = Path(__file__).resolve().parent.parent
 WO = ROOT / "examples" / "wo2022_cohort.csv"

@@ -7,8 +7,7 @@ import pytest
 from conftest import WO, run
 from ivig_blina.analyses.comparison import choose_groups, compare
 from ivig_blina.errors import IvigBlinaError
-from ivig_blina.cohort.patients import per_patient
-from ivig_blina.io.reader import read_cohort
+from ivig_blina.cohort.load import load
 
 
 def wo_outcomes(*extra):
@@ -68,11 +67,10 @@ def test_results_never_depend_on_row_order(write):
 
 
 def test_patients_without_a_nadir_are_left_out_of_hgg_but_not_of_events():
-    obs = read_cohort(str(WO), require_cohort=True)
-    cmp = compare(per_patient(obs), ("ivig", "control"))
+    cmp = compare(load(str(WO), require_cohort=True), ("ivig", "control"))
     by_name = {o.outcome: o for o in cmp.outcomes}
-    assert by_name["hgg"].groups["ivig"]["n"] == 16
-    assert by_name["infection"].groups["ivig"]["n"] == 17
+    assert by_name["hgg"].groups["ivig"].n == 16
+    assert by_name["infection"].groups["ivig"].n == 17
 
 
 def test_choose_groups():

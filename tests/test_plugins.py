@@ -116,6 +116,14 @@ def test_entry_point_plugin_loads_with_its_package_as_origin(installed, monkeypa
     assert json.loads(result.stdout)["outcomes"][0]["p_value"] == 0.5
 
 
+def test_the_suite_runs_with_installed_plugins_switched_off(installed):
+    installed(SOURCE.replace('"continuous"', '"binary"'), "throwaway_stats:RankSumCopy")
+    assert "rank-sum-copy" not in Registry.standard().entries  # the suite's own environment (conftest)
+    result = run("compare", WO, "--test", "binary=fishers")
+    assert result.exit_code == 2
+    assert "known: barnard, boschloo, chi-square, fisher\n" in result.stderr.replace("\n ", " ")
+
+
 def test_ivigblina_plugins_none_disables_entry_points(installed, monkeypatch):
     installed(SOURCE, "throwaway_stats:RankSumCopy")
     monkeypatch.setenv("IVIGBLINA_PLUGINS", "none")

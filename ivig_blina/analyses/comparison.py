@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ivig_blina import stats
-from ivig_blina.errors import IvigBlinaError
-from ivig_blina.cohort.patients import PatientTable
-from ivig_blina.stats import Statistic, TestResult
+from ivig_blina import __version__, stats
+from ivig_blina.analyses.results import (SCHEMA_VERSION, BinarySummary, CompetingRiskSummary, Comparison,
+                                         ContinuousSummary, IncidenceAt, OutcomeResult, RateSummary, RiskDifference,
+                                         SurvivalAt, TimeToEventSummary)
+from ivig_blina.cohort.load import Cohort
+from ivig_blina.errors import IvigBlinaError, OptionError
+from ivig_blina.stats import ConfidenceInterval, Statistic, TestResult
+from ivig_blina.stats.adjust import METHODS as ADJUSTMENTS
 from ivig_blina.stats.adjust import adjust as adjust_pvalues
 from ivig_blina.stats.binary import newcombe
+from ivig_blina.stats.sides import check_alternative, check_confidence_level
 
 DEFAULT_TESTS = {"continuous": "mann-whitney", "binary": "fisher", "time-to-event": "log-rank", "rate": "poisson-exact"}
 CONTINUOUS = {"igg_nadir": "nadir_igg", "days_to_nadir": "nadir_day"}
@@ -20,34 +28,6 @@ EXPOSURE = ("pct_drop", "days_below_threshold", "area_below_threshold")
 LANDMARKS = (30.0, 90.0, 180.0)
 REPEATED_EPISODES = ("every episode counts: repeated episodes in one patient are not independent, which the "
                      "exact test assumes; read the P value and interval as too optimistic")
-
-
-@dataclass(frozen=True)
-class OutcomeResult:
-    """One outcome: per-group summaries keyed by group name, and the test's result.
-
-    Continuous groups carry ``n``, ``median``, ``q1``, ``q3`` (R's type-7 quartiles);
-    binary groups carry ``n``, ``events``, ``proportion``, and ``risk_difference`` is
-    ``(difference, low, high)`` with Newcombe's hybrid score interval whatever the test.
-    ``result`` is None when the test could not run; ``warnings`` then says why.
-    """
-
-    outcome: str
-    kind: str
-    test: str
-    groups: dict[str, dict]
-    result: TestResult | None
-    warnings: tuple[str, ...] = ()
-    risk_difference: tuple[float, float, float] | None = None
-    p_adjusted: float | None = None
-
-
-@dataclass(frozen=True)
-class Comparison:
-    groups: tuple[str, str]
-    outcomes: list[OutcomeResult]
-    excluded_patients: int = 0
-    options: dict = field(default_factory=dict)
 
 
 def choose_groups(cohorts, groups: tuple[str, str] | None, path: str) -> tuple[str, str]:
@@ -66,39 +46,80 @@ def choose_groups(cohorts, groups: tuple[str, str] | None, path: str) -> tuple[s
     return present[0], present[1]
 
 
-def compare(patients: PatientTable, groups: tuple[str, str], *, tests: dict[str, str] | None = None,
-            alternative: str = "two-sided", confidence_level: float = 0.95, adjust: str = "none",
-            registry: stats.Registry | None = None, options: dict | None = None,
-            landmarks: tuple[float, ...] = LANDMARKS, competing_risk: bool = False) -> Comparison:
-    """Summarise and test every outcome, first group against second.
+def compare(cohort: Cohort, groups: tuple[str, str] | list[str] | None = None, *,
+            tests: dict[str, str] | None = None, alternative: str = "two-sided", confidence_level: float = 0.95,
+            adjust: str = "none", landmarks: tuple[float, ...] = LANDMARKS, competing_risk: bool = False,
+            permutations: int = 9999, seed: int = 1, progress: Callable[[int, int], None] | None = None,
+            registry: stats.Registry | None = None) -> Comparison:
+    """Summarise and test every outcome of ``cohort``, first group against second.
 
-    ``tests`` maps a kind to a statistic's name (defaults: ``DEFAULT_TESTS``, with Gray's test
-    for time to event when ``competing_risk``); ``options`` holds statistic options such as
-    ``permutations``, ``seed`` and ``progress``, each passed to the statistics that declare it;
-    ``adjust`` is ``none``, ``holm``, ``bonferroni`` or ``bh`` over every outcome with a P value.
-    With events in the file the comparison ends with ``time_to_infection`` (Kaplan-Meier
-    summaries at ``landmarks``, or cumulative incidence with deaths as a competing event) and
-    ``infection_rate`` (every episode per 100 patient-days).
+    Parameters
+    ----------
+    cohort : Cohort
+        From :func:`ivig_blina.load`.
+    groups : pair of str, optional
+        The two cohorts, in that order; by default the file's two cohorts in sorted order (a
+        file with more cohorts needs them named).
+    tests : dict, optional
+        A statistic's name per kind (``continuous``, ``binary``, ``time-to-event``, ``rate``);
+        the defaults are ``DEFAULT_TESTS``, with Gray's test for time to event when
+        ``competing_risk``.
+    alternative : {"two-sided", "less", "greater"}
+    confidence_level : float
+        Of every interval, strictly between 0 and 1.
+    adjust : {"none", "holm", "bonferroni", "bh"}
+        Multiplicity adjustment over every outcome with a P value (R's ``p.adjust``).
+    landmarks : tuple of float
+        Days at which to report the infection-free proportion (or cumulative incidence).
+    competing_risk : bool
+        Deaths without infection are a competing event (cumulative incidence, Gray's test).
+    permutations, seed, progress
+        Options of the statistics that declare them (the permutation test).
+    registry : Registry, optional
+        Where the statistics are looked up (default: built-ins and installed plug-ins).
+
+    Returns
+    -------
+    Comparison
+        ``outcomes`` in a fixed order: ``igg_nadir``, ``days_to_nadir``, ``hgg``, each event
+        outcome, the exposure outcomes, then ``time_to_infection`` and ``infection_rate`` when
+        the file has events. ``to_dict()`` is the JSON document, ``to_frame()`` the CSV table.
+
+    Examples
+    --------
+    >>> import ivig_blina
+    >>> cohort = ivig_blina.load("examples/wo2022_cohort.csv")
+    >>> result = ivig_blina.compare(cohort, groups=("ivig", "control"))
+    >>> infection = result.to_frame().set_index("outcome").loc["infection"]
+    >>> round(infection.p_value, 2), infection.events_a, infection.n_a
+    (0.58, 14, 17)
     """
+    check_alternative(alternative)
+    check_confidence_level(confidence_level)
+    if adjust not in ADJUSTMENTS:
+        raise OptionError("adjust", f"expected one of {', '.join(ADJUSTMENTS)}, got {adjust!r}")
+    patients = cohort.patients
+    pair = choose_groups(patients.table.cohort, tuple(groups) if groups is not None else None, cohort.path)
     defaults = {**DEFAULT_TESTS, **({"time-to-event": "gray"} if competing_risk else {})}
     tests = {**defaults, **(tests or {})}
     registry = registry or stats.registry()
     chosen = {kind: registry.get(name, kind) for kind, name in tests.items()}
-    run = _Runner(alternative, confidence_level, options or {}, registry)
+    run = _Runner(alternative, confidence_level, {"permutations": permutations, "seed": seed, "progress": progress},
+                  registry)
     t = patients.table
-    a, b = (t[t.cohort == g] for g in groups)
-    results = [run.continuous(outcome, *(x[column].dropna().to_numpy(float) for x in (a, b)), groups,
+    a, b = (t[t.cohort == g] for g in pair)
+    results = [run.continuous(outcome, *(x[column].dropna().to_numpy(float) for x in (a, b)), pair,
                               chosen["continuous"]) for outcome, column in CONTINUOUS.items()]
     has_nadir = [x[x.nadir_igg.notna()] for x in (a, b)]
-    results.append(run.binary("hgg", *(x.hgg.astype(bool) for x in has_nadir), groups, chosen["binary"]))
-    results += [run.binary(outcome, a[outcome], b[outcome], groups, chosen["binary"])
+    results.append(run.binary("hgg", *(x.hgg.astype(bool) for x in has_nadir), pair, chosen["binary"]))
+    results += [run.binary(outcome, a[outcome], b[outcome], pair, chosen["binary"])
                 for outcome in patients.event_outcomes]
-    results += [run.continuous(outcome, *(x[outcome].dropna().to_numpy(float) for x in (a, b)), groups,
+    results += [run.continuous(outcome, *(x[outcome].dropna().to_numpy(float) for x in (a, b)), pair,
                                chosen["continuous"]) for outcome in EXPOSURE]
     if patients.event_outcomes:
-        results.append(run.time_to_event(a, b, groups, chosen["time-to-event"], landmarks, competing_risk))
-        results.append(run.rate(a, b, groups, chosen["rate"]))
-    censored = t[t.cohort.isin(groups) & (t.nadir_censored != "")]
+        results.append(run.time_to_event(a, b, pair, chosen["time-to-event"], landmarks, competing_risk))
+        results.append(run.rate(a, b, pair, chosen["rate"]))
+    censored = t[t.cohort.isin(pair) & (t.nadir_censored != "")]
     if len(censored):
         note = (f"{len(censored)} nadir(s) are censored lab values (<X or >X) taken as X: "
                 f"{', '.join(censored.patient_id[:10])}")
@@ -108,14 +129,19 @@ def compare(patients: PatientTable, groups: tuple[str, str], *, tests: dict[str,
     results = [replace(o, p_adjusted=p if adjust != "none" else None) for o, p in zip(results, adjusted)]
     used = {"tests": tests, "alternative": alternative, "confidence_level": confidence_level, "adjust": adjust,
             "landmarks": list(landmarks), "competing_risk": competing_risk}
-    return Comparison(groups, results, excluded_patients=int((~t.cohort.isin(groups)).sum()), options=used)
+    meta = {"version": __version__, "schema_version": SCHEMA_VERSION, "input": cohort.path,
+            "input_sha256": cohort.sha256,
+            "options": {"groups": list(pair), **cohort.options, "plugins": list(registry.plugin_files),
+                        "permutations": permutations, "seed": seed, **used}}
+    return Comparison(pair, results, excluded_patients=int((~t.cohort.isin(pair)).sum()), options=used,
+                      cohort=cohort, meta=meta)
 
 
 @dataclass
 class _Runner:
     alternative: str
     confidence_level: float
-    options: dict
+    options: dict[str, Any]
     registry: stats.Registry
 
     def _run(self, statistic: Statistic, a, b) -> TestResult:
@@ -133,48 +159,46 @@ class _Runner:
                                  "not a TestResult")
         return result
 
+    def _tested(self, outcome: str, kind: str, statistic: Statistic, summaries: dict, empty: list[str], a, b,
+                extra: tuple[str, ...] = ()) -> OutcomeResult:
+        """The outcome with its test's result, or without a test (and saying so) when a group
+        is empty."""
+        if empty:
+            return OutcomeResult(outcome, kind, statistic.name, summaries, None,
+                                 (f"no values in group '{empty[0]}'; no test",) if kind == "continuous" else
+                                 (f"no patients in group '{empty[0]}'; no test",) if kind == "binary" else
+                                 ("a group has no patients; no test",))
+        result = self._run(statistic, a, b)
+        return OutcomeResult(outcome, kind, statistic.name, summaries, result, result.warnings + extra)
+
     def continuous(self, outcome, a, b, groups, statistic) -> OutcomeResult:
         summaries = {g: _quartiles(x) for g, x in zip(groups, (a, b))}
         empty = [g for g, x in zip(groups, (a, b)) if len(x) == 0]
-        if empty:
-            return OutcomeResult(outcome, "continuous", statistic.name, summaries, None,
-                                 (f"no values in group '{empty[0]}'; no test",))
-        result = self._run(statistic, a, b)
-        return OutcomeResult(outcome, "continuous", statistic.name, summaries, result, result.warnings)
+        return self._tested(outcome, "continuous", statistic, summaries, empty, a, b)
 
     def binary(self, outcome, a: pd.Series, b: pd.Series, groups, statistic) -> OutcomeResult:
         counts = [(int(x.sum()), len(x)) for x in (a, b)]
-        summaries = {g: {"n": n, "events": e, "proportion": e / n if n else None} for g, (e, n) in zip(groups, counts)}
+        summaries = {g: BinarySummary(n, e, e / n if n else None) for g, (e, n) in zip(groups, counts)}
         empty = [g for g, (_, n) in zip(groups, counts) if n == 0]
-        if empty:
-            return OutcomeResult(outcome, "binary", statistic.name, summaries, None,
-                                 (f"no patients in group '{empty[0]}'; no test",))
-        result = self._run(statistic, counts[0], counts[1])
-        difference = newcombe(counts[0], counts[1], alternative=self.alternative,
-                              confidence_level=self.confidence_level)
-        return OutcomeResult(outcome, "binary", statistic.name, summaries, result, result.warnings, difference)
-
+        tested = self._tested(outcome, "binary", statistic, summaries, empty, *counts)
+        if tested.result is None:
+            return tested
+        difference, low, high = newcombe(counts[0], counts[1], alternative=self.alternative,  # type: ignore[misc]
+                                         confidence_level=self.confidence_level)
+        return replace(tested, risk_difference=RiskDifference(difference, ConfidenceInterval(low, high)))
 
     def time_to_event(self, a, b, groups, statistic, landmarks, competing) -> OutcomeResult:
-        from ivig_blina.stats.survival import event_summary
-
         data = [event_data(x, competing) for x in (a, b)]
         summaries = {g: event_summary(t, e, landmarks, self.confidence_level, competing)
                      for g, (t, e) in zip(groups, data)}
-        if any(len(t) == 0 for t, _ in data):
-            return OutcomeResult("time_to_infection", "time-to-event", statistic.name, summaries, None,
-                                 ("a group has no patients; no test",))
-        result = self._run(statistic, *data)
-        return OutcomeResult("time_to_infection", "time-to-event", statistic.name, summaries, result, result.warnings)
+        empty = [g for g, (t, _) in zip(groups, data) if len(t) == 0]
+        return self._tested("time_to_infection", "time-to-event", statistic, summaries, empty, *data)
 
     def rate(self, a, b, groups, statistic) -> OutcomeResult:
         counts = [(int(x.infection_episodes.sum()), float(x.follow_up_days.sum())) for x in (a, b)]
-        summaries = {g: {"n": len(x), "episodes": e, "patient_days": d,
-                         "rate_per_100_patient_days": 100 * e / d if d > 0 else None}
+        summaries = {g: RateSummary(len(x), e, d, 100 * e / d if d > 0 else None)
                      for g, x, (e, d) in zip(groups, (a, b), counts)}
-        result = self._run(statistic, *counts)
-        return OutcomeResult("infection_rate", "rate", statistic.name, summaries, result,
-                             result.warnings + (REPEATED_EPISODES,))
+        return self._tested("infection_rate", "rate", statistic, summaries, [], *counts, extra=(REPEATED_EPISODES,))
 
 
 def event_data(patients: pd.DataFrame, competing: bool = False):
@@ -184,8 +208,30 @@ def event_data(patients: pd.DataFrame, competing: bool = False):
     return patients.infection_time.to_numpy(float), status if competing else (status == 1).astype(int)
 
 
-def _quartiles(x: np.ndarray) -> dict:
+def event_summary(time, event, landmarks, confidence_level: float = 0.95,
+                  competing: bool = False) -> TimeToEventSummary | CompetingRiskSummary:
+    """One group's time to first infection: the Kaplan-Meier median with its CI and the
+    infection-free proportion at each landmark with its CI (None beyond the group's last
+    follow-up), or with ``competing`` the competing events and the cumulative incidence
+    (Aalen-Johansen) at each landmark with its standard error."""
+    from ivig_blina.stats.competing import cif_at
+    from ivig_blina.stats.survival import kaplan_meier
+
+    event = np.asarray(event)
+    n, events = len(event), int(np.sum(event == 1))
+    if competing:
+        estimates, variances = cif_at(list(landmarks), time, event, cause=1)
+        return CompetingRiskSummary(n, events, int(np.sum(event == 2)), tuple(
+            IncidenceAt(day, estimate, None if variance is None else math.sqrt(variance))
+            for day, estimate, variance in zip(landmarks, estimates, variances)))
+    km = kaplan_meier(time, event, confidence_level)
+    median, low, high = km.median() if n else (None, None, None)
+    return TimeToEventSummary(n, events, median, low, high, tuple(
+        SurvivalAt(day, *(km.at(day) or (None, None, None))) for day in landmarks))
+
+
+def _quartiles(x: np.ndarray) -> ContinuousSummary:
     if len(x) == 0:
-        return {"n": 0, "median": None, "q1": None, "q3": None}
+        return ContinuousSummary(0, None, None, None)
     q1, median, q3 = np.quantile(x, [0.25, 0.5, 0.75])  # linear interpolation: R's type 7
-    return {"n": len(x), "median": float(median), "q1": float(q1), "q3": float(q3)}
+    return ContinuousSummary(len(x), float(median), float(q1), float(q3))

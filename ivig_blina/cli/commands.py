@@ -115,15 +115,13 @@ def _warn(message: str, quiet: bool) -> None:
 @app.command(help="One row per patient: baseline, nadir, days to nadir, HGG and outcome events.\n" + DEFINITIONS)
 @with_input
 def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None, quiet: Quiet = False):
-    from ivig_blina.cohort.patients import FOLLOW_UP_COLUMNS, IGG_COLUMNS
     from ivig_blina.render.text import frame_chunks, plain
-    from ivig_blina.cohort.accounting import input_summary
 
     with _user_errors():
-        obs, patients = source.read(require_cohort=False)
-    columns = IGG_COLUMNS + patients.event_outcomes + FOLLOW_UP_COLUMNS
-    _warn(input_summary(obs, patients), quiet)
-    table = patients.table[columns]
+        cohort = source.load()
+    _warn(cohort.input_summary(), quiet)
+    table = cohort.nadir_table()
+    columns = list(table.columns)
     if format in (Format.csv, Format.tsv):  # vectorised: per-patient tables can have millions of rows
         _emit(frame_chunks(table, format.value), output, source.file)
         return
@@ -170,12 +168,10 @@ def compare(
     quiet: Quiet = False,
 ):
     import io
-    import json
 
-    from ivig_blina.analyses.comparison import choose_groups, compare as run_compare
-    from ivig_blina.render.text import comparison_json, comparison_rows, comparison_table, wide_columns, write_rows
+    from ivig_blina.analyses.comparison import compare as run_compare
+    from ivig_blina.render.text import comparison_table, write_comparison
     from ivig_blina.stats import UnknownStatistic
-    from ivig_blina.cohort.accounting import input_counts, input_summary
 
     chosen = parse_groups(groups)
     tests = parse_tests(test)
@@ -186,30 +182,22 @@ def compare(
         except UnknownStatistic as e:
             raise typer.BadParameter(str(e), param_hint="--test") from None
     with _user_errors():
-        obs, patients = source.read(require_cohort=True)
-        pair = choose_groups(patients.table.cohort, chosen, obs.path)
+        cohort = source.load(require_cohort=True)
         with _progress(not quiet and sys.stderr.isatty()) as progress:
-            result = run_compare(patients, pair, tests=tests, alternative=alternative.value,
-                                 confidence_level=confidence, adjust=adjust.value, registry=registry,
-                                 options={"permutations": permutations, "seed": seed, "progress": progress},
-                                 landmarks=landmarks, competing_risk=competing_risk)
-    _warn(input_summary(obs, patients, result.excluded_patients), quiet)
+            result = run_compare(cohort, chosen, tests=tests, alternative=alternative.value,
+                                 confidence_level=confidence, adjust=adjust.value, landmarks=landmarks,
+                                 competing_risk=competing_risk, permutations=permutations, seed=seed,
+                                 progress=progress, registry=registry)
+    _warn(cohort.input_summary(result.excluded_patients), quiet)
     for o in result.outcomes:
         for w in o.warnings:
             _warn(f"ivigblina: warning: {o.outcome}: {w}", quiet)
     if format is Format.table:
         _emit(comparison_table(result), output, source.file)
-    elif format is Format.json:
-        meta = {"version": __version__, "input": obs.path, "input_sha256": obs.sha256,
-                "options": {"groups": list(pair), **source.meta_options(), "plugins": plugin or [],
-                            "permutations": permutations, "seed": seed, **result.options}}
-        document = comparison_json(result, input_counts=input_counts(obs, patients, result.excluded_patients),
-                                   meta=meta)
-        _emit(json.dumps(document, indent=2) + "\n", output, source.file)
-    else:
-        buffer = io.StringIO()
-        write_rows(comparison_rows(result), wide_columns(result), format.value, buffer)
-        _emit(buffer.getvalue(), output, source.file)
+        return
+    buffer = io.StringIO()
+    write_comparison(result, format.value, buffer)
+    _emit(buffer.getvalue(), output, source.file)
 
 
 @app.command("tests", help="List the statistics: name, kind, description and where each came from.")
@@ -237,21 +225,15 @@ def _save_figure(figure, path: str, source: str) -> None:
                               "to the end of follow-up; the HGG threshold dashed and each nadir marked.")
 @with_input
 def plot_igg(source: Input, output: FigureOut, groups: Groups = None, quiet: Quiet = False):
-    from ivig_blina.figures.plots import igg_courses
-    from ivig_blina.cohort.accounting import input_summary
+    from ivig_blina.figures.plots import igg_figure
 
     chosen = parse_groups(groups)
     with _user_errors():
-        if source.engine.value == "dask":
+        if source.engine.value == "dask":  # before reading a cluster's worth of partitions
             raise IvigBlinaError("plot igg draws every measurement: it reads one file (--engine pandas)")
-        obs, patients = source.read(require_cohort=False, keep_rows=True)
-        cohorts = set(patients.table.cohort.unique())
-        panels = list(chosen) if chosen else sorted(cohorts)
-        for g in panels:
-            if g not in cohorts:
-                raise IvigBlinaError(f"group '{g}' given by --groups is not a cohort of the file", path=obs.path)
-        figure = igg_courses(obs.table, patients.table, panels, source.hgg_threshold)
-    _warn(input_summary(obs, patients), quiet)
+        cohort = source.load(keep_rows=True)
+        figure = igg_figure(cohort, chosen)
+    _warn(cohort.input_summary(), quiet)
     _save_figure(figure, output, source.file)
 
 
@@ -263,20 +245,13 @@ def plot_infection(source: Input, output: FigureOut, groups: Groups = None,
                    competing_risk: Annotated[bool, typer.Option("--competing-risk", help="Deaths without infection "
                                                                 "are a competing event.")] = False,
                    quiet: Quiet = False):
-    from ivig_blina.analyses.comparison import choose_groups, event_data
-    from ivig_blina.figures.plots import infection_curves
-    from ivig_blina.stats import get
-    from ivig_blina.cohort.accounting import input_summary
+    from ivig_blina.figures.plots import infection_figure
 
     chosen = parse_groups(groups)
     with _user_errors():
-        obs, patients = source.read(require_cohort=True)
-        pair = choose_groups(patients.table.cohort, chosen, obs.path)
-        t = patients.table
-        test = "gray" if competing_risk else "log-rank"
-        result = get(test, "time-to-event").run(*(event_data(t[t.cohort == g], competing_risk) for g in pair))
-        figure = infection_curves(t, list(pair), competing=competing_risk, pvalue=result.pvalue, test=test)
-    _warn(input_summary(obs, patients), quiet)
+        cohort = source.load(require_cohort=True)
+        figure = infection_figure(cohort, chosen, competing_risk=competing_risk)
+    _warn(cohort.input_summary(), quiet)
     _save_figure(figure, output, source.file)
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import functools
 import inspect
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated, Any, Callable, Optional
 
 import typer
+
+from ivig_blina.cohort.options import check_date, check_days, check_threshold
+from ivig_blina.errors import OptionError
+from ivig_blina.stats.sides import check_confidence_level
 
 
 class Format(str, Enum):
@@ -44,23 +48,26 @@ class Units(str, Enum):
     g_l = "g/L"
 
 
-def check_level(value: float) -> float:
-    if not 0 < value < 1:
-        raise typer.BadParameter(f"expected a level between 0 and 1 (e.g. 0.95), got {value}")
-    return value
+def _usage(check: Callable[..., Any], *names: str) -> Callable[[Any], Any]:
+    """A Typer callback that runs the library's own ``check`` (one implementation of each
+    rule): its :class:`OptionError` becomes a usage error (exit 2) under the option's flag."""
+
+    def callback(value):
+        try:
+            return check(*names, value)
+        except OptionError as e:
+            raise typer.BadParameter(e.expected) from None
+
+    return callback
 
 
-def _check_days(value: float | None) -> float | None:
-    """A number of days: finite and not negative (Typer's min=0 lets NaN through)."""
-    if value is not None and not 0 <= value < float("inf"):
-        raise typer.BadParameter(f"expected a number of days >= 0, got {value}")
-    return value
+check_level = _usage(check_confidence_level)
+_check_threshold = _usage(check_threshold)
+_check_today = _usage(check_date)
 
 
-def _check_threshold(value: float) -> float:
-    if not 0 < value < float("inf"):
-        raise typer.BadParameter(f"expected a level in mg/dL above 0 (e.g. 400), got {value}")
-    return value
+def _check_days(name: str) -> Callable[[Any], Any]:
+    return _usage(check_days, name)
 
 
 def _check_delimiter(value: str | None) -> str | None:
@@ -78,17 +85,6 @@ def _check_decimal(value: str) -> str:
     return value
 
 
-def _check_today(value: str | None):
-    if value is None:
-        return None
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"expected a date as YYYY-MM-DD, got '{value}'") from None
-
-
 FileArg = Annotated[str, typer.Argument(metavar="FILE", help="Long-format cohort CSV, or - for standard input.",
                                         show_default=False)]
 PatientCol = Annotated[str, typer.Option("--patient-col", help="Column of patient IDs.")]
@@ -97,7 +93,7 @@ DayCol = Annotated[str, typer.Option("--day-col", help="Column of days since the
 IggCol = Annotated[Optional[str], typer.Option("--igg-col", help="Column of IgG values (default: igg_mg_dl or igg_g_l).",
                                                show_default=False)]
 UnitsOpt = Annotated[Units, typer.Option("--units", help="Units of --igg-col.")]
-Until = Annotated[Optional[float], typer.Option("--until", callback=_check_days,
+Until = Annotated[Optional[float], typer.Option("--until", callback=_check_days("until"),
                                                 help="Last day of the follow-up window (default: none).",
                                                 show_default=False)]
 Threshold = Annotated[float, typer.Option("--hgg-threshold", callback=_check_threshold,
@@ -112,10 +108,10 @@ Today = Annotated[Optional[str], typer.Option("--today", callback=_check_today, 
 Strict = Annotated[bool, typer.Option("--strict", help="Refuse any skipped row or input warning (duplicates, "
                                                        "blank rows, censored values, events before day 0).")]
 ExcludeAfterIvig = Annotated[Optional[float], typer.Option(
-    "--exclude-after-ivig", callback=_check_days, show_default=False,
+    "--exclude-after-ivig", callback=_check_days("exclude_after_ivig"), show_default=False,
     help="Leave out of the follow-up window IgG drawn on the day of an IVIG dose or up to DAYS after it.")]
 BaselineWindow = Annotated[Optional[float], typer.Option(
-    "--baseline-window", callback=_check_days, show_default=False,
+    "--baseline-window", callback=_check_days("baseline_window"), show_default=False,
     help="A baseline lies at most DAYS before day 0 (default: any).")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 Output = Annotated[Optional[str], typer.Option("--output", "-o", show_default=False,
@@ -168,45 +164,13 @@ class Input:
     engine: EngineOpt = Engine.pandas
     scheduler: Scheduler = None
 
-    def read(self, require_cohort: bool, keep_rows: bool = False):
-        """Read, validate and reduce to the per-patient table. The observations keep their
-        rows only with ``keep_rows``: the per-patient table is all most commands need, and the
-        rows of a large file are most of the memory."""
-        from ivig_blina.io.csvfile import Dialect
-        from ivig_blina.errors import IvigBlinaError
-        from ivig_blina.cohort.patients import check_strict, per_patient
-        from ivig_blina.io.reader import Columns, read_cohort
+    def load(self, require_cohort: bool = False, keep_rows: bool = False):
+        """:func:`ivig_blina.load` with these options."""
+        from ivig_blina.cohort.load import load
 
-        columns = Columns(patient=self.patient_col, cohort=self.cohort_col, day=self.day_col, igg=self.igg_col,
-                          units=self.units.value)
-        dialect = Dialect(encoding=self.encoding, delimiter=self.delimiter, decimal=self.decimal,
-                          max_field=self.max_field_size)
-        definitions = dict(until=self.until, hgg_threshold=self.hgg_threshold,
-                           exclude_after_ivig=self.exclude_after_ivig, baseline_window=self.baseline_window)
-        if self.engine is Engine.dask:
-            if self.strict:
-                raise IvigBlinaError("--strict works with --engine pandas only")
-            try:
-                from ivig_blina.cohort.distributed import read_partitioned
-            except ImportError:
-                raise IvigBlinaError("--engine dask needs dask: pip install 'ivig-blina[dask]'") from None
-            return read_partitioned(self.file, columns, dialect, require_cohort=require_cohort, today=self.today,
-                                    scheduler=self.scheduler, **definitions)
-        obs = read_cohort(self.file, columns, dialect, require_cohort=require_cohort, today=self.today)
-        patients = per_patient(obs, **definitions)
-        if self.strict:
-            check_strict(obs, patients)
-        if not keep_rows:
-            from ivig_blina.io import memory
-
-            obs = replace(obs, table=obs.table.iloc[:0].copy())
-            memory.release()
-        return obs, patients
-
-    def meta_options(self) -> dict:
-        """The options as recorded in JSON output (``file`` is recorded on its own)."""
-        return {f.name: (v.value if isinstance(v, Enum) else str(v) if f.name == "today" and v else v)
-                for f in fields(self) if f.name != "file" for v in [getattr(self, f.name)]}
+        options = {f.name: (v.value if isinstance(v, Enum) else v) for f in fields(self) if f.name != "file"
+                   for v in [getattr(self, f.name)]}
+        return load(self.file, **options, require_cohort=require_cohort, keep_rows=keep_rows)
 
 
 def with_input(command):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ivig_blina.cohort.load import Cohort
 from ivig_blina.errors import IvigBlinaError
 
 OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
@@ -32,6 +33,34 @@ def _pyplot():
     except ImportError:
         raise IvigBlinaError("figures need matplotlib: pip install 'ivig-blina[plot]'") from None
     return plt
+
+
+def igg_figure(cohort: Cohort, groups: list[str] | tuple[str, ...] | None = None):
+    """The IgG courses of ``cohort`` (loaded with ``keep_rows=True``): a panel per cohort in
+    ``groups`` (default: every cohort, sorted). See :func:`igg_courses`."""
+    if not cohort.rows_kept:
+        raise IvigBlinaError("plot igg draws every measurement: it reads one file (--engine pandas) loaded with "
+                             "keep_rows=True")
+    cohorts = set(cohort.table.cohort.unique())
+    panels = list(groups) if groups else sorted(cohorts)
+    for g in panels:
+        if g not in cohorts:
+            raise IvigBlinaError(f"group '{g}' given by --groups is not a cohort of the file", path=cohort.path)
+    return igg_courses(cohort.observations.table, cohort.table, panels, cohort.patients.hgg_threshold)
+
+
+def infection_figure(cohort: Cohort, groups: tuple[str, str] | None = None, *, competing_risk: bool = False):
+    """Infection-free curves (or cumulative incidence with ``competing_risk``) of two cohorts
+    of ``cohort`` (chosen as :func:`~ivig_blina.analyses.comparison.compare` chooses them)
+    with the log-rank (or Gray's) P. See :func:`infection_curves`."""
+    from ivig_blina.analyses.comparison import choose_groups, event_data
+    from ivig_blina.stats import get
+
+    t = cohort.table
+    pair = choose_groups(t.cohort, groups, cohort.path)
+    test = "gray" if competing_risk else "log-rank"
+    result = get(test, "time-to-event").run(*(event_data(t[t.cohort == g], competing_risk) for g in pair))
+    return infection_curves(t, list(pair), competing=competing_risk, pvalue=result.pvalue, test=test)
 
 
 def igg_courses(observations: pd.DataFrame, patients: pd.DataFrame, groups: list[str], threshold: float,

@@ -6,82 +6,25 @@ terminal table rounds.
 
 from __future__ import annotations
 
-import math
 from typing import IO, Any
 
-RESULT_COLUMNS = ["outcome", "kind", "test", "method", "statistic", "p_value", "p_adjusted", "alternative",
-                  "confidence_level", "estimate", "estimand", "ci_low", "ci_high", "risk_difference",
-                  "risk_difference_ci_low", "risk_difference_ci_high"]
-GROUP_KEYS = ["n", "median", "q1", "q3", "events", "proportion"]
+from ivig_blina.analyses.results import (BinarySummary, CompetingRiskSummary, ContinuousSummary, RateSummary,
+                                         TimeToEventSummary, plain)
+
+__all__ = ["comparison_table", "frame_chunks", "frame_text", "plain", "rows_table", "write_comparison",
+           "write_rows"]
 
 
-def plain(value: Any) -> Any:
-    """A JSON-ready Python value: None for NaN and missing values, "Inf"/"-Inf" for
-    infinities (as R writes them), int/float/bool/str otherwise."""
-    if value is None:
-        return None
-    if hasattr(value, "item"):  # numpy scalars
-        value = value.item()
-    if isinstance(value, float):
-        if math.isnan(value):
-            return None
-        if math.isinf(value):
-            return "Inf" if value > 0 else "-Inf"
-    import pandas as pd
+def write_comparison(cmp, fmt: str, out: IO[str]) -> None:
+    """Write a comparison in a machine format: JSON is :meth:`Comparison.to_dict`; the others
+    one wide row per outcome (:meth:`Comparison.rows`)."""
+    if fmt == "json":
+        import json
 
-    if value is pd.NA or value is pd.NaT:
-        return None
-    return value
-
-
-def _result_fields(o, cmp) -> dict:
-    """The columns every format shares for one outcome."""
-    r = o.result
-    ci = r.ci if r and r.ci else (None, None)
-    fields = {"outcome": o.outcome, "kind": o.kind, "test": o.test, "method": r.method if r else None,
-              "statistic": r.statistic if r else None, "p_value": r.pvalue if r else None,
-              "p_adjusted": o.p_adjusted, "alternative": cmp.options.get("alternative"),
-              "confidence_level": cmp.options.get("confidence_level"), "estimate": r.estimate if r else None,
-              "estimand": r.estimand if r else None, "ci_low": ci[0], "ci_high": ci[1]}
-    rd = o.risk_difference or (None, None, None)
-    fields.update(risk_difference=rd[0], risk_difference_ci_low=rd[1], risk_difference_ci_high=rd[2])
-    return fields
-
-
-def wide_columns(cmp) -> list[str]:
-    """The wide columns: result fields, then each per-group summary key as KEY_a and KEY_b
-    (the usual ones first, then those of time-to-event and rate outcomes as they appear)."""
-    keys = list(GROUP_KEYS)
-    for o in cmp.outcomes:
-        keys += [k for k in o.groups[cmp.groups[0]] if k not in keys]
-    return (RESULT_COLUMNS + ["group_a", "group_b"] + [f"{k}_{side}" for k in keys for side in ("a", "b")]
-            + ["warnings"])
-
-
-def comparison_rows(cmp) -> list[dict]:
-    """One wide row per outcome; the column names do not depend on the cohort names."""
-    a, b = cmp.groups
-    columns = wide_columns(cmp)
-    rows = []
-    for o in cmp.outcomes:
-        row = {**_result_fields(o, cmp), "group_a": a, "group_b": b, "warnings": "; ".join(o.warnings)}
-        for side, g in (("a", a), ("b", b)):
-            row.update({f"{k}_{side}": v for k, v in o.groups[g].items()})
-        rows.append({k: plain(row.get(k)) for k in columns})
-    return rows
-
-
-def comparison_json(cmp, *, input_counts: dict, meta: dict) -> dict:
-    outcomes = []
-    for o in cmp.outcomes:
-        fields = {k: plain(v) for k, v in _result_fields(o, cmp).items()}
-        if o.kind != "binary":
-            for key in ("risk_difference", "risk_difference_ci_low", "risk_difference_ci_high"):
-                del fields[key]
-        fields["groups"] = {g: {k: plain(v) for k, v in s.items()} for g, s in o.groups.items()}
-        fields["warnings"] = list(o.warnings)
-        outcomes.append(fields)
-    return {"groups": list(cmp.groups), "outcomes": outcomes, "input": input_counts, "meta": meta}
+        json.dump(cmp.to_dict(), out, indent=2)
+        out.write("\n")
+        return
+    write_rows([{k: plain(v) for k, v in row.items()} for row in cmp.rows()], cmp.wide_columns(), fmt, out)
 
 
 def write_rows(rows: list[dict], columns: list[str], fmt: str, out: IO[str]) -> None:
@@ -249,16 +192,12 @@ def comparison_table(cmp):
     for header in headers:
         table.add_column(header, justify="left" if header in ("outcome", "test") else "right", no_wrap=True)
     for o in cmp.outcomes:
-        r = o.result
-        cells = [o.outcome, *(_summary(o.kind, o.groups[g]) for g in (a, b)), o.test,
-                 _with_ci(r.estimate, r.ci) if r else "", _with_ci(*_split(o.risk_difference)),
+        r, rd = o.result, o.risk_difference
+        cells = [o.outcome, *(_summary(o.groups[g]) for g in (a, b)), o.test,
+                 _with_ci(r.estimate, r.ci) if r else "", _with_ci(rd.estimate, rd.ci) if rd else "",
                  fmt_p(r.pvalue if r else None)]
         table.add_row(*cells, *([fmt_p(o.p_adjusted)] if adjusted else []))
     return table
-
-
-def _split(rd):
-    return (None, None) if rd is None else (rd[0], rd[1:])
 
 
 def _short(x: float) -> str:
@@ -273,22 +212,25 @@ def _with_ci(estimate, ci) -> str:
     return text if ci is None else f"{text} [{_short(ci[0])}, {_short(ci[1])}]"
 
 
-def _summary(kind: str, s: dict) -> str:
-    if kind == "time-to-event":
-        if "median" not in s:  # competing risks: cumulative incidence
-            return f"{s['events']}/{s['n']} infected, {s['competing_events']} competing"
-        median = "not reached" if s["median"] is None else f"median {s['median']:.4g}"
-        return f"{s['events']}/{s['n']} infected, {median}"
-    if kind == "rate":
-        rate = s["rate_per_100_patient_days"]
-        return f"{s['episodes']} in {s['patient_days']:.0f} d" + ("" if rate is None else f" ({rate:.3g}/100 d)")
-    if kind == "continuous":
-        if not s["n"]:
+def _summary(s) -> str:
+    """One group's summary of an outcome, short."""
+    if isinstance(s, CompetingRiskSummary):
+        return f"{s.events}/{s.n} infected, {s.competing_events} competing"
+    if isinstance(s, TimeToEventSummary):
+        median = "not reached" if s.median is None else f"median {s.median:.4g}"
+        return f"{s.events}/{s.n} infected, {median}"
+    if isinstance(s, RateSummary):
+        rate = s.rate_per_100_patient_days
+        return f"{s.episodes} in {s.patient_days:.0f} d" + ("" if rate is None else f" ({rate:.3g}/100 d)")
+    if isinstance(s, ContinuousSummary):
+        if not s.n:
             return "(0)"
-        return f"{s['median']:.4g} [{s['q1']:.4g}–{s['q3']:.4g}] ({s['n']})"
-    if not s["n"]:
-        return "0/0"
-    return f"{s['events']}/{s['n']} ({100 * s['proportion']:.1f}%)"
+        return f"{s.median:.4g} [{s.q1:.4g}–{s.q3:.4g}] ({s.n})"
+    if isinstance(s, BinarySummary):
+        if not s.n:
+            return "0/0"
+        return f"{s.events}/{s.n} ({100 * s.proportion:.1f}%)"  # type: ignore[operator]
+    raise TypeError(f"no terminal form for {type(s).__name__}")
 
 
 def rows_table(rows: list[dict], columns: list[str], title: str | None = None, caption: str | None = None) -> str:

@@ -12,24 +12,27 @@ import math
 import sys
 from typing import Any
 
+from ivig_blina.errors import OptionError
+
 ALTERNATIVES = ("two-sided", "less", "greater")
 EPSILON = sys.float_info.epsilon  # R's .Machine$double.eps
 INF = math.inf
 
 
 def check_alternative(alternative: Any) -> str:
-    """``alternative`` if it is one of :data:`ALTERNATIVES`, else ``ValueError`` naming them
-    (R's spelling ``"two.sided"`` included: it would silently give a one-sided P)."""
-    if alternative not in ALTERNATIVES:
-        raise ValueError(f"alternative must be one of {', '.join(ALTERNATIVES)}; got {alternative!r}")
+    """``alternative`` if it is one of :data:`ALTERNATIVES`, else an :class:`OptionError` (a
+    ``ValueError``) naming them: R's spelling ``"two.sided"`` would silently give a one-sided P."""
+    if not isinstance(alternative, str) or alternative not in ALTERNATIVES:
+        raise OptionError("alternative", f"expected one of {', '.join(ALTERNATIVES)}, got {alternative!r}")
     return alternative
 
 
 def check_confidence_level(confidence_level: Any) -> float:
-    """``confidence_level`` if it is a number strictly between 0 and 1 (0.95, not 95)."""
+    """``confidence_level`` if it is a number strictly between 0 and 1 (0.95, not 95), else an
+    :class:`OptionError` (a ``ValueError``)."""
     if isinstance(confidence_level, bool) or not isinstance(confidence_level, (int, float)) \
             or not 0 < confidence_level < 1:
-        raise ValueError(f"confidence_level must be a number between 0 and 1 (e.g. 0.95); got {confidence_level!r}")
+        raise OptionError("confidence_level", f"expected a level between 0 and 1 (e.g. 0.95), got {confidence_level}")
     return float(confidence_level)
 
 

@@ -75,40 +75,6 @@ def kaplan_meier(time, event, confidence_level: float = 0.95) -> KaplanMeier:
     return KaplanMeier(times, n_risk, n_event, n_censor, surv, std_err, lower, upper)
 
 
-def landmark_key(day: float) -> str:
-    return f"d{day:g}"
-
-
-def event_summary(time, event, landmarks, confidence_level: float = 0.95, competing: bool = False) -> dict:
-    """Per-group summary of time to first infection: ``n``, ``events`` and either the
-    Kaplan-Meier median with its CI and the infection-free proportion at each landmark with
-    its CI (null beyond the group's last follow-up), or with ``competing`` the number of
-    competing events and the cumulative incidence (Aalen-Johansen) at each landmark with its
-    standard error."""
-    import numpy as np
-
-    event = np.asarray(event)
-    summary = {"n": len(event), "events": int(np.sum(event == 1))}
-    if competing:
-        from ivig_blina.stats.competing import cif_at
-
-        summary["competing_events"] = int(np.sum(event == 2))
-        estimates, variances = cif_at(list(landmarks), time, event, cause=1)
-        for day, estimate, variance in zip(landmarks, estimates, variances):
-            key = f"cuminc_{landmark_key(day)}"
-            summary[key] = estimate
-            summary[f"{key}_se"] = None if variance is None else math.sqrt(variance)
-        return summary
-    km = kaplan_meier(time, event, confidence_level)
-    median, low, high = km.median() if len(event) else (None, None, None)
-    summary.update(median=median, median_ci_low=low, median_ci_high=high)
-    for day in landmarks:
-        key = f"infection_free_{landmark_key(day)}"
-        value = km.at(day)
-        summary[key], summary[f"{key}_ci_low"], summary[f"{key}_ci_high"] = value or (None, None, None)
-    return summary
-
-
 def _first_at_or_below(time, curve, p: float = 0.5) -> float | None:
     """The first time the step ``curve`` reaches ``p``; where it sits exactly at ``p`` over an
     interval, the midpoint of that interval's start and the next drop (survival's rule)."""

@@ -1,0 +1,245 @@
+"""Typed results of a comparison: one frozen dataclass per kind of group summary, the result
+of one outcome, and the whole comparison with its machine forms (``to_dict``, ``to_frame``).
+
+Every summary lists its fields in output order through :meth:`as_dict`, so the writers of
+every format read the same fields and a new kind cannot be half-written. Machine forms carry
+full precision; only the terminal table (``ivig_blina.render``) rounds.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any, Union
+
+from ivig_blina.stats import ConfidenceInterval, TestResult
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ivig_blina.cohort.load import Cohort
+
+RESULT_COLUMNS = ["outcome", "kind", "test", "method", "statistic", "p_value", "p_adjusted", "alternative",
+                  "confidence_level", "estimate", "estimand", "ci_low", "ci_high", "risk_difference",
+                  "risk_difference_ci_low", "risk_difference_ci_high"]
+GROUP_KEYS = ["n", "median", "q1", "q3", "events", "proportion"]  # first in the wide columns, in this order
+SCHEMA_VERSION = 1  # of the JSON document: raised when a key changes meaning or disappears, not when one is added
+
+
+class _Fields:
+    """A summary's fields, in output order, as a dict."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class ContinuousSummary(_Fields):
+    """Patients with a value, and the median and quartiles (R's type 7); None when n is 0."""
+
+    n: int
+    median: float | None
+    q1: float | None
+    q3: float | None
+
+
+@dataclass(frozen=True)
+class BinarySummary(_Fields):
+    """Patients, patients with the outcome, and their proportion (None when n is 0)."""
+
+    n: int
+    events: int
+    proportion: float | None
+
+
+@dataclass(frozen=True)
+class SurvivalAt:
+    """The Kaplan-Meier infection-free proportion at a landmark day with its CI; None beyond
+    the group's last follow-up."""
+
+    day: float
+    estimate: float | None
+    ci_low: float | None
+    ci_high: float | None
+
+
+@dataclass(frozen=True)
+class IncidenceAt:
+    """The cumulative incidence (Aalen-Johansen) at a landmark day with its standard error."""
+
+    day: float
+    estimate: float | None
+    se: float | None
+
+
+def landmark_key(day: float) -> str:
+    return f"d{day:g}"
+
+
+@dataclass(frozen=True)
+class TimeToEventSummary:
+    """Time to first infection in one group: patients, infections, the Kaplan-Meier median
+    with its CI and the infection-free proportion at each landmark."""
+
+    n: int
+    events: int
+    median: float | None
+    median_ci_low: float | None
+    median_ci_high: float | None
+    landmarks: tuple[SurvivalAt, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"n": self.n, "events": self.events, "median": self.median,
+                               "median_ci_low": self.median_ci_low, "median_ci_high": self.median_ci_high}
+        for at in self.landmarks:
+            key = f"infection_free_{landmark_key(at.day)}"
+            out.update({key: at.estimate, f"{key}_ci_low": at.ci_low, f"{key}_ci_high": at.ci_high})
+        return out
+
+
+@dataclass(frozen=True)
+class CompetingRiskSummary:
+    """Time to first infection with deaths as a competing event: patients, infections,
+    competing deaths and the cumulative incidence of infection at each landmark."""
+
+    n: int
+    events: int
+    competing_events: int
+    landmarks: tuple[IncidenceAt, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"n": self.n, "events": self.events, "competing_events": self.competing_events}
+        for at in self.landmarks:
+            key = f"cuminc_{landmark_key(at.day)}"
+            out.update({key: at.estimate, f"{key}_se": at.se})
+        return out
+
+
+@dataclass(frozen=True)
+class RateSummary(_Fields):
+    """Every infection episode per patient-time: patients, episodes, patient-days and the rate
+    per 100 patient-days (None without patient-time)."""
+
+    n: int
+    episodes: int
+    patient_days: float
+    rate_per_100_patient_days: float | None
+
+
+GroupSummary = Union[ContinuousSummary, BinarySummary, TimeToEventSummary, CompetingRiskSummary, RateSummary]
+
+
+@dataclass(frozen=True)
+class RiskDifference:
+    """The first group's proportion minus the second's, with Newcombe's hybrid score interval."""
+
+    estimate: float
+    ci: ConfidenceInterval
+
+
+@dataclass(frozen=True)
+class OutcomeResult:
+    """One outcome: a summary per group (keyed by group name, in the comparison's order) and
+    the test's result. ``result`` is None when the test could not run; ``warnings`` then says
+    why. Binary outcomes carry the risk difference whatever the test."""
+
+    outcome: str
+    kind: str
+    test: str
+    groups: dict[str, GroupSummary]
+    result: TestResult | None
+    warnings: tuple[str, ...] = ()
+    risk_difference: RiskDifference | None = None
+    p_adjusted: float | None = None
+
+    def fields(self, alternative: str | None, confidence_level: float | None) -> dict[str, Any]:
+        """The result columns every format shares (``RESULT_COLUMNS``)."""
+        r, rd = self.result, self.risk_difference
+        ci = r.ci if r and r.ci else (None, None)
+        return {"outcome": self.outcome, "kind": self.kind, "test": self.test, "method": r.method if r else None,
+                "statistic": r.statistic if r else None, "p_value": r.pvalue if r else None,
+                "p_adjusted": self.p_adjusted, "alternative": alternative, "confidence_level": confidence_level,
+                "estimate": r.estimate if r else None, "estimand": r.estimand if r else None,
+                "ci_low": ci[0], "ci_high": ci[1], "risk_difference": rd.estimate if rd else None,
+                "risk_difference_ci_low": rd.ci.low if rd else None,
+                "risk_difference_ci_high": rd.ci.high if rd else None}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Every outcome compared across ``groups`` (first against second), the options used and
+    the cohort it came from (for the input accounting and the record of options)."""
+
+    groups: tuple[str, ...]
+    outcomes: list[OutcomeResult]
+    excluded_patients: int = 0
+    options: dict[str, Any] = field(default_factory=dict)
+    cohort: Cohort | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def wide_columns(self) -> list[str]:
+        """The columns of the wide forms (CSV, TSV, JSONL, Markdown, :meth:`to_frame`): the
+        result fields, then each group key as KEY_a and KEY_b (the usual ones first, then those
+        of time-to-event and rate outcomes as they appear), then the warnings."""
+        keys = list(GROUP_KEYS)
+        for o in self.outcomes:
+            keys += [k for k in o.groups[self.groups[0]].as_dict() if k not in keys]
+        return (RESULT_COLUMNS + ["group_a", "group_b"] + [f"{k}_{side}" for k in keys for side in ("a", "b")]
+                + ["warnings"])
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One wide row per outcome, as Python values (NaN and infinities as floats, missing
+        as None); the column names do not depend on the cohort names."""
+        a, b = self.groups
+        columns = self.wide_columns()
+        level, alternative = self.options.get("confidence_level"), self.options.get("alternative")
+        out = []
+        for o in self.outcomes:
+            row = {**o.fields(alternative, level), "group_a": a, "group_b": b, "warnings": "; ".join(o.warnings)}
+            for side, g in (("a", a), ("b", b)):
+                row.update({f"{k}_{side}": v for k, v in o.groups[g].as_dict().items()})
+            out.append({k: row.get(k) for k in columns})
+        return out
+
+    def to_frame(self) -> pd.DataFrame:
+        """The rows and columns of the CSV output as a DataFrame (numbers stay numbers:
+        infinite interval ends are ``inf``, missing values NaN or None)."""
+        import pandas as pd
+
+        return pd.DataFrame(self.rows(), columns=self.wide_columns())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document: ``groups``, ``outcomes``, ``input`` (what was done with every
+        row) and ``meta`` (version, input file and its SHA-256, every option), with JSON-ready
+        values: None for missing, ``"Inf"``/``"-Inf"`` for infinities."""
+        level, alternative = self.options.get("confidence_level"), self.options.get("alternative")
+        outcomes = []
+        for o in self.outcomes:
+            row = {k: plain(v) for k, v in o.fields(alternative, level).items()}
+            if o.kind != "binary":
+                for key in ("risk_difference", "risk_difference_ci_low", "risk_difference_ci_high"):
+                    del row[key]
+            row["groups"] = {g: {k: plain(v) for k, v in s.as_dict().items()} for g, s in o.groups.items()}
+            row["warnings"] = list(o.warnings)
+            outcomes.append(row)
+        counts = self.cohort.input_counts(self.excluded_patients) if self.cohort is not None else {}
+        return {"groups": list(self.groups), "outcomes": outcomes, "input": counts, "meta": self.meta}
+
+
+def plain(value: Any) -> Any:
+    """A JSON-ready Python value: None for NaN and missing values, "Inf"/"-Inf" for
+    infinities (as R writes them), int/float/bool/str otherwise."""
+    if value is None:
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if math.isinf(value):
+            return "Inf" if value > 0 else "-Inf"
+    import pandas as pd
+
+    if value is pd.NA or value is pd.NaT:
+        return None
+    return value

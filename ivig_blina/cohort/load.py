@@ -1,0 +1,140 @@
+"""One call from a file to a cohort: read, validate, derive the per-patient table, check
+``strict``, on either engine. What the CLI does before any analysis, for a Python user too."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import pandas as pd
+
+from ivig_blina.cohort.accounting import input_counts, input_summary
+from ivig_blina.cohort.options import ENGINES, UNITS, check_date, check_days, check_one_of, check_threshold
+from ivig_blina.cohort.patients import FOLLOW_UP_COLUMNS, IGG_COLUMNS, PatientTable, check_strict, per_patient
+from ivig_blina.errors import IvigBlinaError
+from ivig_blina.io.reader import Observations
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """A validated cohort file and its per-patient table.
+
+    ``observations`` holds the rows (empty unless ``rows_kept``: loaded with ``keep_rows`` from
+    one file) and what was done with every row; ``patients`` the per-patient table; ``options``
+    the options it was loaded with, as recorded in JSON ``meta``.
+    """
+
+    observations: Observations
+    patients: PatientTable
+    options: dict[str, Any] = field(default_factory=dict)
+    rows_kept: bool = False
+
+    @property
+    def path(self) -> str:
+        return self.observations.path
+
+    @property
+    def sha256(self) -> str:
+        return self.observations.sha256
+
+    @property
+    def table(self) -> pd.DataFrame:
+        """One row per patient, sorted by cohort then patient ID (see :func:`per_patient`)."""
+        return self.patients.table
+
+    def nadir_table(self) -> pd.DataFrame:
+        """The per-patient columns ``ivigblina nadir`` writes, in its order."""
+        return self.patients.table[IGG_COLUMNS + self.patients.event_outcomes + FOLLOW_UP_COLUMNS]
+
+    def input_counts(self, excluded: int = 0) -> dict[str, Any]:
+        """What was done with every row, as JSON ``input`` (``excluded``: patients of cohorts
+        left out of an analysis)."""
+        return input_counts(self.observations, self.patients, excluded)
+
+    def input_summary(self, excluded: int = 0) -> str:
+        """The same account in one line, as the CLI prints it on stderr."""
+        return input_summary(self.observations, self.patients, excluded)
+
+
+def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "cohort", day_col: str = "day",
+         igg_col: str | None = None, units: str = "mg/dL", until: float | None = None, hgg_threshold: float = 400.0,
+         exclude_after_ivig: float | None = None, baseline_window: float | None = None, encoding: str = "utf-8",
+         delimiter: str | None = None, decimal: str = ".", max_field_size: int = 10_000,
+         today: dt.date | str | None = None, strict: bool = False, engine: str = "pandas",
+         scheduler: str | None = None, require_cohort: bool = False, keep_rows: bool = False) -> Cohort:
+    """Read ``source``, validate every row and derive the per-patient table.
+
+    Parameters
+    ----------
+    source : str
+        A ``.csv``, ``.tsv``, ``.csv.gz`` or ``.parquet`` file, ``-`` for standard input, or
+        with ``engine="dask"`` a directory or glob of partitions.
+    patient_col, cohort_col, day_col, igg_col, units
+        Column names (matched without regard to case or surrounding spaces); ``igg_col=None``
+        finds ``igg_mg_dl`` or ``igg_g_l``; a named IgG column is in ``units`` (mg/dL or g/L).
+    until, hgg_threshold, exclude_after_ivig, baseline_window
+        The definitions of the follow-up window, HGG (mg/dL) and the baseline (README,
+        "Definitions").
+    encoding, delimiter, decimal, max_field_size, today
+        How the file is read; ``today`` (a date or ``YYYY-MM-DD``) bounds the dates.
+    strict : bool
+        Refuse any skipped row or input warning.
+    engine, scheduler
+        ``"pandas"`` (one file) or ``"dask"`` (partitions on a Dask cluster at ``scheduler``,
+        or a local one).
+    require_cohort : bool
+        Every patient needs a cohort (what a comparison needs).
+    keep_rows : bool
+        Keep the validated rows in ``observations.table`` (the IgG figure needs them); else
+        they are freed once the per-patient table exists.
+
+    Raises
+    ------
+    IvigBlinaError
+        Bad input: its text names the file, line and column.
+    OptionError
+        A ``ValueError`` naming a parameter whose value is not allowed.
+
+    Examples
+    --------
+    >>> import ivig_blina
+    >>> cohort = ivig_blina.load("examples/wo2022_cohort.csv")
+    >>> cohort.table.groupby("cohort").size().to_dict()
+    {'control': 6, 'ivig': 17}
+    """
+    from ivig_blina.io.csvfile import Dialect
+    from ivig_blina.io.reader import Columns, read_cohort
+
+    options = dict(patient_col=patient_col, cohort_col=cohort_col, day_col=day_col, igg_col=igg_col,
+                   units=check_one_of("units", units, UNITS), until=check_days("until", until),
+                   hgg_threshold=check_threshold(hgg_threshold),
+                   exclude_after_ivig=check_days("exclude_after_ivig", exclude_after_ivig),
+                   baseline_window=check_days("baseline_window", baseline_window), encoding=encoding,
+                   delimiter=delimiter, decimal=decimal, max_field_size=max_field_size, today=check_date(today),
+                   strict=strict, engine=check_one_of("engine", engine, ENGINES), scheduler=scheduler)
+    columns = Columns(patient=patient_col, cohort=cohort_col, day=day_col, igg=igg_col, units=units)
+    dialect = Dialect(encoding=encoding, delimiter=delimiter, decimal=decimal, max_field=max_field_size)
+    definitions = dict(until=until, hgg_threshold=hgg_threshold, exclude_after_ivig=exclude_after_ivig,
+                       baseline_window=baseline_window)
+    recorded = {**options, "today": str(options["today"]) if options["today"] else None}
+    if engine == "dask":
+        if strict:
+            raise IvigBlinaError("--strict works with --engine pandas only")
+        try:
+            from ivig_blina.cohort.distributed import read_partitioned
+        except ImportError:
+            raise IvigBlinaError("--engine dask needs dask: pip install 'ivig-blina[dask]'") from None
+        obs, patients = read_partitioned(source, columns, dialect, require_cohort=require_cohort,
+                                         today=options["today"], scheduler=scheduler, **definitions)
+        return Cohort(obs, patients, recorded)
+    obs = read_cohort(source, columns, dialect, require_cohort=require_cohort, today=options["today"])
+    patients = per_patient(obs, **definitions)
+    if strict:
+        check_strict(obs, patients)
+    if not keep_rows:
+        from ivig_blina.io import memory
+
+        obs = replace(obs, table=obs.table.iloc[:0].copy())
+        memory.release()
+    return Cohort(obs, patients, recorded, rows_kept=keep_rows)

@@ -1,0 +1,42 @@
+"""Checks of the options that shape a cohort, shared by :func:`ivig_blina.load` and the CLI
+(one implementation of each rule). Light on imports: the CLI runs them while parsing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from ivig_blina.errors import OptionError
+
+UNITS = ("mg/dL", "g/L")
+ENGINES = ("pandas", "dask")
+
+
+def check_one_of(name: str, value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise OptionError(name, f"expected one of {', '.join(allowed)}, got {value!r}")
+    return value
+
+
+def check_days(name: str, value: float | None) -> float | None:
+    """A number of days: finite and not negative (Typer's min=0 lets NaN through)."""
+    if value is not None and not 0 <= value < math.inf:
+        raise OptionError(name, f"expected a number of days >= 0, got {value}")
+    return value
+
+
+def check_threshold(value: float) -> float:
+    """The HGG threshold in mg/dL: a positive finite number."""
+    if not 0 < value < math.inf:
+        raise OptionError("hgg_threshold", f"expected a level in mg/dL above 0 (e.g. 400), got {value}")
+    return value
+
+
+def check_date(value: dt.date | str | None) -> dt.date | None:
+    """``today``: a date, or text as YYYY-MM-DD."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise OptionError("today", f"expected a date as YYYY-MM-DD, got '{value}'") from None
