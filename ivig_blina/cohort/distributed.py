@@ -20,7 +20,8 @@ import pandas as pd
 
 from ivig_blina.errors import IvigBlinaError
 from ivig_blina.cohort.patients import INFECTIONS, PatientTable, _event_outcomes, per_patient
-from ivig_blina.io.reader import Observations, read_cohort
+from ivig_blina.io.reader import (Observations, cohort_clash_message, first_cohort_clash, no_cohort_message,
+                                  read_cohort)
 
 SUFFIXES = (".csv", ".tsv", ".csv.gz", ".tsv.gz", ".parquet")
 ROWS = {"patient_id": object, "cohort": object, "day": float, "igg": float, "censored": object, "event": object,
@@ -63,7 +64,9 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
         rows = dd.from_delayed([part[0] for part in parts], meta=pd.DataFrame({k: pd.Series(dtype=v)
                                                                                for k, v in ROWS.items()}))
         pieces = rows.shuffle(on="patient_id").to_delayed()
-        derived = [dask.delayed(_patients_part)(piece, source, require_cohort, definitions) for piece in pieces]
+        cohort_column = columns.cohort.strip().lower()
+        derived = [dask.delayed(_patients_part)(piece, source, require_cohort, cohort_column, definitions)
+                   for piece in pieces]
         results, read_counts = client.compute([derived, [part[1] for part in parts]], sync=True)
     tables = [table for table, _, _ in results if len(table)]
     labels = sorted(set().union(*(found for _, _, found in results)))
@@ -80,8 +83,7 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
     counts.update(patients=len(table), patients_without_nadir=int(table.nadir_igg.isna().sum()),
                   patients_without_exposure=int(table.days_below_threshold.isna().sum()))
     digest = hashlib.sha256("".join(c["sha256"] for c in read_counts).encode()).hexdigest()
-    read = {k: sum(c[k] for c in read_counts) for k in ("rows", "blank_rows", "duplicate_rows", "patient_only_rows",
-                                                        "used_rows", "censored_values", "same_day_conflicts")}
+    read = {k: sum(c["counts"][k] for c in read_counts) for k in read_counts[0]["counts"]}
     obs = Observations(source, digest, pd.DataFrame(), table[["patient_id", "cohort"]], has_events, read)
     return obs, PatientTable(table, outcomes, definitions.get("hgg_threshold", 400.0), counts)
 
@@ -98,28 +100,33 @@ def _read_part(path: str, columns, dialect, today) -> tuple[pd.DataFrame, dict]:
                          "censored": "", "event": "", "line": listed.line.astype(np.int64), "path": path,
                          "has_data": False})
     rows = pd.concat([data, only], ignore_index=True).astype(ROWS)
-    return rows, {**obs.counts, "sha256": obs.sha256, "has_events": obs.has_events}
+    return rows, {"counts": obs.counts, "sha256": obs.sha256, "has_events": obs.has_events}
 
 
-def _patients_part(rows: pd.DataFrame, source: str, require_cohort: bool, definitions: dict):
-    """The per-patient table of whole patients (after the shuffle), its counts and event labels."""
+def _patients_part(rows: pd.DataFrame, source: str, require_cohort: bool, cohort_column: str, definitions: dict):
+    """The per-patient table of whole patients (after the shuffle), its counts and event labels.
+    A patient's rows are taken in partition and line order, and checked with the reader's own
+    rules and messages (one cohort per patient, a cohort for every patient)."""
     rows = rows.sort_values(["path", "line"], kind="stable").reset_index(drop=True)
     codes, names = pd.factorize(rows.patient_id, sort=True)
-    cohort_given = rows.cohort != ""
-    cohorts = rows.cohort[cohort_given].groupby(codes[cohort_given.to_numpy()]).agg(["first", "nunique"])
-    clash = cohorts.index[cohorts["nunique"] > 1]
-    if len(clash):
-        pid = clash[0]
-        where = rows[(codes == pid) & cohort_given & (rows.cohort != cohorts.loc[pid, "first"])].iloc[0]
-        raise IvigBlinaError(f"patient '{names[pid]}' is in cohort '{where.cohort}' here but in "
-                             f"'{cohorts.loc[pid, 'first']}' in another row or partition; a patient belongs to one cohort",
-                             path=where.path, line=int(where.line), column="cohort")
-    cohort = pd.Series(cohorts["first"], dtype=object).reindex(range(len(names))).fillna("")
+    cohort_codes, cohort_names = pd.factorize(rows.cohort)
+    none = len(cohort_names)
+    cohort_codes = np.where(rows.cohort.to_numpy() == "", none, cohort_codes)
+    labels = np.append(np.asarray(cohort_names, dtype=object), "")
+    clash = first_cohort_clash(codes, cohort_codes, none)
+    if clash is not None:
+        row, earlier = clash
+        raise IvigBlinaError(cohort_clash_message(names[codes[row]], labels[cohort_codes[row]], labels[earlier]),
+                             path=rows.path[row], line=int(rows.line[row]), column=cohort_column)
+    given = cohort_codes != none
+    of_patient = np.full(len(names), none)
+    of_patient[codes[given][::-1]] = cohort_codes[given][::-1]  # the first given row wins (all agree)
+    cohort = pd.Series(labels[of_patient], dtype=object)
     first = rows.groupby(codes).first()
     if require_cohort and (cohort == "").any():
         pid = int(np.flatnonzero(cohort.to_numpy() == "")[0])
-        raise IvigBlinaError(f"patient '{names[pid]}' has no cohort on any row", path=first.path[pid],
-                             line=int(first.line[pid]), column="cohort")
+        raise IvigBlinaError(no_cohort_message(names[pid]), path=first.path[pid], line=int(first.line[pid]),
+                             column=cohort_column)
     patients = pd.DataFrame({"pid": np.arange(len(names)), "patient_id": np.asarray(names, dtype=object),
                              "cohort": cohort.to_numpy(), "line": first.line.to_numpy()})
     data = rows[rows.has_data.to_numpy()]

@@ -334,21 +334,42 @@ class _Validator:
         table = table.sort_values("line").reset_index(drop=True)
         if self.plan.require_cohort and (table.cohort == "").any():
             row = table[table.cohort == ""].iloc[0]
-            raise IvigBlinaError(f"patient '{row.patient_id}' has no cohort on any row", path=self.name,
-                                 line=int(row.line), column=column)
+            raise IvigBlinaError(no_cohort_message(row.patient_id), path=self.name, line=int(row.line), column=column)
         by_pid = np.full(len(patient.cat.categories), none, dtype=code.dtype)
         by_pid[pid[order[starts]]] = of_patient
         return table, pd.Categorical.from_codes(by_pid, names)
 
     def cohort_clash(self, pid, code, none, names, patient, column) -> None:
         """Raise for the first row whose cohort differs from its patient's first one."""
-        rows = np.flatnonzero(code != none)
-        first = np.full(pid.max() + 1, len(code))
-        np.minimum.at(first, pid[rows], rows)
-        expected = np.append(code, none)[first[pid]]  # a patient without a cohort expects none
-        self.fail((code != none) & (code != expected), column,
-                  lambda i: f"patient '{patient[i]}' is in cohort '{names[code[i]]}' here but in "
-                            f"'{names[expected[i]]}' earlier; a patient belongs to one cohort")
+        row, earlier = first_cohort_clash(pid, code, none) or (0, 0)  # there is one: see patients()
+        raise IvigBlinaError(cohort_clash_message(patient[row], names[code[row]], names[earlier]), path=self.name,
+                             line=int(self.lines[row]), column=column)
+
+
+def first_cohort_clash(pid: np.ndarray, code: np.ndarray, none: int) -> tuple[int, int] | None:
+    """The first row (in the given order) whose cohort ``code`` differs from the first cohort
+    given for its patient ``pid``, and that first code; None when every patient has one
+    cohort. ``none`` is the code of no cohort. The reader calls it once its fast check found a
+    clash; ``--engine dask`` on the rows of all partitions."""
+    rows = np.flatnonzero(code != none)
+    if not len(rows):
+        return None
+    first = np.full(pid.max() + 1, len(code))
+    np.minimum.at(first, pid[rows], rows)
+    expected = np.append(code, none)[first[pid]]  # a patient without a cohort expects none
+    clash = (code != none) & (code != expected)
+    if not clash.any():
+        return None
+    row = int(np.argmax(clash))
+    return row, int(expected[row])
+
+
+def cohort_clash_message(patient: str, here: str, earlier: str) -> str:
+    return f"patient '{patient}' is in cohort '{here}' here but in '{earlier}' earlier; a patient belongs to one cohort"
+
+
+def no_cohort_message(patient: str) -> str:
+    return f"patient '{patient}' has no cohort on any row"
 
 
 def _take(categorical: pd.Categorical, rows: np.ndarray) -> pd.Categorical:
