@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -12,7 +12,7 @@ import pandas as pd
 
 from ivig_blina import __version__, stats
 from ivig_blina.analyses.results import (SCHEMA_VERSION, BinarySummary, CompetingRiskSummary, Comparison,
-                                         ContinuousSummary, IncidenceAt, OutcomeResult, RateSummary, RiskDifference,
+                                         ContinuousSummary, GroupSummary, IncidenceAt, OutcomeResult, RateSummary, RiskDifference,
                                          SurvivalAt, TimeToEventSummary)
 from ivig_blina.cohort.load import Cohort
 from ivig_blina.errors import IvigBlinaError, OptionError
@@ -99,7 +99,7 @@ def compare(cohort: Cohort, groups: tuple[str, str] | list[str] | None = None, *
     if adjust not in ADJUSTMENTS:
         raise OptionError("adjust", f"expected one of {', '.join(ADJUSTMENTS)}, got {adjust!r}")
     patients = cohort.patients
-    pair = choose_groups(patients.table.cohort, tuple(groups) if groups is not None else None, cohort.path)
+    pair = choose_groups(patients.table.cohort, _pair(groups), cohort.path)
     defaults = {**DEFAULT_TESTS, **({"time-to-event": "gray"} if competing_risk else {})}
     tests = {**defaults, **(tests or {})}
     registry = registry or stats.registry()
@@ -108,14 +108,17 @@ def compare(cohort: Cohort, groups: tuple[str, str] | list[str] | None = None, *
                   registry)
     t = patients.table
     a, b = (t[t.cohort == g] for g in pair)
-    results = [run.continuous(outcome, *(x[column].dropna().to_numpy(float) for x in (a, b)), pair,
-                              chosen["continuous"]) for outcome, column in CONTINUOUS.items()]
-    has_nadir = [x[x.nadir_igg.notna()] for x in (a, b)]
-    results.append(run.binary("hgg", *(x.hgg.astype(bool) for x in has_nadir), pair, chosen["binary"]))
+
+    def values(column: str) -> tuple[np.ndarray, np.ndarray]:
+        return a[column].dropna().to_numpy(float), b[column].dropna().to_numpy(float)
+
+    results = [run.continuous(outcome, *values(column), pair, chosen["continuous"])
+               for outcome, column in CONTINUOUS.items()]
+    with_nadir_a, with_nadir_b = (x.hgg[x.nadir_igg.notna()].astype(bool) for x in (a, b))
+    results.append(run.binary("hgg", with_nadir_a, with_nadir_b, pair, chosen["binary"]))
     results += [run.binary(outcome, a[outcome], b[outcome], pair, chosen["binary"])
                 for outcome in patients.event_outcomes]
-    results += [run.continuous(outcome, *(x[outcome].dropna().to_numpy(float) for x in (a, b)), pair,
-                               chosen["continuous"]) for outcome in EXPOSURE]
+    results += [run.continuous(outcome, *values(outcome), pair, chosen["continuous"]) for outcome in EXPOSURE]
     if patients.event_outcomes:
         results.append(run.time_to_event(a, b, pair, chosen["time-to-event"], landmarks, competing_risk))
         results.append(run.rate(a, b, pair, chosen["rate"]))
@@ -159,7 +162,8 @@ class _Runner:
                                  "not a TestResult")
         return result
 
-    def _tested(self, outcome: str, kind: str, statistic: Statistic, summaries: dict, empty: list[str], a, b,
+    def _tested(self, outcome: str, kind: str, statistic: Statistic, summaries: Mapping[str, GroupSummary],
+                empty: list[str], a, b,
                 extra: tuple[str, ...] = ()) -> OutcomeResult:
         """The outcome with its test's result, or without a test (and saying so) when a group
         is empty."""
@@ -180,7 +184,7 @@ class _Runner:
         counts = [(int(x.sum()), len(x)) for x in (a, b)]
         summaries = {g: BinarySummary(n, e, e / n if n else None) for g, (e, n) in zip(groups, counts)}
         empty = [g for g, (_, n) in zip(groups, counts) if n == 0]
-        tested = self._tested(outcome, "binary", statistic, summaries, empty, *counts)
+        tested = self._tested(outcome, "binary", statistic, summaries, empty, counts[0], counts[1])
         if tested.result is None:
             return tested
         difference, low, high = newcombe(counts[0], counts[1], alternative=self.alternative,  # type: ignore[misc]
@@ -192,13 +196,22 @@ class _Runner:
         summaries = {g: event_summary(t, e, landmarks, self.confidence_level, competing)
                      for g, (t, e) in zip(groups, data)}
         empty = [g for g, (t, _) in zip(groups, data) if len(t) == 0]
-        return self._tested("time_to_infection", "time-to-event", statistic, summaries, empty, *data)
+        return self._tested("time_to_infection", "time-to-event", statistic, summaries, empty, data[0], data[1])
 
     def rate(self, a, b, groups, statistic) -> OutcomeResult:
         counts = [(int(x.infection_episodes.sum()), float(x.follow_up_days.sum())) for x in (a, b)]
         summaries = {g: RateSummary(len(x), e, d, 100 * e / d if d > 0 else None)
                      for g, x, (e, d) in zip(groups, (a, b), counts)}
-        return self._tested("infection_rate", "rate", statistic, summaries, [], *counts, extra=(REPEATED_EPISODES,))
+        return self._tested("infection_rate", "rate", statistic, summaries, [], counts[0], counts[1],
+                            extra=(REPEATED_EPISODES,))
+
+
+def _pair(groups: tuple[str, str] | list[str] | None) -> tuple[str, str] | None:
+    if groups is None:
+        return None
+    if len(groups) != 2 or groups[0] == groups[1]:
+        raise OptionError("groups", f"expected two different cohort names, got {list(groups)}")
+    return groups[0], groups[1]
 
 
 def event_data(patients: pd.DataFrame, competing: bool = False):

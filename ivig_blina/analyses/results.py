@@ -9,6 +9,7 @@ full precision; only the terminal table (``ivig_blina.render``) rounds.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Union
 
@@ -146,7 +147,7 @@ class OutcomeResult:
     outcome: str
     kind: str
     test: str
-    groups: dict[str, GroupSummary]
+    groups: Mapping[str, GroupSummary]
     result: TestResult | None
     warnings: tuple[str, ...] = ()
     risk_difference: RiskDifference | None = None

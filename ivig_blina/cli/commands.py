@@ -185,7 +185,8 @@ def compare(
         cohort = source.load(require_cohort=True)
         with _progress(not quiet and sys.stderr.isatty()) as progress:
             result = run_compare(cohort, chosen, tests=tests, alternative=alternative.value,
-                                 confidence_level=confidence, adjust=adjust.value, landmarks=landmarks,
+                                 confidence_level=confidence, adjust=adjust.value,
+                                 landmarks=landmarks,  # type: ignore[arg-type]  # days: parsed by its callback
                                  competing_risk=competing_risk, permutations=permutations, seed=seed,
                                  progress=progress, registry=registry)
     _warn(cohort.input_summary(result.excluded_patients), quiet)

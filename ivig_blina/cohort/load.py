@@ -106,18 +106,22 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
     from ivig_blina.io.csvfile import Dialect
     from ivig_blina.io.reader import Columns, read_cohort
 
-    options = dict(patient_col=patient_col, cohort_col=cohort_col, day_col=day_col, igg_col=igg_col,
-                   units=check_one_of("units", units, UNITS), until=check_days("until", until),
-                   hgg_threshold=check_threshold(hgg_threshold),
-                   exclude_after_ivig=check_days("exclude_after_ivig", exclude_after_ivig),
-                   baseline_window=check_days("baseline_window", baseline_window), encoding=encoding,
-                   delimiter=delimiter, decimal=decimal, max_field_size=max_field_size, today=check_date(today),
-                   strict=strict, engine=check_one_of("engine", engine, ENGINES), scheduler=scheduler)
+    check_one_of("units", units, UNITS)
+    check_one_of("engine", engine, ENGINES)
+    check_threshold(hgg_threshold)
+    for name, days in (("until", until), ("exclude_after_ivig", exclude_after_ivig),
+                       ("baseline_window", baseline_window)):
+        check_days(name, days)
+    today = check_date(today)
+    recorded = dict(patient_col=patient_col, cohort_col=cohort_col, day_col=day_col, igg_col=igg_col, units=units,
+                    until=until, hgg_threshold=hgg_threshold, exclude_after_ivig=exclude_after_ivig,
+                    baseline_window=baseline_window, encoding=encoding, delimiter=delimiter, decimal=decimal,
+                    max_field_size=max_field_size, today=str(today) if today else None, strict=strict, engine=engine,
+                    scheduler=scheduler)
     columns = Columns(patient=patient_col, cohort=cohort_col, day=day_col, igg=igg_col, units=units)
     dialect = Dialect(encoding=encoding, delimiter=delimiter, decimal=decimal, max_field=max_field_size)
     definitions = dict(until=until, hgg_threshold=hgg_threshold, exclude_after_ivig=exclude_after_ivig,
                        baseline_window=baseline_window)
-    recorded = {**options, "today": str(options["today"]) if options["today"] else None}
     if engine == "dask":
         if strict:
             raise IvigBlinaError("--strict works with --engine pandas only")
@@ -126,10 +130,11 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
         except ImportError:
             raise IvigBlinaError("--engine dask needs dask: pip install 'ivig-blina[dask]'") from None
         obs, patients = read_partitioned(source, columns, dialect, require_cohort=require_cohort,
-                                         today=options["today"], scheduler=scheduler, **definitions)
+                                         today=today, scheduler=scheduler, **definitions)
         return Cohort(obs, patients, recorded)
-    obs = read_cohort(source, columns, dialect, require_cohort=require_cohort, today=options["today"])
-    patients = per_patient(obs, **definitions)
+    obs = read_cohort(source, columns, dialect, require_cohort=require_cohort, today=today)
+    patients = per_patient(obs, until=until, hgg_threshold=hgg_threshold, exclude_after_ivig=exclude_after_ivig,
+                           baseline_window=baseline_window)
     if strict:
         check_strict(obs, patients)
     if not keep_rows:

@@ -127,8 +127,8 @@ def infection_curves(patients: pd.DataFrame, groups: list[str], *, competing: bo
     horizon = float(patients[patients.cohort.isin(groups)].infection_time.max() or 0.0)
     from matplotlib.ticker import MaxNLocator
 
-    grid = MaxNLocator(nbins=ticks, integer=True).tick_values(0, max(horizon, 1.0))
-    grid = grid[(grid >= 0) & (grid <= max(horizon, 1.0))]
+    ticks_at = np.asarray(MaxNLocator(nbins=ticks, integer=True).tick_values(0, max(horizon, 1.0)))
+    grid = ticks_at[(ticks_at >= 0) & (ticks_at <= max(horizon, 1.0))]
     for row, (group, colour, style) in enumerate(zip(groups, OKABE_ITO, STYLES)):
         x = patients[patients.cohort == group]
         time, status = x.infection_time.to_numpy(float), x.infection_status.to_numpy(int)

@@ -274,9 +274,10 @@ def _line_numbers(rows: int, skipped: list[int]) -> np.ndarray:
     skipped lines (sorted) before it. int32 while the lines fit."""
     dtype = np.int32 if rows + len(skipped) + 2 < 2**31 else np.int64
     lines = np.arange(2, rows + 2, dtype=dtype)
-    if skipped:  # the j-th skipped line falls after the rows numbered below skipped[j] - j
-        lines += np.searchsorted(np.asarray(skipped) - np.arange(len(skipped)), lines, side="right").astype(dtype)
-    return lines
+    if not skipped:
+        return lines
+    # the j-th skipped line falls after the rows numbered below skipped[j] - j
+    return lines + np.searchsorted(np.asarray(skipped) - np.arange(len(skipped)), lines, side="right").astype(dtype)
 
 
 def _strings(columns: dict, lines: np.ndarray, max_field: int, name: str) -> pd.DataFrame:

@@ -122,9 +122,8 @@ class _Plan:
             raise missing(f"'{day}' (or 'date' with 'start_date')")
         event = c.event.strip().lower()
         self.event = event if event in header else None
-        wanted = [self.patient, self.cohort, self.igg, self.event]
-        wanted += [self.day] if self.day else ["date", "start_date"]
-        wanted = [w for w in wanted if w is not None]
+        roles = [self.patient, self.cohort, self.igg, self.event] + ([self.day] if self.day else ["date", "start_date"])
+        wanted = [w for w in roles if w is not None]
         for i, name in enumerate(wanted):
             if name in wanted[:i]:
                 raise IvigBlinaError(f"column '{name}' is named for two roles (patient, cohort, day or date, IgG, "
@@ -158,7 +157,7 @@ class _Validator:
         self.name = raw.path
         self.lines = raw.lines
 
-    def fail(self, mask, column: str, message) -> None:
+    def fail(self, mask, column: str | None, message) -> None:
         """Raise for the first row where ``mask`` holds; ``message(i)`` says what is wrong."""
         mask = np.asarray(mask)
         if mask.any():

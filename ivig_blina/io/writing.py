@@ -28,9 +28,9 @@ def render_text(rendered) -> str:
 
     from rich.console import Console
 
-    console = Console(file=io.StringIO(), width=natural_width(rendered), no_color=True, color_system=None)
-    console.print(rendered)
-    return console.file.getvalue()
+    buffer = io.StringIO()
+    Console(file=buffer, width=natural_width(rendered), no_color=True, color_system=None).print(rendered)
+    return buffer.getvalue()
 
 
 def natural_width(renderable) -> int:

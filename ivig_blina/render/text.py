@@ -66,7 +66,7 @@ def frame_chunks(frame, fmt: str, rows: int = 50_000):
     Yields the header, then the text of ``rows`` rows at a time; two slices are formatted at
     once in threads (Arrow releases the GIL), so memory stays bounded and both cores work."""
     from collections import deque
-    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import Future, ThreadPoolExecutor
 
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -80,7 +80,7 @@ def frame_chunks(frame, fmt: str, rows: int = 50_000):
 
     yield delimiter.join(_quote(pa.array([str(name) for name in frame.columns]), delimiter).to_pylist()) + "\n"
     with ThreadPoolExecutor(2) as pool:
-        pending = deque()
+        pending: deque[Future[str]] = deque()
         for start in range(0, len(frame), rows):
             pending.append(pool.submit(text, start))
             if len(pending) == 2:

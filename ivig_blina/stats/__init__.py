@@ -23,23 +23,15 @@ import functools
 import importlib.util
 import os
 from dataclasses import dataclass
-from typing import ClassVar, Literal, NamedTuple
+from typing import ClassVar, Literal
 
 from ivig_blina.errors import IvigBlinaError
-from ivig_blina.stats.sides import ALTERNATIVES, check_alternative, check_confidence_level
+from ivig_blina.stats.sides import ALTERNATIVES, ConfidenceInterval, check_alternative, check_confidence_level
 
 KINDS = ("continuous", "binary", "time-to-event", "rate")
 ENTRY_POINT_GROUP = "ivig_blina.statistics"
 __all__ = ["ALTERNATIVES", "KINDS", "ConfidenceInterval", "Registry", "Statistic", "TestResult", "UnknownStatistic",
            "get", "register", "registry"]
-
-
-class ConfidenceInterval(NamedTuple):
-    """An interval's ends at the confidence level asked for; an open end is infinite (or the
-    parameter's limit, such as 0 for an odds ratio)."""
-
-    low: float
-    high: float
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -186,6 +178,7 @@ class Registry:
         module_name = f"ivig_blina_plugin_{abs(hash(os.path.abspath(path)))}"
         try:
             spec = importlib.util.spec_from_file_location(module_name, path)
+            assert spec is not None and spec.loader is not None  # a .py file always has both
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
         except Exception as e:

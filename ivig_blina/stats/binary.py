@@ -10,7 +10,7 @@ import math
 
 from ivig_blina.stats import Statistic, TestResult
 from ivig_blina.stats.rootfind import uniroot
-from ivig_blina.stats.sides import (EPSILON, INF, check_alternative, check_confidence_level, open_side,
+from ivig_blina.stats.sides import (EPSILON, INF, ConfidenceInterval, check_alternative, check_confidence_level, open_side,
                                     pvalue_chisq_or_signed_root, tail_probability)
 
 
@@ -98,8 +98,8 @@ class Fisher(Statistic):
             d = density(1)
             p = float(d[d <= d[x - lo] * (1 + 1e-7)].sum())
         alpha = tail_probability(alternative, confidence_level)
-        ci = (0.0 if alternative == "less" else lower_limit(alpha),
-              INF if alternative == "greater" else upper_limit(alpha))
+        ci = ConfidenceInterval(0.0 if alternative == "less" else lower_limit(alpha),
+                                INF if alternative == "greater" else upper_limit(alpha))
         return TestResult(statistic=None, pvalue=min(1.0, p), estimate=mle(), ci=ci,
                           estimand="odds ratio (first over second), conditional MLE", method="Fisher's exact test")
 
@@ -131,7 +131,7 @@ class ChiSquare(Statistic):
                 expected = rows[i] * cols[j] / total
                 delta = abs(observed[i][j] - expected)
                 statistic += (delta - min(0.5, delta)) ** 2 / expected
-        warnings = ()
+        warnings: tuple[str, ...] = ()
         if min(rows[i] * cols[j] / total for i in range(2) for j in range(2)) < 5:
             warnings = ("an expected count is below 5; the chi-square approximation may be incorrect",)
         z = math.copysign(math.sqrt(statistic), x / n_a - y / n_b)

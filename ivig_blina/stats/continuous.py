@@ -6,10 +6,12 @@ numpy and scipy are imported inside the functions so that listing statistics sta
 from __future__ import annotations
 
 import math
+from typing import ClassVar
 
 from ivig_blina.stats import Statistic, TestResult
 from ivig_blina.stats.rootfind import uniroot
-from ivig_blina.stats.sides import EPSILON, INF, interval, open_side, pvalue_symmetric, tail_probability
+from ivig_blina.stats.sides import (EPSILON, INF, ConfidenceInterval, interval, open_side, pvalue_symmetric,
+                                    tail_probability)
 
 
 def _no_test(method: str, reason: str, **fields) -> TestResult:
@@ -44,12 +46,16 @@ class MannWhitney(Statistic):
         exact = len(a) < 50 and len(b) < 50 and not ties
         res = stats.mannwhitneyu(a, b, alternative=alternative, use_continuity=True,
                                  method="exact" if exact else "asymptotic")
+        warnings: tuple[str, ...] = ()
+        estimate: float | None
+        ci: ConfidenceInterval | None
         if exact:
             estimate, ci = _hodges_lehmann_exact(a, b, alternative, confidence_level)
-            method, warnings = "Wilcoxon rank-sum exact test", ()
+            method = "Wilcoxon rank-sum exact test"
         else:
             method = "Wilcoxon rank-sum test with continuity correction"
-            warnings = ("ties: normal approximation with continuity correction, as R",) if ties else ()
+            if ties:
+                warnings = ("ties: normal approximation with continuity correction, as R",)
             try:
                 estimate, ci = _hodges_lehmann_normal(a, b, alternative, confidence_level)
             except _AllTied:
@@ -155,14 +161,15 @@ def _hodges_lehmann_normal(a, b, alternative, confidence_level):
         return uniroot(lambda d: wdiff(d, zq, True), lowest, highest, tol=1e-4, f_lower=f_low, f_upper=f_high)
 
     tail = tail_probability(alternative, confidence_level)
-    ci = (-INF if alternative == "less" else root(stats.norm.isf(tail)),
-          INF if alternative == "greater" else root(stats.norm.ppf(tail)))
+    ci = ConfidenceInterval(-INF if alternative == "less" else root(stats.norm.isf(tail)),
+                            INF if alternative == "greater" else root(stats.norm.ppf(tail)))
     estimate = uniroot(lambda d: wdiff(d, 0.0, False), lowest, highest, tol=1e-4)
     return float(estimate), ci
 
 
 class _TTest(Statistic):
-    equal_var: bool
+    equal_var: ClassVar[bool]
+    method: ClassVar[str]
 
     def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
         import numpy as np
@@ -174,6 +181,7 @@ class _TTest(Statistic):
         if m < 2 or n < 2:
             return _no_test(self.method, "each group needs at least 2 values; no test", estimand=estimand)
         va, vb = a.var(ddof=1), b.var(ddof=1)
+        df: float
         if self.equal_var:
             df = m + n - 2
             se = math.sqrt(((m - 1) * va + (n - 1) * vb) / df * (1 / m + 1 / n))
@@ -246,7 +254,7 @@ class BrunnerMunzel(Statistic):
         dist = stats.t(df)
         low, high = interval(estimate, se, dist, alternative, confidence_level)
         return TestResult(statistic=statistic, pvalue=pvalue_symmetric(dist, statistic, alternative), estimate=estimate,
-                          ci=(max(0.0, low), min(1.0, high)), estimand=estimand, method=f"{method} (df = {df:.6g})")
+                          ci=ConfidenceInterval(max(0.0, low), min(1.0, high)), estimand=estimand, method=f"{method} (df = {df:.6g})")
 
 
 class Permutation(Statistic):
@@ -278,7 +286,7 @@ class Permutation(Statistic):
         splits = math.comb(m + n, m)
         exact = splits <= self.max_exact
         total = splits if exact else permutations
-        combos = itertools.combinations(range(m + n), m) if exact else None
+        combos = itertools.combinations(range(m + n), m)  # walked only when exact
         rng = np.random.default_rng(seed)
         extreme, done = 0, 0
         eps = 1e-12 * max(1.0, abs(observed))

@@ -10,11 +10,20 @@ from __future__ import annotations
 
 import math
 import sys
-from typing import Any
+from typing import Any, NamedTuple
 
 from ivig_blina.errors import OptionError
 
 ALTERNATIVES = ("two-sided", "less", "greater")
+
+
+class ConfidenceInterval(NamedTuple):
+    """An interval's ends at the confidence level asked for; an open end is infinite (or the
+    parameter's limit, such as 0 for an odds ratio)."""
+
+    low: float
+    high: float
+
 EPSILON = sys.float_info.epsilon  # R's .Machine$double.eps
 INF = math.inf
 
@@ -63,22 +72,22 @@ def pvalue_chisq_or_signed_root(chisq: float, z: float, alternative: str) -> flo
     return float(stats.norm.cdf(z) if alternative == "less" else stats.norm.sf(z))
 
 
-def interval(estimate: float, se: float, dist, alternative: str, confidence_level: float) -> tuple[float, float]:
+def interval(estimate: float, se: float, dist, alternative: str, confidence_level: float) -> ConfidenceInterval:
     """``estimate`` -/+ the quantile of ``dist`` times ``se``; one-sided intervals are open
     (infinite) on the other side."""
     if alternative == "less":
-        return -INF, estimate + dist.ppf(confidence_level) * se
+        return ConfidenceInterval(-INF, estimate + dist.ppf(confidence_level) * se)
     if alternative == "greater":
-        return estimate - dist.ppf(confidence_level) * se, INF
+        return ConfidenceInterval(estimate - dist.ppf(confidence_level) * se, INF)
     q = dist.ppf(1 - (1 - confidence_level) / 2)
-    return estimate - q * se, estimate + q * se
+    return ConfidenceInterval(estimate - q * se, estimate + q * se)
 
 
-def open_side(low: float, high: float, alternative: str, lowest: float, highest: float) -> tuple[float, float]:
+def open_side(low: float, high: float, alternative: str, lowest: float, highest: float) -> ConfidenceInterval:
     """A one-sided interval: the end the alternative does not bound set to the parameter's
     limit (``lowest`` for ``less``, ``highest`` for ``greater``)."""
     if alternative == "less":
-        return lowest, high
+        return ConfidenceInterval(lowest, high)
     if alternative == "greater":
-        return low, highest
-    return low, high
+        return ConfidenceInterval(low, highest)
+    return ConfidenceInterval(low, high)

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ivig_blina.stats import Statistic, TestResult
-from ivig_blina.stats.sides import (EPSILON, check_confidence_level, interval, open_side,
+from ivig_blina.stats.sides import (EPSILON, ConfidenceInterval, check_confidence_level, interval, open_side,
                                     pvalue_chisq_or_signed_root, tail_probability)
+
+if TYPE_CHECKING:
+    import numpy as np
 
 TOLERANCE = math.sqrt(EPSILON)  # survival's quantile.survfit: sqrt(.Machine$double.eps)
 
@@ -23,14 +27,14 @@ class KaplanMeier:
     R's ``summary(survfit(...), censored=TRUE)`` with ``conf.type="log"``: ``std_err`` is on the
     S(t) scale, the upper limit is clipped at 1, and limits are NaN where S(t) is 0."""
 
-    time: object
-    n_risk: object
-    n_event: object
-    n_censor: object
-    surv: object
-    std_err: object
-    lower: object
-    upper: object
+    time: np.ndarray
+    n_risk: np.ndarray
+    n_event: np.ndarray
+    n_censor: np.ndarray
+    surv: np.ndarray
+    std_err: np.ndarray
+    lower: np.ndarray
+    upper: np.ndarray
 
     @property
     def last_time(self) -> float:
@@ -198,7 +202,7 @@ def cox_hazard_ratio(a, b, alternative="two-sided", confidence_level=0.95):
     if not converged or abs(beta) > 15 or information <= 1e-12:
         return infinite
     low, high = interval(beta, 1 / math.sqrt(information), stats.norm, alternative, confidence_level)
-    return math.exp(beta), (math.exp(low), math.exp(high)), ()  # exp(-inf) = 0 and exp(inf) = inf: open ends
+    return math.exp(beta), ConfidenceInterval(math.exp(low), math.exp(high)), ()  # exp(-inf) = 0 and exp(inf) = inf: open ends
 
 
 class PoissonRateRatio(Statistic):
@@ -222,7 +226,8 @@ class PoissonRateRatio(Statistic):
         low, high = _clopper_pearson(x1, n, alternative, confidence_level)
         to_ratio = lambda p: math.inf if p >= 1 else p / (1 - p) * t2 / t1  # noqa: E731
         estimate = math.inf if x2 == 0 else (x1 / t1) / (x2 / t2)
-        return TestResult(statistic=float(x1), pvalue=pvalue, estimate=estimate, ci=(to_ratio(low), to_ratio(high)),
+        return TestResult(statistic=float(x1), pvalue=pvalue, estimate=estimate,
+                          ci=ConfidenceInterval(to_ratio(low), to_ratio(high)),
                           estimand=estimand, method=method)
 
 
