@@ -122,7 +122,10 @@ def test_a_plugin_statistic_is_checked_at_its_boundary_too():
 @pytest.mark.parametrize("name, value, expected", [("units", "mg/dl", "expected one of mg/dL, g/L"),
                                                    ("until", -5, "expected a number of days >= 0"),
                                                    ("baseline_window", float("nan"), "expected a number of days"),
-                                                   ("hgg_threshold", 0, "expected a level in mg/dL above 0"),
+                                                   ("hgg_threshold", 0, "expected a level above 0"),
+                                                   ("hgg_threshold", "4 g/dL", "expected a level such as 400"),
+                                                   ("hgg_threshold", 4, "4 with mg/dL input is 4 mg/dL"),
+                                                   ("report_units", "g/l", "expected one of mg/dL, g/L"),
                                                    ("today", "01/12/2026", "expected a date as YYYY-MM-DD"),
                                                    ("engine", "spark", "expected one of pandas, dask")])
 def test_load_checks_its_options_with_the_clis_rules(name, value, expected):

@@ -17,7 +17,7 @@ from ivig_blina import __version__
 from ivig_blina.cli.options import (Adjust, Alternative, FigureOut, Format, FormatOpt, Groups, Input, Output,
                                     PluginOpt, Quiet, check_level, parse_groups, parse_landmarks, parse_tests,
                                     with_input)
-from ivig_blina.errors import IvigBlinaError
+from ivig_blina.errors import IvigBlinaError, OptionError
 
 TABLE_ROWS = 100  # patients shown by nadir's terminal table; the other formats give every one
 
@@ -36,12 +36,16 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 
 @contextmanager
 def _user_errors():
-    """Print a user's error as one line on stderr and exit 1."""
+    """Print a user's error in the data as one line on stderr and exit 1; an option the
+    library refused (found only once the input was read, e.g. a threshold for its unit) is a
+    usage error under the option's flag (exit 2)."""
     try:
         yield
     except IvigBlinaError as e:
         print(f"ivigblina: error: {e}", file=sys.stderr)
         raise typer.Exit(1) from None
+    except OptionError as e:
+        raise typer.BadParameter(e.expected, param_hint="--" + e.parameter.replace("_", "-")) from None
 
 
 def _registry(plugins: list[str] | None):
@@ -112,6 +116,13 @@ def _warn(message: str, quiet: bool) -> None:
         print(message, file=sys.stderr)
 
 
+def _summary(cohort, quiet: bool, excluded: int = 0) -> None:
+    """The one-line account of the input, then its notes, on stderr."""
+    _warn(cohort.input_summary(excluded), quiet)
+    for note in cohort.observations.notes:
+        _warn(f"ivigblina: warning: {note}", quiet)
+
+
 @app.command(help="One row per patient: baseline, nadir, days to nadir, HGG and outcome events.\n" + DEFINITIONS)
 @with_input
 def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None, quiet: Quiet = False):
@@ -119,7 +130,7 @@ def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None
 
     with _user_errors():
         cohort = source.load()
-    _warn(cohort.input_summary(), quiet)
+    _summary(cohort, quiet)
     table = cohort.nadir_table()
     columns = list(table.columns)
     if format in (Format.csv, Format.tsv):  # vectorised: per-patient tables can have millions of rows
@@ -189,7 +200,7 @@ def compare(
                                  landmarks=landmarks,  # type: ignore[arg-type]  # days: parsed by its callback
                                  competing_risk=competing_risk, permutations=permutations, seed=seed,
                                  progress=progress, registry=registry)
-    _warn(cohort.input_summary(result.excluded_patients), quiet)
+    _summary(cohort, quiet, result.excluded_patients)
     for o in result.outcomes:
         for w in o.warnings:
             _warn(f"ivigblina: warning: {o.outcome}: {w}", quiet)
@@ -234,7 +245,7 @@ def plot_igg(source: Input, output: FigureOut, groups: Groups = None, quiet: Qui
             raise IvigBlinaError("plot igg draws every measurement: it reads one file (--engine pandas)")
         cohort = source.load(keep_rows=True)
         figure = igg_figure(cohort, chosen)
-    _warn(cohort.input_summary(), quiet)
+    _summary(cohort, quiet)
     _save_figure(figure, output, source.file)
 
 
@@ -252,7 +263,7 @@ def plot_infection(source: Input, output: FigureOut, groups: Groups = None,
     with _user_errors():
         cohort = source.load(require_cohort=True)
         figure = infection_figure(cohort, chosen, competing_risk=competing_risk)
-    _warn(cohort.input_summary(), quiet)
+    _summary(cohort, quiet)
     _save_figure(figure, output, source.file)
 
 

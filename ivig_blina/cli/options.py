@@ -11,8 +11,9 @@ from typing import Annotated, Any, Callable, Optional
 
 import typer
 
-from ivig_blina.cohort.options import check_date, check_days, check_threshold
+from ivig_blina.cohort.options import check_date, check_days
 from ivig_blina.errors import OptionError
+from ivig_blina.io.units import parse_amount
 from ivig_blina.stats.sides import check_confidence_level
 
 
@@ -62,7 +63,6 @@ def _usage(check: Callable[..., Any], *names: str) -> Callable[[Any], Any]:
 
 
 check_level = _usage(check_confidence_level)
-_check_threshold = _usage(check_threshold)
 _check_today = _usage(check_date)
 
 
@@ -92,12 +92,16 @@ CohortCol = Annotated[str, typer.Option("--cohort-col", help="Column of cohort (
 DayCol = Annotated[str, typer.Option("--day-col", help="Column of days since the first dose (else date + start_date).")]
 IggCol = Annotated[Optional[str], typer.Option("--igg-col", help="Column of IgG values (default: igg_mg_dl or igg_g_l).",
                                                show_default=False)]
-UnitsOpt = Annotated[Units, typer.Option("--units", help="Units of --igg-col.")]
+UnitsOpt = Annotated[Optional[Units], typer.Option(
+    "--units", show_default=False, help="Unit of the IgG column when its header does not name one (a header such as "
+                                        "'IgG (g/L)' or igg_g_l does; --units may not contradict it).")]
+ReportUnits = Annotated[Units, typer.Option("--report-units", help="Unit of every IgG value written.")]
 Until = Annotated[Optional[float], typer.Option("--until", callback=_check_days("until"),
                                                 help="Last day of the follow-up window (default: none).",
                                                 show_default=False)]
-Threshold = Annotated[float, typer.Option("--hgg-threshold", callback=_check_threshold,
-                                          help="HGG: nadir below this many mg/dL.")]
+Threshold = Annotated[str, typer.Option("--hgg-threshold", callback=_usage(parse_amount, "hgg_threshold"),
+                                        help="HGG: nadir below this level: 400mg/dL, 4g/L, or a number in the input's "
+                                             "unit.")]
 Encoding = Annotated[str, typer.Option("--encoding", help="Text encoding of the file (e.g. latin-1, utf-16).")]
 Delimiter = Annotated[Optional[str], typer.Option("--delimiter", callback=_check_delimiter, show_default=False,
                                                   help="Field delimiter: , ; tab or | (default: detected).")]
@@ -150,9 +154,9 @@ class Input:
     cohort_col: CohortCol = "cohort"
     day_col: DayCol = "day"
     igg_col: IggCol = None
-    units: UnitsOpt = Units.mg_dl
+    units: UnitsOpt = None
     until: Until = None
-    hgg_threshold: Threshold = 400.0
+    hgg_threshold: Threshold = "400mg/dL"
     exclude_after_ivig: ExcludeAfterIvig = None
     baseline_window: BaselineWindow = None
     encoding: Encoding = "utf-8"
@@ -163,6 +167,7 @@ class Input:
     strict: Strict = False
     engine: EngineOpt = Engine.pandas
     scheduler: Scheduler = None
+    report_units: ReportUnits = Units.mg_dl
 
     def load(self, require_cohort: bool = False, keep_rows: bool = False):
         """:func:`ivig_blina.load` with these options."""

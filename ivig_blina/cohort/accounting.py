@@ -8,7 +8,8 @@ def input_counts(obs, patients, excluded: int = 0) -> dict:
     table = patients.table
     return {**obs.counts, **patients.counts, "patients_in_other_cohorts": excluded,
             "patients_per_cohort": {str(g): int(n) for g, n in table.cohort.value_counts().sort_index().items()},
-            "patients_without_nadir_ids": table.patient_id[table.nadir_igg.isna()].tolist()}
+            "patients_without_nadir_ids": table.patient_id[table.nadir_igg.isna()].tolist(),
+            "notes": list(obs.notes)}
 
 
 def _n(count: int, noun: str) -> str:

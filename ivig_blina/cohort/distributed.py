@@ -84,7 +84,10 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
                   patients_without_exposure=int(table.days_below_threshold.isna().sum()))
     digest = hashlib.sha256("".join(c["sha256"] for c in read_counts).encode()).hexdigest()
     read = {k: sum(c["counts"][k] for c in read_counts) for k in read_counts[0]["counts"]}
-    obs = Observations(source, digest, pd.DataFrame(), table[["patient_id", "cohort"]], has_events, read)
+    units = ", ".join(sorted({c["igg_units"] for c in read_counts}))  # each partition was read in its own unit
+    notes = tuple(note for c in read_counts for note in c["notes"])
+    obs = Observations(source, digest, pd.DataFrame(), table[["patient_id", "cohort"]], has_events, read,
+                       igg_units=units, notes=notes)
     return obs, PatientTable(table, outcomes, definitions.get("hgg_threshold", 400.0), counts)
 
 
@@ -100,7 +103,8 @@ def _read_part(path: str, columns, dialect, today) -> tuple[pd.DataFrame, dict]:
                          "censored": "", "event": "", "line": listed.line.astype(np.int64), "path": path,
                          "has_data": False})
     rows = pd.concat([data, only], ignore_index=True).astype(ROWS)
-    return rows, {"counts": obs.counts, "sha256": obs.sha256, "has_events": obs.has_events}
+    return rows, {"counts": obs.counts, "sha256": obs.sha256, "has_events": obs.has_events,
+                  "igg_units": obs.igg_units, "notes": [f"{path}: {note}" for note in obs.notes]}
 
 
 def _patients_part(rows: pd.DataFrame, source: str, require_cohort: bool, cohort_column: str, definitions: dict):

@@ -10,10 +10,11 @@ from typing import Any
 import pandas as pd
 
 from ivig_blina.cohort.accounting import input_counts, input_summary
-from ivig_blina.cohort.options import ENGINES, UNITS, check_date, check_days, check_one_of, check_threshold
+from ivig_blina.cohort.options import ENGINES, check_date, check_days, check_one_of
 from ivig_blina.cohort.patients import FOLLOW_UP_COLUMNS, IGG_COLUMNS, PatientTable, check_strict, per_patient
 from ivig_blina.errors import IvigBlinaError
 from ivig_blina.io.reader import Observations
+from ivig_blina.io.units import TO_MG_DL, UNITS, parse_amount, threshold_in_mg_dl, unit_in_header
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,16 @@ class Cohort:
         return self.observations.sha256
 
     @property
+    def igg_units(self) -> str:
+        """The unit of the per-patient table's IgG values (``report_units``)."""
+        return self.options.get("report_units", "mg/dL")
+
+    @property
+    def hgg_threshold(self) -> float:
+        """The HGG threshold in :attr:`igg_units`."""
+        return self.patients.hgg_threshold / TO_MG_DL[self.igg_units]
+
+    @property
     def table(self) -> pd.DataFrame:
         """One row per patient, sorted by cohort then patient ID (see :func:`per_patient`)."""
         return self.patients.table
@@ -58,11 +69,12 @@ class Cohort:
 
 
 def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "cohort", day_col: str = "day",
-         igg_col: str | None = None, units: str = "mg/dL", until: float | None = None, hgg_threshold: float = 400.0,
-         exclude_after_ivig: float | None = None, baseline_window: float | None = None, encoding: str = "utf-8",
-         delimiter: str | None = None, decimal: str = ".", max_field_size: int = 10_000,
-         today: dt.date | str | None = None, strict: bool = False, engine: str = "pandas",
-         scheduler: str | None = None, require_cohort: bool = False, keep_rows: bool = False) -> Cohort:
+         igg_col: str | None = None, units: str | None = None, until: float | None = None,
+         hgg_threshold: float | str = "400mg/dL", exclude_after_ivig: float | None = None,
+         baseline_window: float | None = None, encoding: str = "utf-8", delimiter: str | None = None,
+         decimal: str = ".", max_field_size: int = 10_000, today: dt.date | str | None = None,
+         strict: bool = False, engine: str = "pandas", scheduler: str | None = None,
+         report_units: str = "mg/dL", require_cohort: bool = False, keep_rows: bool = False) -> Cohort:
     """Read ``source``, validate every row and derive the per-patient table.
 
     Parameters
@@ -72,10 +84,12 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
         with ``engine="dask"`` a directory or glob of partitions.
     patient_col, cohort_col, day_col, igg_col, units
         Column names (matched without regard to case or surrounding spaces); ``igg_col=None``
-        finds ``igg_mg_dl`` or ``igg_g_l``; a named IgG column is in ``units`` (mg/dL or g/L).
+        finds ``igg_mg_dl`` or ``igg_g_l``. A unit named in the IgG header (``IgG (g/L)``) is the
+        column's unit, and ``units`` (mg/dL or g/L) may not contradict it; with neither, mg/dL
+        is assumed and a file whose median IgG is implausible in it is refused.
     until, hgg_threshold, exclude_after_ivig, baseline_window
-        The definitions of the follow-up window, HGG (mg/dL) and the baseline (README,
-        "Definitions").
+        The definitions of the follow-up window, HGG and the baseline (README, "Definitions").
+        ``hgg_threshold`` is ``"400mg/dL"``, ``"4g/L"`` or a bare number in the input's unit.
     encoding, delimiter, decimal, max_field_size, today
         How the file is read; ``today`` (a date or ``YYYY-MM-DD``) bounds the dates.
     strict : bool
@@ -83,6 +97,8 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
     engine, scheduler
         ``"pandas"`` (one file) or ``"dask"`` (partitions on a Dask cluster at ``scheduler``,
         or a local one).
+    report_units : {"mg/dL", "g/L"}
+        The unit of every IgG value of the per-patient table and of what is computed from it.
     require_cohort : bool
         Every patient needs a cohort (what a comparison needs).
     keep_rows : bool
@@ -106,22 +122,30 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
     from ivig_blina.io.csvfile import Dialect
     from ivig_blina.io.reader import Columns, read_cohort
 
-    check_one_of("units", units, UNITS)
+    if units is not None:
+        check_one_of("units", units, UNITS)
+    check_one_of("report_units", report_units, UNITS)
     check_one_of("engine", engine, ENGINES)
-    check_threshold(hgg_threshold)
+    threshold = parse_amount("hgg_threshold", hgg_threshold)
+    if threshold.unit:  # a slip is a usage error before any reading
+        threshold_in_mg_dl("hgg_threshold", threshold, threshold.unit)
     for name, days in (("until", until), ("exclude_after_ivig", exclude_after_ivig),
                        ("baseline_window", baseline_window)):
         check_days(name, days)
     today = check_date(today)
-    recorded = dict(patient_col=patient_col, cohort_col=cohort_col, day_col=day_col, igg_col=igg_col, units=units,
-                    until=until, hgg_threshold=hgg_threshold, exclude_after_ivig=exclude_after_ivig,
-                    baseline_window=baseline_window, encoding=encoding, delimiter=delimiter, decimal=decimal,
-                    max_field_size=max_field_size, today=str(today) if today else None, strict=strict, engine=engine,
-                    scheduler=scheduler)
     columns = Columns(patient=patient_col, cohort=cohort_col, day=day_col, igg=igg_col, units=units)
     dialect = Dialect(encoding=encoding, delimiter=delimiter, decimal=decimal, max_field=max_field_size)
-    definitions = dict(until=until, hgg_threshold=hgg_threshold, exclude_after_ivig=exclude_after_ivig,
-                       baseline_window=baseline_window)
+
+    def record(input_units: str, threshold_mg_dl: float) -> dict[str, Any]:
+        """The options as JSON ``meta`` records them, resolved: the input's unit and the
+        threshold in mg/dL."""
+        return dict(patient_col=patient_col, cohort_col=cohort_col, day_col=day_col, igg_col=igg_col,
+                    units=input_units, until=until, hgg_threshold=threshold_mg_dl,
+                    exclude_after_ivig=exclude_after_ivig, baseline_window=baseline_window, encoding=encoding,
+                    delimiter=delimiter, decimal=decimal, max_field_size=max_field_size,
+                    today=str(today) if today else None, strict=strict, engine=engine, scheduler=scheduler,
+                    report_units=report_units)
+
     if engine == "dask":
         if strict:
             raise IvigBlinaError("--strict works with --engine pandas only")
@@ -129,11 +153,17 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
             from ivig_blina.cohort.distributed import read_partitioned
         except ImportError:
             raise IvigBlinaError("--engine dask needs dask: pip install 'ivig-blina[dask]'") from None
-        obs, patients = read_partitioned(source, columns, dialect, require_cohort=require_cohort,
-                                         today=today, scheduler=scheduler, **definitions)
-        return Cohort(obs, patients, recorded)
+        # a bare threshold takes the unit stated by --units or the --igg-col header (else mg/dL):
+        # the partitions' own headers are read on the workers
+        stated = units or (unit_in_header(igg_col) if igg_col else None) or "mg/dL"
+        threshold_mg_dl = threshold_in_mg_dl("hgg_threshold", threshold, stated)
+        obs, patients = read_partitioned(source, columns, dialect, require_cohort=require_cohort, today=today,
+                                         scheduler=scheduler, until=until, hgg_threshold=threshold_mg_dl,
+                                         exclude_after_ivig=exclude_after_ivig, baseline_window=baseline_window)
+        return _in_units(Cohort(obs, patients, record(obs.igg_units, threshold_mg_dl)), report_units)
     obs = read_cohort(source, columns, dialect, require_cohort=require_cohort, today=today)
-    patients = per_patient(obs, until=until, hgg_threshold=hgg_threshold, exclude_after_ivig=exclude_after_ivig,
+    threshold_mg_dl = threshold_in_mg_dl("hgg_threshold", threshold, obs.igg_units)
+    patients = per_patient(obs, until=until, hgg_threshold=threshold_mg_dl, exclude_after_ivig=exclude_after_ivig,
                            baseline_window=baseline_window)
     if strict:
         check_strict(obs, patients)
@@ -142,4 +172,19 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
 
         obs = replace(obs, table=obs.table.iloc[:0].copy())
         memory.release()
-    return Cohort(obs, patients, recorded, rows_kept=keep_rows)
+    return _in_units(Cohort(obs, patients, record(obs.igg_units, threshold_mg_dl), rows_kept=keep_rows), report_units)
+
+
+IGG_VALUED = ("baseline_igg", "nadir_igg", "area_below_threshold")  # per-patient columns in an IgG unit
+
+
+def _in_units(cohort: Cohort, unit: str) -> Cohort:
+    """``cohort`` with every IgG value of its per-patient table in ``unit`` (the reader gives
+    mg/dL); the rows' ``igg`` stays in mg/dL, and :attr:`Cohort.igg_units` says which unit the
+    table holds."""
+    if unit == "mg/dL":
+        return cohort
+    table = cohort.table.copy()
+    for column in IGG_VALUED:
+        table[column] = table[column] / TO_MG_DL[unit]
+    return replace(cohort, patients=replace(cohort.patients, table=table))

@@ -8,7 +8,6 @@ import math
 
 from ivig_blina.errors import OptionError
 
-UNITS = ("mg/dL", "g/L")
 ENGINES = ("pandas", "dask")
 
 
@@ -22,13 +21,6 @@ def check_days(name: str, value: float | None) -> float | None:
     """A number of days: finite and not negative (Typer's min=0 lets NaN through)."""
     if value is not None and not 0 <= value < math.inf:
         raise OptionError(name, f"expected a number of days >= 0, got {value}")
-    return value
-
-
-def check_threshold(value: float) -> float:
-    """The HGG threshold in mg/dL: a positive finite number."""
-    if not 0 < value < math.inf:
-        raise OptionError("hgg_threshold", f"expected a level in mg/dL above 0 (e.g. 400), got {value}")
     return value
 
 

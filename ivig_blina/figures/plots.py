@@ -13,6 +13,7 @@ import pandas as pd
 
 from ivig_blina.cohort.load import Cohort
 from ivig_blina.errors import IvigBlinaError
+from ivig_blina.io.units import TO_MG_DL
 
 OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 STYLES = ("-", "--")
@@ -46,7 +47,7 @@ def igg_figure(cohort: Cohort, groups: list[str] | tuple[str, ...] | None = None
     for g in panels:
         if g not in cohorts:
             raise IvigBlinaError(f"group '{g}' given by --groups is not a cohort of the file", path=cohort.path)
-    return igg_courses(cohort.observations.table, cohort.table, panels, cohort.patients.hgg_threshold)
+    return igg_courses(cohort.observations.table, cohort.table, panels, cohort.hgg_threshold, units=cohort.igg_units)
 
 
 def infection_figure(cohort: Cohort, groups: tuple[str, str] | None = None, *, competing_risk: bool = False):
@@ -64,18 +65,20 @@ def infection_figure(cohort: Cohort, groups: tuple[str, str] | None = None, *, c
 
 
 def igg_courses(observations: pd.DataFrame, patients: pd.DataFrame, groups: list[str], threshold: float,
-                seed: int = 0):
+                seed: int = 0, units: str = "mg/dL"):
     """One panel per cohort, one line per patient: IgG against day from the baseline to the end
     of follow-up, the HGG threshold dashed, each drawn patient's nadir marked with an open circle.
     A cohort of more than ``COURSES`` patients (a registry) would be a solid blot: it gets the
     courses of ``COURSES`` of its patients, chosen at random with ``seed``, over the median and
     interquartile range of all its values by 14-day bins (wider bins for long follow-up, at most
-    ``MAX_BINS``)."""
+    ``MAX_BINS``). ``observations`` hold IgG in mg/dL; ``patients`` and ``threshold`` are in
+    ``units``, the unit drawn."""
     plt = _pyplot()
     fig, axes = plt.subplots(1, len(groups), figsize=SIZE, sharey=True, squeeze=False)
     measured = observations[observations.igg.notna()].sort_values(["patient_id", "day"])
     start = patients.set_index("patient_id").baseline_day.reindex(measured.patient_id).fillna(0).to_numpy()
     measured = measured[measured.day.to_numpy() >= start]
+    measured = measured.assign(igg=measured.igg / TO_MG_DL[units])
     rng = np.random.default_rng(seed)
     for ax, group, colour in zip(axes[0], groups, OKABE_ITO):
         ids = patients.patient_id[patients.cohort == group]
@@ -90,10 +93,10 @@ def igg_courses(observations: pd.DataFrame, patients: pd.DataFrame, groups: list
         nadirs = patients[(patients.cohort == group) & patients.patient_id.isin(shown) & patients.nadir_igg.notna()]
         ax.plot(nadirs.nadir_day, nadirs.nadir_igg, linestyle="none", marker="o", markerfacecolor="white",
                 markeredgecolor="black", markersize=2.5 if sampled else 4, label="nadir")
-        ax.axhline(threshold, color="black", linestyle="--", linewidth=1, label=f"HGG threshold ({threshold:g} mg/dL)")
+        ax.axhline(threshold, color="black", linestyle="--", linewidth=1, label=f"HGG threshold ({threshold:g} {units})")
         ax.set_title(f"{group} (n = {len(ids)}" + (f"; {COURSES} drawn)" if sampled else ")"))
         ax.set_xlabel(DAY_LABEL)
-    axes[0][0].set_ylabel("Serum IgG (mg/dL)")
+    axes[0][0].set_ylabel(f"Serum IgG ({units})")
     axes[0][-1].legend(frameon=False, fontsize=7, loc="upper right")
     fig.tight_layout()
     return fig

@@ -15,9 +15,9 @@ import pandas as pd
 from ivig_blina.io import memory
 from ivig_blina.io.csvfile import Dialect, RawTable, read_table
 from ivig_blina.errors import IvigBlinaError
+from ivig_blina.io.units import PLAUSIBLE_MG_DL, TO_MG_DL, unit_in_header
 
 IGG_COLUMNS = {"igg_mg_dl": "mg/dL", "igg_g_l": "g/L"}
-TO_MG_DL = {"mg/dL": 1.0, "g/L": 100.0}
 KNOWN_EVENTS = ("infection", "infection_icu", "infection_death", "death", "ivig", "last_follow_up")
 MAX_ABS_DAY = 36500
 CENSORED = ["", "<", ">"]  # a lab value as given, or reported below or above a limit
@@ -28,15 +28,18 @@ EARLIEST_DATE = pd.Timestamp("1900-01-01")
 class Columns:
     """Names of the input columns (matched without regard to case or surrounding spaces).
 
-    ``igg=None`` finds ``igg_mg_dl`` or ``igg_g_l``; a named ``igg`` column is in ``units``.
+    ``igg=None`` finds ``igg_mg_dl`` or ``igg_g_l``. A unit named in the IgG column's header is
+    its unit; ``units`` (None: not stated) must agree with it, or states it when the header
+    does not.
     """
 
     patient: str = "patient_id"
     cohort: str = "cohort"
     day: str = "day"
     igg: str | None = None
-    units: str = "mg/dL"
+    units: str | None = None
     event: str = "event"
+
 
 
 @dataclass
@@ -61,6 +64,8 @@ class Observations:
     has_events: bool
     counts: dict[str, int] = field(default_factory=dict)
     first_lines: dict[str, int] = field(default_factory=dict)
+    igg_units: str = "mg/dL"  # of the IgG column as read (``table.igg`` is always in mg/dL)
+    notes: tuple[str, ...] = ()  # input warnings, e.g. an implausible median IgG for a stated unit
 
 
 def read_cohort(source: str, columns: Columns = Columns(), dialect: Dialect = Dialect(), *,
@@ -88,6 +93,7 @@ class _Plan:
     day: str | None = None
     igg: str = ""
     units: str = "mg/dL"
+    units_stated: bool = True  # by the header or by Columns.units
     event: str | None = None
 
     def choose(self, header: list[str]) -> list[str]:
@@ -105,7 +111,7 @@ class _Plan:
             raise missing(f"'{cohort}' (compare needs each patient's group)")
         self.cohort = cohort if cohort in header else None
         if c.igg is not None:
-            self.igg, self.units = c.igg.strip().lower(), c.units
+            self.igg = c.igg.strip().lower()
             if self.igg not in header:
                 raise missing(f"'{self.igg}' (given by --igg-col)")
         else:
@@ -115,7 +121,13 @@ class _Plan:
             if len(present) == 2:
                 raise IvigBlinaError("both 'igg_mg_dl' and 'igg_g_l' are present; keep one, or choose one with "
                                      "--igg-col and --units", line=1)
-            self.igg, self.units = present[0], IGG_COLUMNS[present[0]]
+            self.igg = present[0]
+        stated = unit_in_header(self.igg)
+        if stated and c.units and stated != c.units:
+            raise IvigBlinaError(f"the header says the IgG values are in {stated}; --units {c.units} contradicts it "
+                                 "(leave --units out, or rename the column)", line=1, column=self.igg)
+        self.units = stated or c.units or "mg/dL"
+        self.units_stated = bool(stated or c.units)
         day = c.day.strip().lower()
         self.day = day if day in header else None
         if self.day is None and not {"date", "start_date"} <= set(header):
@@ -156,6 +168,7 @@ class _Validator:
         self.raw, self.plan, self.dialect, self.today = raw, plan, dialect, pd.Timestamp(today)
         self.name = raw.path
         self.lines = raw.lines
+        self.notes: list[str] = []
 
     def fail(self, mask, column: str | None, message) -> None:
         """Raise for the first row where ``mask`` holds; ``message(i)`` says what is wrong."""
@@ -222,7 +235,8 @@ class _Validator:
                   "duplicate_rows": len(duplicate), "patient_only_rows": len(order) - len(rows),
                   "used_rows": len(table), "censored_values": int(censored_rows.sum()),
                   "same_day_conflicts": conflicts}
-        return Observations(self.name, self.raw.sha256, table, patients, p.event is not None, counts, first_lines)
+        return Observations(self.name, self.raw.sha256, table, patients, p.event is not None, counts, first_lines,
+                            p.units, tuple(self.notes))
 
     def numbers(self, text: pd.Series, column: str, distinct: pd.Series | None = None) -> np.ndarray:
         """Parse the distinct strings of the categorical ``text`` (or their replacements
@@ -248,7 +262,29 @@ class _Validator:
         # 3.38 g/L * 100 is 338.00000000000006: round away the binary noise so that g/L and mg/dL agree
         converted = (values * factor).round(9) if factor != 1 else values
         codes = text.cat.codes.to_numpy()
+        self.check_unit(values, np.bincount(codes[codes >= 0], minlength=len(values)))
         return _Coded(converted, codes), _Coded(np.where(flagged, np.where(sign == "<", 1, 2), 0).astype(np.int8), codes)
+
+    def check_unit(self, values: np.ndarray, counts: np.ndarray) -> None:
+        """Refuse a file whose median IgG is implausible in the assumed unit (mg/dL, when
+        neither the header nor --units states one), naming the likely unit; for a stated
+        unit the same finding is a note (myeloma or agammaglobulinemia cohorts exist)."""
+        known = ~np.isnan(values)
+        if not counts[known].sum():
+            return
+        order = np.argsort(values[known])
+        cumulative = np.cumsum(counts[known][order])
+        median = float(values[known][order][np.searchsorted(cumulative, (cumulative[-1] + 1) // 2)])
+        unit, (low, high) = self.plan.units, PLAUSIBLE_MG_DL
+        if low <= median * TO_MG_DL[unit] <= high:
+            return
+        likely = [u for u in TO_MG_DL if u != unit and low <= median * TO_MG_DL[u] <= high]
+        if not self.plan.units_stated:
+            hint = f"values look like {likely[0]}" if likely else "values look like neither mg/dL nor g/L"
+            raise IvigBlinaError(f"{hint} (median {median:g}), not {unit}; give --units "
+                                 f"{likely[0] if likely else 'mg/dL|g/L'}", path=self.name, column=self.plan.igg)
+        self.notes.append(f"column '{self.plan.igg}': the median IgG, {median:g} {unit}, is outside "
+                          f"{low:g}-{high:,.0f} mg/dL" + (f"; are the values in {likely[0]}?" if likely else ""))
 
     def check_labels(self, event: pd.Series, column: str | None) -> None:
         for label in sorted(set(event.cat.categories) - set(KNOWN_EVENTS) - {""}):
