@@ -97,7 +97,7 @@ def _checked(run):
         check_confidence_level(confidence_level)
         return run(self, *args, alternative=alternative, confidence_level=confidence_level, **options)
 
-    checked._checked = True  # type: ignore[attr-defined]
+    checked._checked = True
     return checked
 
 
