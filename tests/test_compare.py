@@ -88,3 +88,11 @@ def test_a_group_without_values_gets_no_test(write):
     assert o["igg_nadir"]["p_value"] is None
     assert o["igg_nadir"]["groups"]["y"] == {"n": 0, "median": None, "q1": None, "q3": None}
     assert "no values in group 'y'" in o["igg_nadir"]["warnings"][0]
+
+
+def test_cohort_labels_that_differ_only_in_case_or_spaces_are_named(write):
+    path = write("patient_id,cohort,day,igg_mg_dl\nA,IVIG,10,300\nB,ivig ,10,500\nC,control,10,400\n")
+    result = run("compare", path)
+    assert result.exit_code == 1
+    assert "found 3 (IVIG, control, ivig); choose two with --groups A,B ('IVIG' and 'ivig' differ only in " \
+           "case or spaces: the same cohort?)" in result.stderr

@@ -42,8 +42,19 @@ def choose_groups(cohorts, groups: tuple[str, str] | None, path: str) -> tuple[s
         return groups
     if len(present) != 2:
         raise IvigBlinaError(f"compare needs two cohorts, found {len(present)} ({', '.join(present)}); "
-                             "choose two with --groups A,B", path=path)
+                             f"choose two with --groups A,B{_near_twins(present)}", path=path)
     return present[0], present[1]
+
+
+def _near_twins(labels: list[str]) -> str:
+    """A hint naming cohort labels that differ only in case or spaces (one cohort typed twice?)."""
+    seen: dict[str, str] = {}
+    for label in labels:
+        key = " ".join(label.split()).casefold()
+        if key in seen:
+            return f" ('{seen[key]}' and '{label}' differ only in case or spaces: the same cohort?)"
+        seen[key] = label
+    return ""
 
 
 def compare(cohort: Cohort, groups: tuple[str, str] | list[str] | None = None, *,

@@ -90,6 +90,13 @@ FileArg = Annotated[str, typer.Argument(metavar="FILE", help="Long-format cohort
 PatientCol = Annotated[str, typer.Option("--patient-col", help="Column of patient IDs.")]
 CohortCol = Annotated[str, typer.Option("--cohort-col", help="Column of cohort (group) names.")]
 DayCol = Annotated[str, typer.Option("--day-col", help="Column of days since the first dose (else date + start_date).")]
+DateCol = Annotated[str, typer.Option("--date-col", help="Column of dates (with --start-date-col; when there is no "
+                                                         "day column).")]
+StartDateCol = Annotated[str, typer.Option("--start-date-col", help="Column of each patient's first-dose date.")]
+EventCol = Annotated[str, typer.Option("--event-col", help="Column of event labels.")]
+DateFormat = Annotated[Optional[str], typer.Option("--date-format", show_default=False,
+                                                   help="strftime format of the dates, e.g. %d/%m/%Y (default: "
+                                                        "ISO 8601, YYYY-MM-DD).")]
 IggCol = Annotated[Optional[str], typer.Option("--igg-col", help="Column of IgG values (default: igg_mg_dl or igg_g_l).",
                                                show_default=False)]
 UnitsOpt = Annotated[Optional[Units], typer.Option(
@@ -153,6 +160,10 @@ class Input:
     patient_col: PatientCol = "patient_id"
     cohort_col: CohortCol = "cohort"
     day_col: DayCol = "day"
+    date_col: DateCol = "date"
+    start_date_col: StartDateCol = "start_date"
+    event_col: EventCol = "event"
+    date_format: DateFormat = None
     igg_col: IggCol = None
     units: UnitsOpt = None
     until: Until = None

@@ -69,7 +69,8 @@ class Cohort:
 
 
 def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "cohort", day_col: str = "day",
-         igg_col: str | None = None, units: str | None = None, until: float | None = None,
+         date_col: str = "date", start_date_col: str = "start_date", event_col: str = "event",
+         date_format: str | None = None, igg_col: str | None = None, units: str | None = None, until: float | None = None,
          hgg_threshold: float | str = "400mg/dL", exclude_after_ivig: float | None = None,
          baseline_window: float | None = None, encoding: str = "utf-8", delimiter: str | None = None,
          decimal: str = ".", max_field_size: int = 10_000, today: dt.date | str | None = None,
@@ -82,8 +83,10 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
     source : str
         A ``.csv``, ``.tsv``, ``.csv.gz`` or ``.parquet`` file, ``-`` for standard input, or
         with ``engine="dask"`` a directory or glob of partitions.
-    patient_col, cohort_col, day_col, igg_col, units
-        Column names (matched without regard to case or surrounding spaces); ``igg_col=None``
+    patient_col, cohort_col, day_col, date_col, start_date_col, event_col, igg_col, units
+        Column names (matched without regard to case or surrounding spaces); days come from
+        ``day_col``, else from ``date_col`` minus ``start_date_col`` (ISO 8601 dates, or
+        ``date_format`` as strftime, e.g. ``"%d/%m/%Y"``); ``igg_col=None``
         finds ``igg_mg_dl`` or ``igg_g_l``. A unit named in the IgG header (``IgG (g/L)``) is the
         column's unit, and ``units`` (mg/dL or g/L) may not contradict it; with neither, mg/dL
         is assumed and a file whose median IgG is implausible in it is refused.
@@ -133,7 +136,8 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
                        ("baseline_window", baseline_window)):
         check_days(name, days)
     today = check_date(today)
-    columns = Columns(patient=patient_col, cohort=cohort_col, day=day_col, igg=igg_col, units=units)
+    columns = Columns(patient=patient_col, cohort=cohort_col, day=day_col, igg=igg_col, units=units, event=event_col,
+                      date=date_col, start_date=start_date_col, date_format=date_format)
     dialect = Dialect(encoding=encoding, delimiter=delimiter, decimal=decimal, max_field=max_field_size)
 
     def record(input_units: str, threshold_mg_dl: float) -> dict[str, Any]:
@@ -144,7 +148,8 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
                     exclude_after_ivig=exclude_after_ivig, baseline_window=baseline_window, encoding=encoding,
                     delimiter=delimiter, decimal=decimal, max_field_size=max_field_size,
                     today=str(today) if today else None, strict=strict, engine=engine, scheduler=scheduler,
-                    report_units=report_units)
+                    report_units=report_units, date_col=date_col, start_date_col=start_date_col, event_col=event_col,
+                    date_format=date_format)
 
     if engine == "dask":
         if strict:

@@ -7,6 +7,7 @@ column. Nothing is dropped without being counted in :attr:`Observations.counts`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -39,6 +40,9 @@ class Columns:
     igg: str | None = None
     units: str | None = None
     event: str = "event"
+    date: str = "date"
+    start_date: str = "start_date"
+    date_format: str | None = None  # strftime, e.g. %d/%m/%Y; None: ISO 8601
 
 
 
@@ -95,6 +99,8 @@ class _Plan:
     units: str = "mg/dL"
     units_stated: bool = True  # by the header or by Columns.units
     event: str | None = None
+    date: str = "date"
+    start_date: str = "start_date"
 
     def choose(self, header: list[str]) -> list[str]:
         found = ", ".join(header)
@@ -130,11 +136,13 @@ class _Plan:
         self.units_stated = bool(stated or c.units)
         day = c.day.strip().lower()
         self.day = day if day in header else None
-        if self.day is None and not {"date", "start_date"} <= set(header):
-            raise missing(f"'{day}' (or 'date' with 'start_date')")
+        self.date, self.start_date = c.date.strip().lower(), c.start_date.strip().lower()
+        if self.day is None and not {self.date, self.start_date} <= set(header):
+            raise missing(f"'{day}' (or '{self.date}' with '{self.start_date}')")
         event = c.event.strip().lower()
         self.event = event if event in header else None
-        roles = [self.patient, self.cohort, self.igg, self.event] + ([self.day] if self.day else ["date", "start_date"])
+        roles = [self.patient, self.cohort, self.igg, self.event] + ([self.day] if self.day else [self.date,
+                                                                                                   self.start_date])
         wanted = [w for w in roles if w is not None]
         for i, name in enumerate(wanted):
             if name in wanted[:i]:
@@ -210,7 +218,7 @@ class _Validator:
         pid = patient.cat.codes.to_numpy()
         keys = [(pid, len(patient.cat.categories)), day_rank]
         keys += [(data[h].cat.codes.to_numpy(), len(data[h].cat.categories))
-                 for h in data if h not in (p.patient, p.day, "date")]
+                 for h in data if h not in (p.patient, p.day, p.date)]
         order, repeated = _sort_rows(keys)
         duplicate = order[repeated]
         if len(duplicate):
@@ -246,9 +254,14 @@ class _Validator:
             strings = strings.str.replace(self.dialect.decimal, ".", regex=False)
         filled = (strings != "").to_numpy()
         values = pd.to_numeric(strings.where(filled), errors="coerce").astype(float).to_numpy()
-        self.fail_distinct(filled & np.isnan(values), text, column, lambda x: f"'{x}' is not a number")
+        self.fail_distinct(filled & np.isnan(values), text, column, self.not_a_number)
         self.fail_distinct(np.isinf(values), text, column, lambda x: f"'{x}' is not a finite number")
         return values
+
+    def not_a_number(self, x: str) -> str:
+        if self.dialect.decimal == "." and re.fullmatch(r"\s*[<>]?\s*[-+]?\d+,\d+\s*", x):
+            return f"'{x}' is not a number (decimal comma? give --decimal ,)"
+        return f"'{x}' is not a number"
 
     def igg(self, text: pd.Series) -> tuple[_Coded, _Coded]:
         """Each row's IgG in mg/dL, and its censoring (a code of ``CENSORED``)."""
@@ -302,10 +315,10 @@ class _Validator:
             day = _Coded(distinct, text.cat.codes.to_numpy())
             column = self.plan.day
         else:
-            text = data["date"]
-            distinct = self.dates(text, "date")
+            text = data[self.plan.date]
+            distinct = self.dates(text, self.plan.date)
             day = _Coded(self.days_from_dates(distinct[text.cat.codes.to_numpy()], data, patient, has_data))
-            column = "date"
+            column = self.plan.date
         self.fail(has_data & day.map(np.isnan), column,
                   lambda i: "is empty; every row with an IgG value or an event needs one")
         self.fail(day.map(lambda v: np.abs(v) > MAX_ABS_DAY), column,
@@ -315,12 +328,21 @@ class _Validator:
         return day, (rank[text.cat.codes.to_numpy()], len(distinct))
 
     def dates(self, text: pd.Series, column: str) -> np.ndarray:
-        """The distinct strings of ``text`` as datetime64 (NaT for empty ones)."""
+        """The distinct strings of ``text`` as datetime64 (NaT for empty ones): ISO 8601 (a time
+        zone's date and time taken as written), or ``--date-format``."""
         strings = pd.Series(text.cat.categories, dtype=object)
         filled = (strings != "").to_numpy()
-        values = pd.to_datetime(strings.where(filled), format="ISO8601", errors="coerce")
-        self.fail_distinct(filled & values.isna().to_numpy(), text, column,
-                           lambda x: f"'{x}' is not an ISO 8601 date (YYYY-MM-DD)")
+        form = self.plan.columns.date_format
+        if form:
+            values = pd.to_datetime(strings.where(filled), format=form, errors="coerce")
+            self.fail_distinct(filled & values.isna().to_numpy(), text, column,
+                               lambda x: f"'{x}' does not follow --date-format {form}")
+        else:
+            written = strings.str.replace(_TIME_ZONE, "", regex=True)
+            full = written.str.match(_ISO_DAY).to_numpy(dtype=bool)
+            values = pd.to_datetime(written.where(filled & full), format="ISO8601", errors="coerce")
+            bad = filled & values.isna().to_numpy()
+            self.fail_distinct(bad, text, column, _not_iso(strings[bad]))
         self.fail_distinct((values < EARLIEST_DATE).to_numpy(), text, column, lambda x: f"'{x}' is before 1900")
         self.fail_distinct((values.dt.normalize() > self.today).to_numpy(), text, column,
                            lambda x: f"'{x}' is after today ({self.today.date()}; --today sets it)")
@@ -328,19 +350,20 @@ class _Validator:
 
     def days_from_dates(self, date: np.ndarray, data: pd.DataFrame, patient: pd.Series,
                         has_data: np.ndarray) -> np.ndarray:
-        text = data["start_date"]
-        start = pd.Series(self.dates(text, "start_date")[text.cat.codes.to_numpy()])
+        column = self.plan.start_date
+        text = data[column]
+        start = pd.Series(self.dates(text, column)[text.cat.codes.to_numpy()])
         pid = patient.cat.codes
         given = start.notna()
         first = start[given].groupby(pid[given]).transform("first")
         conflict = pd.Series(False, index=data.index)
         conflict[given] = start[given] != first
-        self.fail(conflict, "start_date", lambda i: (
-            f"start_date '{text[i]}' of patient '{patient[i]}' conflicts with the one on line "
+        self.fail(conflict, column, lambda i: (
+            f"{column} '{text[i]}' of patient '{patient[i]}' conflicts with the one on line "
             f"{self.lines[(given & (pid == pid[i])).to_numpy()][0]}"))
         per_row = pd.Series(start[given].groupby(pid[given]).first().reindex(pid).to_numpy())  # NaT if none
-        self.fail(has_data & per_row.isna().to_numpy(), "start_date",
-                  lambda i: f"patient '{patient[i]}' has no start_date; give it on at least one of its rows")
+        self.fail(has_data & per_row.isna().to_numpy(), column,
+                  lambda i: f"patient '{patient[i]}' has no {column}; give it on at least one of its rows")
         return ((pd.Series(date) - per_row).dt.total_seconds() / 86400.0).to_numpy()
 
     def patients(self, patient: pd.Series, cohort: pd.Series | None,
@@ -405,6 +428,37 @@ def cohort_clash_message(patient: str, here: str, earlier: str) -> str:
 
 def no_cohort_message(patient: str) -> str:
     return f"patient '{patient}' has no cohort on any row"
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]|$)")
+_TIME_ZONE = re.compile(r"(?<=\d)(?:Z|[+-]\d{2}:?\d{2})$")  # after a time: 10:00Z, 10:00+05:00
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+
+
+def _not_iso(bad: pd.Series):
+    """The message for a date that is not ISO 8601, with the format the file's dates follow
+    when they settle it (a day above 12 first or second), and without guessing when not."""
+    numeric = [m for m in map(_NUMERIC_DATE.fullmatch, bad) if m]
+    day_first = any(int(m.group(1)) > 12 for m in numeric)
+    month_first = any(int(m.group(3)) > 12 for m in numeric)
+    sep = numeric[0].group(2) if numeric else "/"
+    dmy, mdy = f"%d{sep}%m{sep}%Y", f"%m{sep}%d{sep}%Y"
+
+    def message(x: str) -> str:
+        text = f"'{x}' is not an ISO 8601 date (YYYY-MM-DD)"
+        if re.fullmatch(r"\d{4}(-\d{1,2})?", x):
+            return f"'{x}' is a partial date; give the day (YYYY-MM-DD)"
+        if not _NUMERIC_DATE.fullmatch(x):
+            return text
+        if day_first and month_first:
+            return f"{text}; the file mixes day-first and month-first dates: correct them, then give --date-format"
+        if day_first or month_first:
+            return f"{text}; the file's dates read {'day' if day_first else 'month'} first: give --date-format " \
+                   f"{dmy if day_first else mdy}"
+        return (f"{text}; no date in the file has a day above 12, so day-first and month-first cannot be told "
+                f"apart: give --date-format {dmy} or {mdy}")
+
+    return message
 
 
 def _take(categorical: pd.Categorical, rows: np.ndarray) -> pd.Categorical:

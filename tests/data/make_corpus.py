@@ -43,7 +43,7 @@ BAD = [
      ":3: column 'day': day 40000 is more than 36500 days from the first dose"),
     ("twice.csv", b"patient_id,day,Day,igg_mg_dl\nA,1,1,300\n", [], ":1: column 'day' appears twice in the header"),
     ("decimal_comma_unasked.csv", b"patient_id;day;igg_g_l\nA;5;3,38\n", [],
-     ":2: column 'igg_g_l': '3,38' is not a number"),
+     ":2: column 'igg_g_l': '3,38' is not a number (decimal comma? give --decimal ,)"),
     ("negative.csv", (HEAD + "A,x,5,-3,\n").encode(), [], ":2: column 'igg_mg_dl': '-3' is negative; IgG must be 0 or more"),
     ("strict_duplicate.csv", (HEAD + "A,x,5,300,\nA,x,5,300,\n").encode(), ["--strict"],
      ":3: a duplicate row (--strict refuses every skipped row and input warning)"),
@@ -51,6 +51,22 @@ BAD = [
      ":4: column 'cohort': patient 'A' is in cohort 'y' here but in 'x' earlier; a patient belongs to one cohort"),
     ("no_start_date.csv", b"patient_id,cohort,date,start_date,igg_mg_dl\nA,x,,,300\n", [],
      ":2: column 'start_date': patient 'A' has no start_date; give it on at least one of its rows"),
+    # Issue 12: dates that are not ISO 8601 say which format the file follows, when it settles it.
+    ("day_first.csv", b"patient_id,date,start_date,igg_mg_dl\nA,02/01/2024,01/01/2024,300\nA,31/01/2024,,280\n",
+     [], ":2: column 'date': '02/01/2024' is not an ISO 8601 date (YYYY-MM-DD); the file's dates read day first: "
+         "give --date-format %d/%m/%Y"),
+    ("ambiguous_date.csv", b"patient_id,date,start_date,igg_mg_dl\nA,02.01.2024,01.01.2024,300\n", [],
+     ":2: column 'date': '02.01.2024' is not an ISO 8601 date (YYYY-MM-DD); no date in the file has a day above 12, "
+     "so day-first and month-first cannot be told apart: give --date-format %d.%m.%Y or %m.%d.%Y"),
+    ("partial_date.csv", b"patient_id,date,start_date,igg_mg_dl\nA,2024-02,2024-01-05,300\n", [],
+     ":2: column 'date': '2024-02' is a partial date; give the day (YYYY-MM-DD)"),
+    ("wrong_date_format.csv", b"patient_id,date,start_date,igg_mg_dl\nA,2024-01-09,2024-01-05,300\n",
+     ["--date-format", "%d/%m/%Y"], ":2: column 'date': '2024-01-09' does not follow --date-format %d/%m/%Y"),
+    ("units_contradicted.csv", b"patient_id,day,IgG (g/L)\nA,5,3.8\n", ["--igg-col", "IgG (g/L)", "--units", "mg/dL"],
+     ":1: column 'igg (g/l)': the header says the IgG values are in g/L; --units mg/dL contradicts it (leave "
+     "--units out, or rename the column)"),
+    ("unit_unstated.csv", b"patient_id,day,IgG\nA,5,3.8\nA,9,4.4\n", ["--igg-col", "IgG"],
+     ": column 'igg': values look like g/L (median 3.8), not mg/dL; give --units g/L"),
 ]
 
 AWKWARD = [
@@ -74,6 +90,14 @@ AWKWARD = [
      {"Jos\xe9": (300.0, 5.0, "", True)}, "1 row read"),
     ("utf16.csv", (HEAD + "A,x,5,300,\n").encode("utf-16"), ["--encoding", "utf-16"],
      {"A": (300.0, 5.0, "", True)}, "1 row read"),
+    # Issue 12: a hospital export's own column names, day-first dates and a g/L header.
+    ("hospital_export.csv", b"MRN;Arm;Sample date;Start;IgG (g/L);Event\nA;ivig;31/01/2024;30/01/2024;9,5;\n"
+     b"A;ivig;14/02/2024;;3,8;\nA;ivig;20/02/2024;;;Infection\n", ["--patient-col", "MRN", "--cohort-col", "Arm",
+     "--date-col", "Sample date", "--start-date-col", "Start", "--igg-col", "IgG (g/L)", "--event-col", "Event",
+     "--date-format", "%d/%m/%Y", "--decimal", ","], {"A": (380.0, 15.0, "", True)}, "3 rows read, 3 used"),
+    # A time zone's date and time are taken as written.
+    ("time_zones.csv", b"patient_id,date,start_date,igg_mg_dl\nA,2024-01-10T00:00:00Z,2024-01-05,300\n"
+     b"A,2024-01-12T00:00:00+05:00,,280\n", [], {"A": (280.0, 7.0, "", True)}, "2 rows read"),
 ]
 
 
