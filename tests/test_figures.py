@@ -5,7 +5,7 @@ import sys
 import numpy as np
 import pytest
 
-from conftest import WO, run
+from conftest import WO, assert_usage_error, run
 from ivig_blina.figures.plots import igg_courses, infection_curves
 from ivig_blina.cohort.patients import per_patient
 from ivig_blina.io.reader import read_cohort
@@ -144,7 +144,13 @@ def test_infection_figure_numbers_at_risk_and_steps_are_the_computed_ones(ticks)
 
 
 def test_bad_figure_extension_is_a_usage_error(tmp_path):
-    assert run("plot", "igg", WO, "-o", str(tmp_path / "figure.jpg")).exit_code == 2
+    assert_usage_error(run("plot", "igg", WO, "-o", str(tmp_path / "figure.jpg")), "--output")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", ["igg", "infection"])
+def test_a_figure_without_an_output_file_is_a_usage_error(kind):
+    assert_usage_error(run("plot", kind, WO), "--output")
 
 
 def test_missing_matplotlib_is_one_line(tmp_path, monkeypatch):
