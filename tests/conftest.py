@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,14 @@ def run(*args: str, input: str | bytes | None = None):
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result
+
+
+def assert_usage_error(result, option: str) -> None:
+    """A usage error (exit 2) whose message says that ``option`` (e.g. ``--groups``) is at fault,
+    with nothing on stdout."""
+    assert result.exit_code == 2, result.stderr
+    assert result.stdout == ""
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 1, result.stderr
+    named = rf"Error: (Invalid value for|Missing option) '?{re.escape(option)}'?[ :.]"
+    assert re.match(named, errors[0]), result.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import WO, run
+from conftest import WO, assert_usage_error, run
 from ivig_blina import __version__
 
 GOOD = "patient_id,cohort,day,igg_mg_dl,event\nA,x,-1,900,\nA,x,10,300,\nB,y,10,500,\nB,y,20,,infection\n"
@@ -163,8 +163,59 @@ def test_not_utf8_names_the_line(write, tmp_path):
                                   ["--seed", "-1"]])
 def test_bad_options_exit_2(args, write):
     result = run("compare", write(GOOD), *args)
-    assert result.exit_code == 2
+    assert_usage_error(result, args[0])
     assert "Usage:" in result.stderr
+
+
+# Every check of cli/options.py, by the option it checks (values it refuses), on every command that has it.
+INPUT_CHECKS = [  # the options every data command shares
+    ("--until", "-1"), ("--until", "nan"),  # _check_days
+    ("--exclude-after-ivig", "-2"), ("--baseline-window", "inf"),  # _check_days
+    ("--hgg-threshold", "-400"), ("--hgg-threshold", "inf"),  # _check_threshold
+    ("--delimiter", "x"), ("--delimiter", ""),  # _check_delimiter
+    ("--decimal", ";"),  # _check_decimal
+    ("--today", "yesterday"), ("--today", "2024-02-30"),  # _check_today
+    ("--units", "mmol/L"), ("--engine", "spark"), ("--max-field-size", "0"),  # choices and ranges
+]
+COMPARE_CHECKS = [
+    ("--confidence", "1"), ("--confidence", "0"), ("--confidence", "95"), ("--confidence", "nan"),  # check_level
+    ("--groups", "x"), ("--groups", "x,"), ("--groups", "x,x"),  # parse_groups
+    ("--test", "continuous"), ("--test", "ordinal=fisher"), ("--test", "binary=fishers"),  # parse_tests, registry
+    ("--landmarks", ""), ("--landmarks", "30,x"), ("--landmarks", "-30"),  # parse_landmarks
+    ("--alternative", "both"), ("--adjust", "fdr"), ("--format", "xlsx"),  # choices
+    ("--permutations", "0"), ("--seed", "-1"),  # ranges
+]
+PLOT_CHECKS = [("--output", "figure.jpg"), ("--output", "figure"),  # check_figure_path
+               ("--groups", "x"), ("--groups", "x,y,z")]  # parse_groups
+COMMANDS = {"nadir": ["nadir"], "compare": ["compare"], "plot igg": ["plot", "igg"],
+            "plot infection": ["plot", "infection"]}
+
+
+def usage_cases():
+    for name, command in COMMANDS.items():
+        checks = INPUT_CHECKS + (COMPARE_CHECKS if name == "compare" else PLOT_CHECKS if "plot" in name else [])
+        for option, value in checks:
+            yield pytest.param(command, option, value, id=f"{name} {option} {value!r}")
+
+
+@pytest.mark.parametrize("command, option, value", list(usage_cases()))
+def test_every_option_check_exits_2_naming_the_option(command, option, value, tmp_path):
+    figure = ["--output", str(tmp_path / "figure.png")] if command[0] == "plot" and option != "--output" else []
+    result = run(*command, WO, *figure, option, value)
+    assert_usage_error(result, option)
+    assert list(tmp_path.iterdir()) == []  # no figure or other file was written
+
+
+def test_every_check_of_the_options_module_has_an_exit_2_case():
+    import inspect
+
+    from ivig_blina.cli import options
+
+    checks = {name for name, f in inspect.getmembers(options, inspect.isfunction)
+              if f.__module__ == options.__name__ and name.startswith(("check_", "_check_", "parse_"))}
+    covered = {"check_level", "_check_days", "_check_threshold", "_check_delimiter", "_check_decimal", "_check_today",
+               "check_figure_path", "parse_landmarks", "parse_groups", "parse_tests"}
+    assert checks == covered  # a new check gets its cases in usage_cases()
 
 
 @pytest.mark.parametrize("command", [[str(Path(sys.executable).parent / "ivigblina")],

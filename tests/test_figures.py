@@ -5,7 +5,7 @@ import sys
 import numpy as np
 import pytest
 
-from conftest import WO, run
+from conftest import WO, assert_usage_error, run
 from ivig_blina.figures.plots import igg_courses, infection_curves
 from ivig_blina.cohort.patients import per_patient
 from ivig_blina.io.reader import read_cohort
@@ -94,8 +94,63 @@ def test_infection_figure_draws_the_kaplan_meier_curves():
     assert "17" in at_risk and "6" in at_risk  # everyone at risk on day 0
 
 
+# with ticks=13 the grid is every 25 days and lands on W13's infection (day 125) and C04's (day 175):
+# a count of time > tick instead of time >= tick would be one short there
+ON_A_TICK = {5: {}, 13: {"ivig": 125.0, "control": 175.0}}
+
+
+@pytest.mark.parametrize("ticks", list(ON_A_TICK))
+def test_infection_figure_numbers_at_risk_and_steps_are_the_computed_ones(ticks):
+    from golden.r_survival import SURVIVAL_GOLDEN
+
+    _, patients = example()
+    figure = infection_curves(patients, ["ivig", "control"], ticks=ticks)
+    curves, table = figure.axes
+    grid = [float(t) for t in table.get_xticks()]
+    assert grid[0] == 0 and len(grid) >= 4
+    labels, printed = {}, {}
+    for text in table.texts:  # the numbers sit at (tick, row) in data coordinates, the group names left of the axis
+        x, row = text.get_position()
+        if text.get_transform() is table.transData:
+            assert (float(x), row) not in printed
+            printed[float(x), row] = text.get_text()
+        else:
+            labels[row] = text.get_text()
+    assert labels == {0: "ivig", 1: "control"}
+    assert sorted(printed) == sorted((tick, row) for tick in grid for row in labels)
+    for row, group in labels.items():
+        times = patients.infection_time[patients.cohort == group].to_numpy(float)
+        for tick in grid:
+            assert printed[tick, row] == str(int(np.sum(times >= tick))), (group, tick)
+        if group in ON_A_TICK[ticks]:
+            assert ON_A_TICK[ticks][group] in grid and ON_A_TICK[ticks][group] in times
+
+        # the step curve (drawn "post": its value holds from each x until the next) at every event time
+        x = patients[patients.cohort == group]
+        km = kaplan_meier(x.infection_time, (x.infection_status == 1).astype(int))
+        curve = next(line for line in curves.get_lines() if line.get_label() == group)
+        assert curve.get_drawstyle() == "steps-post"
+        drawn_x, drawn_y = np.asarray(curve.get_xdata(), float), np.asarray(curve.get_ydata(), float)
+        in_r = SURVIVAL_GOLDEN["wo"]["km"][group]["table"]  # summary(survfit(...), censored = TRUE) in R
+        events = km.time[km.n_event > 0]
+        assert len(events) == sum(n > 0 for n in in_r["n_event"]) > 0
+        for t, surv in zip(km.time, km.surv):
+            if t not in events:
+                continue
+            drawn = drawn_y[np.searchsorted(drawn_x, t, side="right") - 1]
+            before = drawn_y[np.searchsorted(drawn_x, t, side="left") - 1]
+            assert drawn == surv == pytest.approx(in_r["surv"][in_r["time"].index(t)], abs=1e-12), (group, t)
+            assert before > drawn, (group, t)  # the curve drops at the event, not before or after
+
+
 def test_bad_figure_extension_is_a_usage_error(tmp_path):
-    assert run("plot", "igg", WO, "-o", str(tmp_path / "figure.jpg")).exit_code == 2
+    assert_usage_error(run("plot", "igg", WO, "-o", str(tmp_path / "figure.jpg")), "--output")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", ["igg", "infection"])
+def test_a_figure_without_an_output_file_is_a_usage_error(kind):
+    assert_usage_error(run("plot", kind, WO), "--output")
 
 
 def test_missing_matplotlib_is_one_line(tmp_path, monkeypatch):

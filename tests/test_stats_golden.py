@@ -5,6 +5,7 @@ import math
 
 import numpy as np
 import pytest
+from scipy import stats
 
 from golden import r_two_sample as R
 from ivig_blina.stats import get
@@ -39,12 +40,53 @@ def close(value, expected, tolerance):
 
 @pytest.mark.parametrize("pair, alternative, level, expected", list(cases(R.WILCOX)))
 def test_mann_whitney(pair, alternative, level, expected):
+    assert expected["conf_level_attr"] == level  # R's interval has the level asked for: comparable with ours
     result = get("mann-whitney", "continuous").run(*data(pair), alternative=alternative, confidence_level=level)
     assert result.statistic == expected["statistic"]
     assert close(result.pvalue, expected["p_value"], 1e-6)
     assert close(result.estimate, expected["estimate"], 1e-4)
     assert close(result.ci[0], expected["conf_int_low"], 1e-4)
     assert close(result.ci[1], expected["conf_int_high"], 1e-4)
+
+
+NORMAL_APPROXIMATION = [p for p in cases(R.WILCOX) if "estimate_tol_root_1e-12" in p.values[3]]
+
+
+@pytest.mark.parametrize("pair, alternative, level, expected", NORMAL_APPROXIMATION)
+def test_mann_whitney_interval_ends_converge_to_pairwise_differences(pair, alternative, level, expected):
+    # R's root-finding stops within tol.root=1e-4 of a jump of a step function; with tol.root=1e-12
+    # it lands on the jump, a pairwise difference a_i - b_j (snap_diff in functions.R)
+    a, b = data(pair)
+    differences = np.subtract.outer(a, b).ravel()
+    result = get("mann-whitney", "continuous").run(a, b, alternative=alternative, confidence_level=level)
+    for ours, side in zip(result.ci, ("low", "high")):
+        precise = expected[f"conf_int_{side}_tol_root_1e-12"]
+        snapped = expected[f"conf_int_{side}_snapped_to_pairwise_difference"]
+        if math.isinf(snapped):
+            assert ours == precise == snapped
+            continue
+        assert ours == pytest.approx(precise, abs=1e-4), side
+        # the data are stored to 15 digits: the differences agree with R's to about 1e-15
+        assert differences[np.argmin(abs(differences - ours))] == pytest.approx(snapped, abs=1e-12), side
+
+
+@pytest.mark.parametrize("pair, alternative, level, expected", NORMAL_APPROXIMATION)
+def test_mann_whitney_estimate_by_normal_approximation(pair, alternative, level, expected):
+    a, b = data(pair)
+    result = get("mann-whitney", "continuous").run(a, b, alternative=alternative, confidence_level=level)
+    hodges_lehmann = expected["hodges_lehmann_median_of_differences"]
+    assert hodges_lehmann == pytest.approx(np.median(np.subtract.outer(a, b)), abs=1e-12)
+    if "estimate_zero_set_low" in expected:
+        # 'large': the uncorrected statistic is exactly 0 between two neighbouring ordered differences,
+        # so any point of that open interval is a root: R's, ours and the Hodges-Lehmann median all lie in it
+        low, high = expected["estimate_zero_set_low"], expected["estimate_zero_set_high"]
+        middle = len(a) * len(b) // 2
+        assert (low, high) == pytest.approx(np.sort(np.subtract.outer(a, b).ravel())[middle - 1:middle + 1], abs=1e-12)
+        assert low < result.estimate < high and low < hodges_lehmann < high
+        assert low < expected["estimate_tol_root_1e-12"] < high
+    else:
+        assert result.estimate == pytest.approx(expected["estimate_tol_root_1e-12"], abs=1e-4)
+        assert result.estimate == pytest.approx(hodges_lehmann, abs=1e-4)
 
 
 @pytest.mark.parametrize("name, table", [("welch-t", R.T_TEST_WELCH), ("student-t", R.T_TEST_POOLED)])
@@ -58,6 +100,7 @@ def test_t_tests(name, table):
         assert close(result.ci[0], expected["conf_int_low"], 1e-4), param.id
         assert close(result.ci[1], expected["conf_int_high"], 1e-4), param.id
         assert f"df = {expected['df']:.6g}" in result.method
+        assert close(result.estimate / result.statistic, expected["stderr"], 1e-9), param.id
 
 
 @pytest.mark.parametrize("pair, alternative, level, expected", list(cases(R.BRUNNER_MUNZEL)))
@@ -68,9 +111,25 @@ def test_brunner_munzel(pair, alternative, level, expected):
     assert close(result.statistic, -expected["statistic"], 1e-6)
     assert close(result.pvalue, expected["p_value"], 1e-6)
     assert close(result.estimate, 1 - expected["estimate"], 1e-4)
+    assert f"df = {expected['df']:.6g}" in result.method
+    assert close((result.estimate - 0.5) / result.statistic, expected["se"], 1e-9)
     low, high = (1 - expected["one_sided_conf_int_high"], 1 - expected["one_sided_conf_int_low"])
     assert close(result.ci[0], max(0.0, low) if math.isfinite(low) else 0.0, 1e-4)
     assert close(result.ci[1], min(1.0, high) if math.isfinite(high) else 1.0, 1e-4)
+    # lawstat prints the two-sided interval whatever the alternative: ours with alternative two-sided
+    two_sided = get("brunner-munzel", "continuous").run(*data(pair), confidence_level=level)
+    assert close(two_sided.ci[0], max(0.0, 1 - expected["conf_int_high"]), 1e-9)
+    assert close(two_sided.ci[1], min(1.0, 1 - expected["conf_int_low"]), 1e-9)
+
+
+@pytest.mark.parametrize("pair", R.SCIPY_BRUNNER_MUNZEL)
+@pytest.mark.parametrize("alternative", ["two.sided", "less", "greater"])
+def test_brunner_munzel_as_scipy(pair, alternative):
+    # scipy.stats.brunnermunzel has lawstat's sign (ours is the opposite) and the same less/greater
+    expected = R.SCIPY_BRUNNER_MUNZEL[pair][alternative]
+    result = get("brunner-munzel", "continuous").run(*data(pair), alternative=ALTERNATIVES[alternative])
+    assert result.statistic == pytest.approx(-expected["statistic"], abs=1e-12)
+    assert result.pvalue == pytest.approx(expected["p_value"], abs=1e-12)
 
 
 @pytest.mark.parametrize("pair", R.PERM_MEDIAN)
@@ -117,17 +176,46 @@ def test_fisher(a, b, alternative, level, expected):
             assert close(value, expected[key], 1e-4), key
 
 
+def pair_key(a, b):
+    return f"{a[0]}/{a[1]} vs {b[0]}/{b[1]}"
+
+
+# scipy leaves out tables whose |z| equals the observed one only up to rounding (the module docstring)
+SCIPY_MISSES_TIES = {("9/10 vs 3/10", "two.sided"), ("9/10 vs 3/10", "greater")}
+
+
 @pytest.mark.parametrize("a, b, alternative, level, expected", list(binary_cases(R.BARNARD_POOLED_R, False)))
 def test_barnard(a, b, alternative, level, expected):
     result = get("barnard", "binary").run(a, b, alternative=alternative)
     assert close(result.statistic, expected["statistic"], 1e-9)
     assert close(result.pvalue, expected["p_value"], 1e-6)
+    case = (pair_key(a, b), alternative.replace("-", "."))
+    scipy_value = R.SCIPY_BARNARD_POOLED[case[0]][case[1]]
+    assert close(result.statistic, scipy_value["statistic"], 1e-9)
+    if case in SCIPY_MISSES_TIES:
+        assert result.pvalue > scipy_value["p_value"] + 1e-4
+    else:
+        assert close(result.pvalue, scipy_value["p_value"], 1e-9)
+
+
+# R package Exact orders tables by fisher.test's two-sided P (BOSCHLOO_FISHER2_R), not by twice the
+# smaller one-sided P as we and scipy do: another test, whose P differs from ours for these pairs
+EXACT_PACKAGE_DIFFERS = {"14/17 vs 4/6", "3/3 vs 0/5", "7/20 vs 2/25", "56/70 vs 48/80"}
 
 
 @pytest.mark.parametrize("a, b, alternative, level, expected", list(binary_cases(R.BOSCHLOO_R, False)))
 def test_boschloo(a, b, alternative, level, expected):
     result = get("boschloo", "binary").run(a, b, alternative=alternative)
+    assert close(result.statistic, expected["statistic"], 1e-9)  # the observed table's one-sided Fisher P
     assert close(result.pvalue, expected["p_value"], 1e-6)
+    scipy_value = R.SCIPY_BOSCHLOO[pair_key(a, b)][alternative.replace("-", ".")]
+    assert close(result.statistic, scipy_value["statistic"], 1e-9)
+    assert close(result.pvalue, scipy_value["p_value"], 1e-9)
+    if alternative == "two-sided":
+        exact_package = R.BOSCHLOO_FISHER2_R[pair_key(a, b)]
+        assert get("fisher", "binary").run(a, b).pvalue == pytest.approx(exact_package["statistic"], rel=1e-9)
+        differs = result.pvalue != pytest.approx(exact_package["p_value"], abs=1e-6)
+        assert differs == (pair_key(a, b) in EXACT_PACKAGE_DIFFERS)
 
 
 def test_barnard_counts_tables_tied_with_the_observed_one():
@@ -144,6 +232,7 @@ def test_chi_square(p):
     expected = R.CHISQ_YATES[p["key"]]
     assert close(result.statistic, expected["statistic"], 1e-9)
     assert close(result.pvalue, expected["p_value"], 1e-6)
+    assert result.pvalue == pytest.approx(stats.chi2.sf(result.statistic, expected["df"]), abs=1e-15)
 
 
 @pytest.mark.parametrize("alternative, p", [
@@ -169,7 +258,10 @@ def test_newcombe_table_ii_of_the_paper(case):
     # Newcombe RG, Stat Med 1998;17:873-890, Table II, method 10, published to 4 decimals
     published_low, published_high = R.NEWCOMBE_TABLE_II_PUBLISHED[case]
     (e1, n1), (e2, n2) = (map(int, side.split("/")) for side in case.split(" vs "))
-    _, low, high = newcombe((e1, n1), (e2, n2))
+    difference, low, high = newcombe((e1, n1), (e2, n2))
+    expected = R.NEWCOMBE_TABLE_II[case]  # newcombe_hybrid() in functions.R, to full precision
+    assert difference == pytest.approx(expected["estimate"], abs=1e-12)
+    assert (low, high) == pytest.approx((expected["conf_int_low"], expected["conf_int_high"]), abs=1e-9)
     assert round(low, 4) == pytest.approx(published_low, abs=1e-12)
     assert round(high, 4) == pytest.approx(published_high, abs=1e-12)
 
@@ -179,6 +271,9 @@ def test_p_adjust(method, key):
     pvalues = [0.641, 0.13, 0.58, 1, 1, 0.01, 0.04]  # the vector of every R.P_ADJUST call
     assert adjust(pvalues, method) == pytest.approx(R.P_ADJUST[key], abs=1e-12)
     with_missing = adjust([0.02, None, 0.04, 0.5], method)
-    expected = R.P_ADJUST_WITH_NA[key]
-    assert with_missing[1] is None
-    assert [with_missing[i] for i in (0, 2, 3)] == pytest.approx([expected[i] for i in (0, 2, 3)], abs=1e-12)
+    assert with_missing == pytest.approx(R.P_ADJUST_WITH_NA[key], abs=1e-12)  # None where R gives NA
+    # p.adjust(..., n=4) counts the missing test as if its P were 1; R's default, and ours, do not
+    counted = R.P_ADJUST_WITH_NA[f"{key}_n4"]
+    as_one = adjust([0.02, 1.0, 0.04, 0.5], method)
+    assert [as_one[i] for i in (0, 2, 3)] == pytest.approx([counted[i] for i in (0, 2, 3)], abs=1e-12)
+    assert counted[1] is None and with_missing != pytest.approx(counted, abs=1e-6)

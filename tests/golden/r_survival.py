@@ -2,6 +2,9 @@
 
 Versions: R version 4.2.2 Patched (2022-11-10 r83330); survival 3.5.3; cmprsk 2.2.11.
 
+Re-check: run  Rscript tests/golden/golden4_gen.R  from the repository root; it rewrites this file,
+and git diff shows any number that changed.
+
 Every number below was obtained as eval(parse(text=EXPR)) in R, and EXPR is written
 verbatim in the "# R: EXPR" comment beside it. Numbers are formatted with sprintf("%.15g", x).
 R NA and NaN -> None; R Inf -> float("inf"). Counts/times print as Python ints.
@@ -83,7 +86,7 @@ Notes:
 * WO_DERIVED.patients[*].cstatus: 2 only if no infection and an event == "death" row exists (none in file).
 * coxph "wald_test" is cox$wald.test (full precision); summary(cox)$waldtest["test"] is ROUNDED to 2 dp by survival.
 * coxph score test equals the survdiff chisq only without tied event times (cr, wo); with ties (small,
-  ties_censor) it differs for both ties="efron" and ties="breslow" (see crosscheck.log).
+  ties_censor) it differs for both ties="efron" and ties="breslow" (the breslow score tests are not stored).
 * KM medians: R returns the midpoint when S(t) == 0.5 exactly on a flat stretch (wo control: (141+175)/2 = 158).
 * KM log CIs: survfit clips the upper limit at 1; std_err is the SE of S(t) (summary.survfit scale); NaN when S=0.
 * extend=TRUE beyond last follow-up: S(t), std_err and CI are carried forward from the last time, n_risk = 0.
