@@ -171,11 +171,12 @@ def test_bad_options_exit_2(args, write):
 INPUT_CHECKS = [  # the options every data command shares
     ("--until", "-1"), ("--until", "nan"),  # _check_days
     ("--exclude-after-ivig", "-2"), ("--baseline-window", "inf"),  # _check_days
-    ("--hgg-threshold", "-400"), ("--hgg-threshold", "inf"),  # _check_threshold
+    ("--hgg-threshold", "-400"), ("--hgg-threshold", "inf"), ("--hgg-threshold", "4 g/dL"),  # _check_threshold
+    ("--hgg-threshold", "4"),  # a level implausible in the input's unit, found once the header is read
     ("--delimiter", "x"), ("--delimiter", ""),  # _check_delimiter
     ("--decimal", ";"),  # _check_decimal
     ("--today", "yesterday"), ("--today", "2024-02-30"),  # _check_today
-    ("--units", "mmol/L"), ("--engine", "spark"), ("--max-field-size", "0"),  # choices and ranges
+    ("--units", "mmol/L"), ("--report-units", "mg/L"), ("--engine", "spark"), ("--max-field-size", "0"),  # choices
 ]
 COMPARE_CHECKS = [
     ("--confidence", "1"), ("--confidence", "0"), ("--confidence", "95"), ("--confidence", "nan"),  # check_level

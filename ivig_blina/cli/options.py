@@ -64,6 +64,7 @@ def _usage(check: Callable[..., Any], *names: str) -> Callable[[Any], Any]:
 
 check_level = _usage(check_confidence_level)
 _check_today = _usage(check_date)
+_check_threshold = _usage(parse_amount, "hgg_threshold")
 
 
 def _check_days(name: str) -> Callable[[Any], Any]:
@@ -106,7 +107,7 @@ ReportUnits = Annotated[Units, typer.Option("--report-units", help="Unit of ever
 Until = Annotated[Optional[float], typer.Option("--until", callback=_check_days("until"),
                                                 help="Last day of the follow-up window (default: none).",
                                                 show_default=False)]
-Threshold = Annotated[str, typer.Option("--hgg-threshold", callback=_usage(parse_amount, "hgg_threshold"),
+Threshold = Annotated[str, typer.Option("--hgg-threshold", callback=_check_threshold,
                                         help="HGG: nadir below this level: 400mg/dL, 4g/L, or a number in the input's "
                                              "unit.")]
 Encoding = Annotated[str, typer.Option("--encoding", help="Text encoding of the file (e.g. latin-1, utf-16).")]
