@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import WO
 from ivig_blina.render.text import frame_text, plain, rows_table, write_rows
 
 
@@ -54,3 +55,32 @@ def test_markdown_cells_keep_to_one_line():
     out = io.StringIO()
     write_rows([{"id": "a|b\nc"}], ["id"], "markdown", out)
     assert out.getvalue().splitlines() == ["| id |", "|---|", "| a\\|b\\nc |"]
+
+
+@pytest.mark.parametrize("p, shown", [(0.641, "0.64"), (0.13, "0.13"), (1.0, "1"), (0.0496, "0.0496"),
+                                      (0.0504, "0.0504"), (0.05, "0.05"), (0.0512, "0.051"), (0.049, "0.049"),
+                                      (0.00099, "<0.001"), (0.001, "0.001"), (None, "—"), (float("nan"), "—")])
+def test_one_rule_for_p_values_everywhere(p, shown):
+    from ivig_blina.analyses.results import format_p
+
+    assert format_p(p) == shown
+
+
+@pytest.mark.parametrize("width", [60, 80, 100])
+def test_the_comparison_table_never_runs_wider_than_the_terminal(width):
+    import io
+
+    from rich.console import Console
+
+    import ivig_blina
+    from ivig_blina.render.text import comparison_table
+
+    result = ivig_blina.compare(ivig_blina.load(str(WO)), groups=("ivig", "control"), adjust="holm")
+    out = io.StringIO()
+    Console(file=out, width=width, no_color=True).print(comparison_table(result, width=width))
+    lines = out.getvalue().splitlines()
+    assert max(map(len, lines)) <= width
+    text = out.getvalue()
+    for outcome in ("igg_nadir", "infection", "time_to_infection", "infection_rate"):
+        assert outcome in text
+    assert "2.24 (0.141 to 28.3)" in " ".join(text.split())  # the infection odds ratio and its interval

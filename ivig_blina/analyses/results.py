@@ -244,3 +244,14 @@ def plain(value: Any) -> Any:
     if value is pd.NA or value is pd.NaT:
         return None
     return value
+
+
+def format_p(p: float | None) -> str:
+    """A P value for people (terminal, figures, report): ``<0.001`` below 0.001, else two
+    significant digits, and three where two would round to 0.05 (0.0496, 0.0504), so that
+    rounding never moves a P value onto or across the conventional line. Missing: an em dash."""
+    if p is None or math.isnan(p):
+        return "—"
+    if p < 0.001:
+        return "<0.001"
+    return f"{p:.3g}" if float(f"{p:.2g}") == 0.05 and p != 0.05 else f"{p:.2g}"

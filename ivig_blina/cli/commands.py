@@ -88,13 +88,21 @@ def _emit(rendered, output: str | None, source: str | None = None) -> None:
 
             from ivig_blina.io.writing import natural_width
 
-            console = Console()
-            Console(width=max(console.width, natural_width(rendered))).print(rendered)
+            console = Console()  # a terminal's width; when not a terminal, as wide as the table
+            (console if console.is_terminal else Console(width=natural_width(rendered))).print(rendered)
         return
     from ivig_blina.io.writing import render_text, write_atomically
 
     with _user_errors():
         write_atomically(output, rendered if isinstance(rendered, Iterator) else render_text(rendered), source)
+
+
+def _terminal_width() -> int | None:
+    """The terminal's width when stdout is one (a table must fit it), else None."""
+    from rich.console import Console
+
+    console = Console()
+    return console.width if console.is_terminal else None
 
 
 def _rows_out(rows: list[dict], columns: list[str], format: Format, output: str | None, source: str | None,
@@ -205,7 +213,7 @@ def compare(
         for w in o.warnings:
             _warn(f"ivigblina: warning: {o.outcome}: {w}", quiet)
     if format is Format.table:
-        _emit(comparison_table(result), output, source.file)
+        _emit(comparison_table(result, width=_terminal_width() if output is None else None), output, source.file)
         return
     buffer = io.StringIO()
     write_comparison(result, format.value, buffer)

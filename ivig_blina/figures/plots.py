@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ivig_blina.analyses.results import format_p
 from ivig_blina.cohort.load import Cohort
 from ivig_blina.errors import IvigBlinaError
 from ivig_blina.io.units import TO_MG_DL
@@ -154,7 +155,9 @@ def infection_curves(patients: pd.DataFrame, groups: list[str], *, competing: bo
     ax.set_ylim(0, 1.02)
     ax.legend(frameon=False, loc="lower left" if not competing else "upper left")
     if pvalue is not None:
-        ax.text(0.98, 0.95, f"{test} P = {pvalue:.3g}", transform=ax.transAxes, ha="right", va="top")
+        shown = format_p(pvalue)
+        ax.text(0.98, 0.95, f"{test} P {shown if shown.startswith('<') else '= ' + shown}", transform=ax.transAxes,
+                ha="right", va="top")
     table.set_ylim(len(groups) - 0.5, -0.5)
     table.set_yticks([])
     table.set_title("Number at risk", fontsize=8, loc="left")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import IO, Any
 
 from ivig_blina.analyses.results import (BinarySummary, CompetingRiskSummary, ContinuousSummary, RateSummary,
-                                         TimeToEventSummary, plain)
+                                         TimeToEventSummary, format_p, plain)
 
 __all__ = ["comparison_table", "frame_chunks", "frame_text", "plain", "rows_table", "write_comparison",
            "write_rows"]
@@ -165,39 +165,51 @@ def fmt_number(x: float | None) -> str:
     return "" if x is None else f"{x:.6g}"
 
 
-def fmt_p(p: float | None) -> str:
-    if p is None:
-        return "—"
-    return "<0.001" if p < 0.001 else f"{p:.3g}"
-
-
-def comparison_table(cmp):
-    """A Rich table for the terminal (never parsed)."""
+def comparison_table(cmp, width: int | None = None):
+    """A Rich table for the terminal (never parsed): one row per outcome, or, where that would
+    run wider than ``width`` columns, one block of lines per outcome."""
     from rich import box
     from rich.markup import escape
     from rich.table import Table
+
+    from ivig_blina.io.writing import natural_width
 
     a, b = cmp.groups
     adjusted = cmp.options.get("adjust", "none") != "none"
     level = cmp.options.get("confidence_level", 0.95)
     alternative = cmp.options.get("alternative", "two-sided")
     shown_a, shown_b = escape(a), escape(b)  # cohort labels are the user's text, not Rich markup
-    caption = (f"continuous: median [IQR] (n); binary: events/n (%); rate: episodes per 100 patient-days. "
-               f"Estimates are {shown_a} minus (or over) {shown_b}, with {100 * level:g}% CI; "
+    units = cmp.cohort.igg_units if cmp.cohort is not None else "mg/dL"
+    caption = (f"continuous: median [IQR] (n), IgG in {units}; binary: events/n (%); rate: episodes per 100 "
+               f"patient-days. Estimates are {shown_a} minus (or over) {shown_b}, with {100 * level:g}% CI; "
                f"{alternative} P values.")
-    table = Table(title=f"{shown_a} vs {shown_b}", title_justify="left", box=box.SIMPLE_HEAD, caption=caption,
-                  caption_justify="left")
-    headers = (["outcome", shown_a, shown_b, "test", "estimate [CI]", "risk difference [CI]", "P"]
+    headers = (["outcome", shown_a, shown_b, "test", "estimate (CI)", "risk difference (CI)", "P"]
                + (["P adj."] if adjusted else []))
-    for header in headers:
-        table.add_column(header, justify="left" if header in ("outcome", "test") else "right", no_wrap=True)
+    rows = []
     for o in cmp.outcomes:
         r, rd = o.result, o.risk_difference
-        cells = [o.outcome, *(_summary(o.groups[g]) for g in (a, b)), o.test,
-                 _with_ci(r.estimate, r.ci) if r else "", _with_ci(rd.estimate, rd.ci) if rd else "",
-                 fmt_p(r.pvalue if r else None)]
-        table.add_row(*cells, *([fmt_p(o.p_adjusted)] if adjusted else []))
-    return table
+        rows.append([escape(o.outcome), *(_summary(o.groups[g]) for g in (a, b)), escape(o.test),
+                     _with_ci(r.estimate, r.ci) if r else "", _with_ci(rd.estimate, rd.ci) if rd else "",
+                     format_p(r.pvalue if r else None), *([format_p(o.p_adjusted)] if adjusted else [])])
+    table = Table(title=f"{shown_a} vs {shown_b}", title_justify="left", box=box.SIMPLE_HEAD, caption=caption,
+                  caption_justify="left")
+    for header in headers:
+        table.add_column(header, justify="left" if header in ("outcome", "test") else "right", no_wrap=True)
+    for cells in rows:
+        table.add_row(*cells)
+    if width is None or natural_width(table) <= width:
+        return table
+    narrow = Table(title=f"{shown_a} vs {shown_b}", title_justify="left", box=box.SIMPLE, show_header=False,
+                   caption=caption, caption_justify="left")
+    narrow.add_column("field", no_wrap=True)
+    narrow.add_column("value", overflow="fold")
+    for cells in rows:
+        narrow.add_row(cells[0], "", end_section=False)
+        for header, cell in zip(headers[1:], cells[1:]):
+            if cell:
+                narrow.add_row(f"  {header}", cell)
+        narrow.add_section()
+    return narrow
 
 
 def _short(x: float) -> str:
@@ -206,10 +218,11 @@ def _short(x: float) -> str:
 
 
 def _with_ci(estimate, ci) -> str:
+    """``2.24 (0.14 to 28.3)``: no comma between the ends, where it could be a thousands separator."""
     if estimate is None:
         return ""
     text = _short(estimate)
-    return text if ci is None else f"{text} [{_short(ci[0])}, {_short(ci[1])}]"
+    return text if ci is None else f"{text} ({_short(ci[0])} to {_short(ci[1])})"
 
 
 def _summary(s) -> str:
