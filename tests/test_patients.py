@@ -93,3 +93,27 @@ def test_row_order_does_not_change_the_table(write):
     first = table(write, header + "\n".join(lines) + "\n")
     second = table(write, header + "\n".join(reversed(lines)) + "\n")
     pd.testing.assert_frame_equal(first, second)
+
+
+HEADER = "patient_id,cohort,day,igg_mg_dl,event\n"
+
+
+@pytest.mark.parametrize("rows", [["A,x,10,400,", "A,x,10,<400,"], ["A,x,10,<400,", "A,x,10,400,"],
+                                  ["B,x,5,400,", "A,x,10,<400,", "A,x,10,400,"]])
+def test_of_equal_values_on_the_nadir_day_less_than_wins_in_any_row_order(write, rows):
+    # issue 12: the first two orders gave "" and hgg false (yet days_to_hgg 10) and "<" and hgg true;
+    # another patient's 400 earlier in the file flipped the third
+    a = table(write, HEADER + "\n".join(rows) + "\n").loc["A"]
+    assert (a.nadir_igg, a.nadir_day, a.nadir_censored) == (400, 10, "<")
+    assert bool(a.hgg) and a.days_to_hgg == 10
+
+
+def test_a_plain_value_ranks_below_a_greater_than_and_hgg_agrees_with_days_to_hgg(write):
+    t = table(write, HEADER + "A,x,10,>300,\nA,x,10,300,\nA,x,20,300,\n"  # 300 on day 10: the earliest plain 300
+                              "B,x,10,400,\nB,x,20,<400,\n"  # <400 is below the 400 of day 10
+                              "C,x,10,400,\nC,x,20,>400,\n")
+    assert (t.loc["A", "nadir_day"], t.loc["A", "nadir_censored"]) == (10, "")
+    assert (t.loc["B", "nadir_day"], t.loc["B", "nadir_censored"]) == (20, "<")
+    assert bool(t.loc["B", "hgg"]) and t.loc["B", "days_to_hgg"] == 20
+    assert (t.loc["C", "nadir_day"], t.loc["C", "nadir_censored"]) == (10, "")
+    assert not t.loc["C", "hgg"] and pd.isna(t.loc["C", "days_to_hgg"])

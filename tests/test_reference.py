@@ -23,8 +23,8 @@ def cohorts(draw):
     for k in range(draw(st.integers(1, 6))):
         pid, group = f"p{k}", draw(st.sampled_from(["a", "b"]))
         for _ in range(draw(st.integers(0, 7))):
-            value = draw(st.integers(150, 900))
-            text = draw(st.sampled_from([str(value), str(value), f"<{value}"]))
+            value = draw(st.sampled_from([400, 600]) | st.integers(150, 900))  # ties, at the thresholds too
+            text = draw(st.sampled_from([str(value), str(value), f"<{value}", f">{value}"]))
             rows.append((pid, group, draw(st.integers(-8, 20)), text, ""))  # few days: many shared
         for _ in range(draw(st.integers(0, 4))):
             rows.append((pid, group, draw(st.integers(-3, 20)), "", draw(st.sampled_from(LABELS))))
@@ -44,7 +44,10 @@ def reference(rows, until, threshold, after_ivig, window_before):
     table = {}
     for pid in dict.fromkeys(r[0] for r in kept):
         mine = [r for r in kept if r[0] == pid]
-        measured = [(day, float(text.lstrip("<")), text.startswith("<")) for _, _, day, text, _ in mine if text]
+        # (day, value, flag): flag "<", "" or ">", the order in which equal values rank
+        measured = [(day, float(text.lstrip("<>")), text[0] if text[0] in "<>" else "")
+                    for _, _, day, text, _ in mine if text]
+        rank = {"<": 0, "": 1, ">": 2}
         doses = [day for _, _, day, _, event in mine if event == "ivig"]
 
         def inside(day):
@@ -57,12 +60,12 @@ def reference(rows, until, threshold, after_ivig, window_before):
         window = [m for m in measured if inside(m[0]) and not (after_ivig is not None and since_dose(m[0]) <= after_ivig)]
         row = {"n_measurements": len(window), "ivig_doses": sum(inside(d) for d in doses)}
         if window:
-            low = min(v for _, v, _ in window)
-            day = min(d for d, v, _ in window if v == low)
-            flags = {c for d, v, c in window if v == low and d == day}
+            low, flag = min((v, rank[c]) for _, v, c in window)
+            day = min(d for d, v, c in window if (v, rank[c]) == (low, flag))
             row.update(nadir_igg=low, nadir_day=day, days_since_ivig_at_nadir=since_dose(day),
-                       nadir_censored=("<" if flags == {True} else "" if flags == {False} else None))
-            below = [d for d, v, c in window if v < threshold or (c and v <= threshold)]
+                       nadir_censored={0: "<", 1: "", 2: ">"}[flag],
+                       hgg=low < threshold or (flag == 0 and low <= threshold))
+            below = [d for d, v, c in window if v < threshold or (c == "<" and v <= threshold)]
             row["days_to_hgg"] = min(below) if below else math.nan
             daily = sorted({d: min(v for dd, v, _ in window if dd == d) for d, _, _ in window}.items())
             time = area = 0.0
@@ -77,7 +80,7 @@ def reference(rows, until, threshold, after_ivig, window_before):
             row["area_below_threshold"] = area if len(daily) > 1 else math.nan
         else:
             row.update(nadir_igg=math.nan, nadir_day=math.nan, days_since_ivig_at_nadir=math.nan, nadir_censored="",
-                       days_to_hgg=math.nan, days_below_threshold=math.nan, area_below_threshold=math.nan)
+                       hgg=math.nan, days_to_hgg=math.nan, days_below_threshold=math.nan, area_below_threshold=math.nan)
         before = [m for m in measured if m[0] <= 0 and (window_before is None or m[0] >= -window_before)]
         if before:
             last = max(d for d, _, _ in before)
@@ -96,7 +99,7 @@ def reference(rows, until, threshold, after_ivig, window_before):
     days = {}
     for pid, _, day, text, _ in kept:
         if text:
-            days.setdefault((pid, day), set()).add(float(text.lstrip("<")))
+            days.setdefault((pid, day), set()).add(float(text.lstrip("<>")))
     counts = {"duplicate_rows": len(rows) - len(kept), "same_day_conflicts": sum(len(v) > 1 for v in days.values())}
     return table, counts
 
@@ -119,12 +122,14 @@ def test_per_patient_table_matches_the_reference(tmp_path_factory, rows, until, 
     for pid, row in expected.items():
         for column, value in row.items():
             actual = got[pid][column]
-            if column == "nadir_censored":
-                assert value is None or actual == value, (pid, column)
-            elif isinstance(value, float) and math.isnan(value):
+            if isinstance(value, float) and math.isnan(value):
                 assert actual is None or actual is pd.NA or math.isnan(actual), (pid, column)
+            elif isinstance(value, (str, bool)):
+                assert actual == value, (pid, column)
             else:
                 assert actual == pytest.approx(value, rel=1e-12), (pid, column)
+        if not math.isnan(row["nadir_igg"]):  # HGG exactly when some value in the window is below the threshold
+            assert got[pid]["hgg"] == (not math.isnan(got[pid]["days_to_hgg"])), pid
 
 
 @SETTINGS

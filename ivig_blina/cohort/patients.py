@@ -3,9 +3,11 @@
 Definitions (the README and ``ivigblina nadir --help`` state them too):
 
 - follow-up window: measurements with ``day >= 0`` (and ``day <= until`` when given);
-- nadir: the lowest IgG in the window, ties to the earliest day; days to nadir is that day;
+- nadir: the lowest IgG in the window, of equal values a censored ``<X`` below X and X below ``>X``,
+  ties to the earliest day; days to nadir is that day (so the result never depends on row order);
 - baseline: the last measurement with ``day <= 0``; the lowest value when several share that day;
-- HGG: nadir below ``hgg_threshold`` mg/dL;
+- HGG: nadir below ``hgg_threshold`` mg/dL (a ``<X`` with X at or below it counts): exactly when
+  ``days_to_hgg`` is given;
 - outcome events: event rows with ``day >= 0`` (and ``day <= until``); earlier or later ones are
   counted in :attr:`PatientTable.counts` and not used.
 """
@@ -148,13 +150,14 @@ class _Filler:
     def window(self, pid, day, igg, censored: _Labels, dose, window: np.ndarray) -> None:
         """The columns that come from the measurements in the follow-up window (rows ``window``)."""
         c = self.columns
-        wp, wd, wi = pid[window], day[window], igg[window]
-        nadir = window[exposure.nadir(wp, wd, wi)]
+        wp, wd, wi, wc = pid[window], day[window], igg[window], censored[window]
+        less_than = wc.isin("<")
+        nadir = window[exposure.nadir(wp, wd, wi, np.where(less_than, 0, np.where(wc.isin(">"), 2, 1)))]
         who = pid[nadir]
         c["nadir_igg"][who], c["nadir_day"][who], c["nadir_censored"][who] = igg[nadir], day[nadir], censored.text(nadir)
         c["days_since_ivig_at_nadir"][who] = day[nadir] - exposure.last_dose(pid, day, dose, nadir)
         c["n_measurements"] += np.bincount(wp, minlength=len(c["n_measurements"]))
-        hit = np.flatnonzero(exposure.below(wi, censored.isin("<")[window], self.threshold))
+        hit = np.flatnonzero(exposure.below(wi, less_than, self.threshold))
         first = hit[exposure.runs(wp[hit])]
         c["days_to_hgg"][wp[first]] = wd[first]
         who, days, area = exposure.time_and_area_below(wp, wd, wi, self.threshold)
