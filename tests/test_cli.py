@@ -274,3 +274,12 @@ def test_a_failed_write_is_one_line_and_leaves_nothing(tmp_path):
     with pytest.raises(IvigBlinaError, match="cannot write here: No space left on device"):
         save_atomically(str(target), disk_full)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_nadir_gives_status_2_only_with_competing_risk(write):
+    path = write("patient_id,cohort,day,igg_mg_dl,event\nA,x,10,500,\nA,x,40,,death\n")
+    for options, status in (([], "0"), (["--competing-risk"], "2")):
+        result = run("nadir", path, "-f", "csv", "-q", *options)
+        assert result.exit_code == 0 and result.stderr == ""
+        row = next(csv.DictReader(io.StringIO(result.stdout)))
+        assert (row["infection_time"], row["infection_status"]) == ("40.0", status)

@@ -90,3 +90,11 @@ def test_a_group_without_values_gets_no_test(write):
     assert o["igg_nadir"]["p_value"] is None
     assert o["igg_nadir"]["groups"]["y"] == {"n": 0, "median": None, "q1": None, "q3": None}
     assert "no values in group 'y'" in o["igg_nadir"]["warnings"][0]
+
+
+def test_competing_risks_need_a_table_made_with_them():
+    obs = read_cohort(str(WO), require_cohort=True)
+    with pytest.raises(ValueError, match="competing_risk=True"):
+        compare(per_patient(obs), ("ivig", "control"), competing_risk=True)
+    done = compare(per_patient(obs, competing_risk=True), ("ivig", "control"), competing_risk=True)
+    assert done.outcomes[-2].outcome == "time_to_infection" and done.outcomes[-2].test == "gray"

@@ -117,3 +117,13 @@ def test_a_plain_value_ranks_below_a_greater_than_and_hgg_agrees_with_days_to_hg
     assert bool(t.loc["B", "hgg"]) and t.loc["B", "days_to_hgg"] == 20
     assert (t.loc["C", "nadir_day"], t.loc["C", "nadir_censored"]) == (10, "")
     assert not t.loc["C", "hgg"] and pd.isna(t.loc["C", "days_to_hgg"])
+
+
+def test_infection_status_is_2_only_with_competing_risk(write):
+    # issue 12: nadir wrote 2 for a death without infection even without --competing-risk
+    text = HEADER + "A,x,10,500,\nA,x,40,,death\nB,x,10,500,\nB,x,30,,infection\nB,x,50,,death\n"
+    censored, competing = table(write, text), table(write, text, competing_risk=True)
+    assert (censored.loc["A", "infection_time"], censored.loc["A", "infection_status"]) == (40, 0)  # at the death
+    assert (competing.loc["A", "infection_time"], competing.loc["A", "infection_status"]) == (40, 2)
+    for t in (censored, competing):  # an infection before the death is the event either way
+        assert (t.loc["B", "infection_time"], t.loc["B", "infection_status"]) == (30, 1)

@@ -34,7 +34,7 @@ def cohorts(draw):
     return draw(st.permutations(rows))
 
 
-def reference(rows, until, threshold, after_ivig, window_before):
+def reference(rows, until, threshold, after_ivig, window_before, competing):
     """Per patient, the definitions of patients.py, computed the slow and obvious way."""
     seen, kept = set(), []
     for row in rows:
@@ -93,7 +93,7 @@ def reference(rows, until, threshold, after_ivig, window_before):
         last_day = min(max(0, max(r[2] for r in mine)), until if until is not None else math.inf)
         row.update(infection=bool(infections), follow_up_days=last_day, infection_episodes=len(infections),
                    first_infection_day=min(infections) if infections else math.nan,
-                   infection_status=1 if infections else 2 if deaths else 0,
+                   infection_status=1 if infections else 2 if deaths and competing else 0,
                    infection_time=min(infections) if infections else min(deaths) if deaths else last_day)
         table[pid] = row
     days = {}
@@ -106,16 +106,16 @@ def reference(rows, until, threshold, after_ivig, window_before):
 
 @SETTINGS
 @given(cohorts(), st.sampled_from([None, 12]), st.sampled_from([400.0, 600.0]),
-       st.sampled_from([None, 0, 7]), st.sampled_from([None, 10]), st.sampled_from([1 << 18, 5]))
+       st.sampled_from([None, 0, 7]), st.sampled_from([None, 10]), st.booleans(), st.sampled_from([1 << 18, 5]))
 def test_per_patient_table_matches_the_reference(tmp_path_factory, rows, until, threshold, after_ivig, window_before,
-                                                 chunk):
+                                                 competing, chunk):
     """``chunk``: rows per step of the per-patient pass (5 makes several steps, cut between patients)."""
     path = tmp_path_factory.mktemp("cohort") / "cohort.csv"
     path.write_text("patient_id,cohort,day,igg_mg_dl,event\n" + "".join(f"{','.join(map(str, r))}\n" for r in rows))
     obs = read_cohort(str(path))
     result = per_patient(obs, until=until, hgg_threshold=threshold, exclude_after_ivig=after_ivig,
-                         baseline_window=window_before, rows=chunk)
-    expected, counts = reference(rows, until, threshold, after_ivig, window_before)
+                         baseline_window=window_before, competing_risk=competing, rows=chunk)
+    expected, counts = reference(rows, until, threshold, after_ivig, window_before, competing)
     assert {k: obs.counts[k] for k in counts} == counts
     got = result.table.set_index("patient_id").to_dict("index")
     assert got.keys() == expected.keys()

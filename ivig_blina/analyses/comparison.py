@@ -80,6 +80,9 @@ def compare(patients: PatientTable, groups: tuple[str, str], *, tests: dict[str,
     summaries at ``landmarks``, or cumulative incidence with deaths as a competing event) and
     ``infection_rate`` (every episode per 100 patient-days).
     """
+    if competing_risk and not patients.competing_risk:
+        raise ValueError("competing_risk=True needs the per-patient table made with per_patient(..., "
+                         "competing_risk=True); without it a death without infection is censored (status 0)")
     defaults = {**DEFAULT_TESTS, **({"time-to-event": "gray"} if competing_risk else {})}
     tests = {**defaults, **(tests or {})}
     registry = registry or stats.registry()
@@ -179,7 +182,8 @@ class _Runner:
 
 def event_data(patients: pd.DataFrame, competing: bool = False):
     """``(time, status)`` arrays of time to first infection: status 1 infection, 0 censored, and
-    2 for a death without infection when ``competing`` (else censored)."""
+    2 for a death without infection when ``competing`` (else censored; a table made without
+    competing risks has no 2)."""
     status = patients.infection_status.to_numpy(int)
     return patients.infection_time.to_numpy(float), status if competing else (status == 1).astype(int)
 

@@ -114,13 +114,15 @@ def _warn(message: str, quiet: bool) -> None:
 
 @app.command(help="One row per patient: baseline, nadir, days to nadir, HGG and outcome events.\n" + DEFINITIONS)
 @with_input
-def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None, quiet: Quiet = False):
+def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None, quiet: Quiet = False,
+          competing_risk: Annotated[bool, typer.Option("--competing-risk", help="infection_status 2 for a death "
+                                                       "without infection (else 0, censored at the death).")] = False):
     from ivig_blina.cohort.patients import FOLLOW_UP_COLUMNS, IGG_COLUMNS
     from ivig_blina.render.text import frame_chunks, plain
     from ivig_blina.cohort.accounting import input_summary
 
     with _user_errors():
-        obs, patients = source.read(require_cohort=False)
+        obs, patients = source.read(require_cohort=False, competing_risk=competing_risk)
     columns = IGG_COLUMNS + patients.event_outcomes + FOLLOW_UP_COLUMNS
     _warn(input_summary(obs, patients), quiet)
     table = patients.table[columns]
@@ -186,7 +188,7 @@ def compare(
         except UnknownStatistic as e:
             raise typer.BadParameter(str(e), param_hint="--test") from None
     with _user_errors():
-        obs, patients = source.read(require_cohort=True)
+        obs, patients = source.read(require_cohort=True, competing_risk=competing_risk)
         pair = choose_groups(patients.table.cohort, chosen, obs.path)
         with _progress(not quiet and sys.stderr.isatty()) as progress:
             result = run_compare(patients, pair, tests=tests, alternative=alternative.value,
@@ -270,7 +272,7 @@ def plot_infection(source: Input, output: FigureOut, groups: Groups = None,
 
     chosen = parse_groups(groups)
     with _user_errors():
-        obs, patients = source.read(require_cohort=True)
+        obs, patients = source.read(require_cohort=True, competing_risk=competing_risk)
         pair = choose_groups(patients.table.cohort, chosen, obs.path)
         t = patients.table
         test = "gray" if competing_risk else "log-rank"

@@ -168,8 +168,9 @@ class Input:
     engine: EngineOpt = Engine.pandas
     scheduler: Scheduler = None
 
-    def read(self, require_cohort: bool, keep_rows: bool = False):
-        """Read, validate and reduce to the per-patient table. The observations keep their
+    def read(self, require_cohort: bool, keep_rows: bool = False, competing_risk: bool = False):
+        """Read, validate and reduce to the per-patient table (deaths as a competing event with
+        ``competing_risk``). The observations keep their
         rows only with ``keep_rows``: the per-patient table is all most commands need, and the
         rows of a large file are most of the memory."""
         from ivig_blina.io.csvfile import Dialect
@@ -182,7 +183,8 @@ class Input:
         dialect = Dialect(encoding=self.encoding, delimiter=self.delimiter, decimal=self.decimal,
                           max_field=self.max_field_size)
         definitions = dict(until=self.until, hgg_threshold=self.hgg_threshold,
-                           exclude_after_ivig=self.exclude_after_ivig, baseline_window=self.baseline_window)
+                           exclude_after_ivig=self.exclude_after_ivig, baseline_window=self.baseline_window,
+                           competing_risk=competing_risk)
         if self.engine is Engine.dask:
             if self.strict:
                 raise IvigBlinaError("--strict works with --engine pandas only")

@@ -83,7 +83,8 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
     read = {k: sum(c[k] for c in read_counts) for k in ("rows", "blank_rows", "duplicate_rows", "patient_only_rows",
                                                         "used_rows", "censored_values", "same_day_conflicts")}
     obs = Observations(source, digest, pd.DataFrame(), table[["patient_id", "cohort"]], has_events, read)
-    return obs, PatientTable(table, outcomes, definitions.get("hgg_threshold", 400.0), counts)
+    return obs, PatientTable(table, outcomes, definitions.get("hgg_threshold", 400.0), counts,
+                             competing_risk=definitions.get("competing_risk", False))
 
 
 def _read_part(path: str, columns, dialect, today) -> tuple[pd.DataFrame, dict]:

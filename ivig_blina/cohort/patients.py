@@ -43,16 +43,19 @@ class PatientTable:
     hgg_threshold: float
     counts: dict[str, int] = field(default_factory=dict)
     first_lines: dict[str, int] = field(default_factory=dict)
+    competing_risk: bool = False  # infection_status 2 marks a death without infection
 
 
 def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold: float = 400.0,
                 exclude_after_ivig: float | None = None, baseline_window: float | None = None,
-                rows: int = 1 << 18) -> PatientTable:
+                competing_risk: bool = False, rows: int = 1 << 18) -> PatientTable:
     """Derive baseline, nadir, exposure, follow-up and outcome flags for every patient of ``obs``.
 
     ``exclude_after_ivig``: measurements drawn on the day of an IVIG dose or up to that many
     days after it leave the follow-up window (nadir, days to HGG, time below threshold);
-    ``baseline_window``: the baseline lies at most that many days before day 0. The rows are
+    ``baseline_window``: the baseline lies at most that many days before day 0;
+    ``competing_risk``: a death without an earlier infection is a competing event
+    (``infection_status`` 2) rather than censored there (0). The rows are
     worked through about ``rows`` at a time (whole patients), so memory stays bounded.
     """
     t = _by_patient_and_day(obs.table)
@@ -75,9 +78,9 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     with np.errstate(divide="ignore", invalid="ignore"):
         columns["pct_drop"] = np.where(baseline_igg > 0, (baseline_igg - nadir_igg) / baseline_igg, np.nan)
     first, death, last = columns["first_infection_day"], columns.pop("death_day"), columns["follow_up_days"]
-    competing = np.isnan(first) & ~np.isnan(death)
-    columns["infection_time"] = np.where(~np.isnan(first), first, np.where(competing, death, last))
-    columns["infection_status"] = np.where(~np.isnan(first), 1, np.where(competing, 2, 0))
+    dead = np.isnan(first) & ~np.isnan(death)  # a death without an earlier infection
+    columns["infection_time"] = np.where(~np.isnan(first), first, np.where(dead, death, last))
+    columns["infection_status"] = np.where(~np.isnan(first), 1, np.where(dead & competing_risk, 2, 0))
 
     order = listed.pid.to_numpy()
     out = pd.DataFrame(copy=False, data={  # each per-patient array is put in order and let go, one at a time
@@ -85,7 +88,7 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
         **{name: columns.pop(name)[order] for name in IGG_COLUMNS[2:] + outcomes + FOLLOW_UP_COLUMNS}})
     counts = {"patients": len(out), "patients_without_nadir": int(out.nadir_igg.isna().sum()),
               "patients_without_exposure": int(out.days_below_threshold.isna().sum()), **fill.counts}
-    return PatientTable(out, outcomes, hgg_threshold, counts, fill.first_lines)
+    return PatientTable(out, outcomes, hgg_threshold, counts, fill.first_lines, competing_risk)
 
 
 def _empty_columns(patients: int, outcomes: list[str]) -> dict[str, np.ndarray]:
@@ -167,9 +170,8 @@ class _Filler:
         """Time to first infection per patient.
 
         ``follow_up_days``: the latest day among all the patient's rows (0 at least, ``until``
-        at most). ``infection_status``: 1 at the first infection (any of the three labels), 2 at
-        a death without an earlier infection (a competing event, censoring by default), else 0
-        (censored at the end of follow-up); ``infection_time`` is that day.
+        at most); ``first_infection_day`` and ``death_day``, from which :func:`per_patient` makes
+        ``infection_time`` and ``infection_status``.
         """
         c = self.columns
         if len(pid):
