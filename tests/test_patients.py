@@ -127,3 +127,29 @@ def test_infection_status_is_2_only_with_competing_risk(write):
     assert (competing.loc["A", "infection_time"], competing.loc["A", "infection_status"]) == (40, 2)
     for t in (censored, competing):  # an infection before the death is the event either way
         assert (t.loc["B", "infection_time"], t.loc["B", "infection_status"]) == (30, 1)
+
+
+def test_events_after_the_death_are_counted_and_follow_up_ends_at_the_death(write):
+    # issue 12: the infection on day 60 was the event (60, status 1); the death on day 40 censors
+    patients = per_patient(read_cohort(write(HEADER + "A,x,10,500,\nA,x,40,,death\nA,x,60,,infection\n")))
+    a = patients.table.set_index("patient_id").loc["A"]
+    assert (a.infection_time, a.infection_status, a.follow_up_days) == (40, 0, 40)
+    assert not a.infection and a.infection_episodes == 0 and pd.isna(a.first_infection_day) and a.death
+    assert patients.counts["events_after_death"] == 1 and patients.first_lines["events_after_death"] == 4
+    assert patients.patient_ids["events_after_death"] == ["A"]
+
+
+def test_what_an_event_after_the_death_no_longer_does(write):
+    patients = per_patient(read_cohort(write(
+        HEADER + "A,x,10,500,\nA,x,20,,infection\nA,x,30,,infection_death\nA,x,35,,infection\nA,x,50,,ivig\n"
+                 "A,x,50,300,\nA,x,90,,last_follow_up\n"  # three events after the death of day 30
+                 "B,x,10,500,\nB,x,25,,infection\nB,x,25,,death\nB,x,25,,ivig\n"  # on the day of the death: counted
+                 "C,x,10,500,\nC,x,-5,,death\nC,x,20,,infection\n")))  # a death before day 0 is not counted
+    t = patients.table.set_index("patient_id")
+    assert t.loc["A", "infection_episodes"] == 2 and t.loc["A", "ivig_doses"] == 0
+    assert (t.loc["A", "follow_up_days"], t.loc["A", "infection_time"], t.loc["A", "infection_status"]) == (30, 20, 1)
+    assert pd.isna(t.loc["A", "days_since_ivig_at_nadir"])  # the nadir of day 50 (after the death) had no dose
+    assert (t.loc["B", "infection_episodes"], t.loc["B", "ivig_doses"], t.loc["B", "infection_status"]) == (1, 1, 1)
+    assert (t.loc["C", "follow_up_days"], t.loc["C", "infection_time"], t.loc["C", "infection_status"]) == (20, 20, 1)
+    assert patients.counts["events_after_death"] == 3 and patients.counts["events_before_day0"] == 1
+    assert patients.patient_ids["events_after_death"] == ["A"]

@@ -41,17 +41,24 @@ def reference(rows, until, threshold, after_ivig, window_before, competing):
         if row not in seen:
             seen.add(row)
             kept.append(row)
-    table = {}
+    table, after_death, died_before_events = {}, 0, []
     for pid in dict.fromkeys(r[0] for r in kept):
         mine = [r for r in kept if r[0] == pid]
         # (day, value, flag): flag "<", "" or ">", the order in which equal values rank
         measured = [(day, float(text.lstrip("<>")), text[0] if text[0] in "<>" else "")
                     for _, _, day, text, _ in mine if text]
         rank = {"<": 0, "": 1, ">": 2}
-        doses = [day for _, _, day, _, event in mine if event == "ivig"]
 
         def inside(day):
             return day >= 0 and (until is None or day <= until)
+
+        # events in the window up to the first death (death or infection_death); later ones are set aside
+        events = [(day, event) for _, _, day, _, event in mine if event and inside(day)]
+        death = min([d for d, e in events if e in ("death", "infection_death")], default=math.inf)
+        set_aside = sum(d > death for d, _ in events)
+        after_death, died_before_events = after_death + set_aside, died_before_events + [pid] * bool(set_aside)
+        events = [(d, e) for d, e in events if d <= death]
+        doses = [day for _, _, day, _, event in mine if event == "ivig" and not (inside(day) and day > death)]
 
         def since_dose(day):
             earlier = [d for d in doses if d <= day]
@@ -87,21 +94,20 @@ def reference(rows, until, threshold, after_ivig, window_before, competing):
             row.update(baseline_day=last, baseline_igg=min(v for d, v, _ in before if d == last))
         else:
             row.update(baseline_day=math.nan, baseline_igg=math.nan)
-        events = [(day, event) for _, _, day, _, event in mine if event and inside(day)]
         infections = [d for d, e in events if e in INFECTIONS]
-        deaths = [d for d, e in events if e == "death"]
-        last_day = min(max(0, max(r[2] for r in mine)), until if until is not None else math.inf)
-        row.update(infection=bool(infections), follow_up_days=last_day, infection_episodes=len(infections),
+        last_day = min(max(0, max(r[2] for r in mine)), until if until is not None else math.inf, death)
+        row.update(infection=bool(infections), infection_death=any(e == "infection_death" for _, e in events),
+                   follow_up_days=last_day, infection_episodes=len(infections),
                    first_infection_day=min(infections) if infections else math.nan,
-                   infection_status=1 if infections else 2 if deaths and competing else 0,
-                   infection_time=min(infections) if infections else min(deaths) if deaths else last_day)
+                   infection_status=1 if infections else 2 if death < math.inf and competing else 0,
+                   infection_time=min(infections) if infections else last_day)
         table[pid] = row
     days = {}
     for pid, _, day, text, _ in kept:
         if text:
             days.setdefault((pid, day), set()).add(float(text.lstrip("<>")))
     counts = {"duplicate_rows": len(rows) - len(kept), "same_day_conflicts": sum(len(v) > 1 for v in days.values())}
-    return table, counts
+    return table, counts, (after_death, sorted(died_before_events))
 
 
 @SETTINGS
@@ -115,8 +121,11 @@ def test_per_patient_table_matches_the_reference(tmp_path_factory, rows, until, 
     obs = read_cohort(str(path))
     result = per_patient(obs, until=until, hgg_threshold=threshold, exclude_after_ivig=after_ivig,
                          baseline_window=window_before, competing_risk=competing, rows=chunk)
-    expected, counts = reference(rows, until, threshold, after_ivig, window_before, competing)
+    expected, counts, (after_death, died_before_events) = reference(rows, until, threshold, after_ivig,
+                                                                    window_before, competing)
     assert {k: obs.counts[k] for k in counts} == counts
+    assert result.counts["events_after_death"] == after_death
+    assert sorted(result.patient_ids["events_after_death"]) == died_before_events
     got = result.table.set_index("patient_id").to_dict("index")
     assert got.keys() == expected.keys()
     for pid, row in expected.items():

@@ -65,8 +65,8 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
         pieces = rows.shuffle(on="patient_id").to_delayed()
         derived = [dask.delayed(_patients_part)(piece, source, require_cohort, definitions) for piece in pieces]
         results, read_counts = client.compute([derived, [part[1] for part in parts]], sync=True)
-    tables = [table for table, _, _ in results if len(table)]
-    labels = sorted(set().union(*(found for _, _, found in results)))
+    tables = [table for table, _, _, _ in results if len(table)]
+    labels = sorted(set().union(*(found for _, _, found, _ in results)))
     has_events = any(c["has_events"] for c in read_counts)
     outcomes = _event_outcomes(labels, source) if has_events else []
     table = pd.concat(tables, ignore_index=True) if tables else results[0][0]
@@ -76,7 +76,9 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
         table[outcome] = table[outcome].fillna(False).astype(bool) if outcome in table else False
     ordered = [c for c in table.columns if c not in outcomes] + outcomes
     table = table[ordered].sort_values(["cohort", "patient_id"], kind="stable").reset_index(drop=True)
-    counts = {k: sum(c[k] for _, c, _ in results) for k in results[0][1]}
+    counts = {k: sum(c[k] for _, c, _, _ in results) for k in results[0][1]}
+    flagged = {key: set().union(*(ids.get(key, ()) for _, _, _, ids in results)) for key in results[0][3]}
+    patient_ids = {key: table.patient_id[table.patient_id.isin(found)].tolist() for key, found in flagged.items()}
     counts.update(patients=len(table), patients_without_nadir=int(table.nadir_igg.isna().sum()),
                   patients_without_exposure=int(table.days_below_threshold.isna().sum()))
     digest = hashlib.sha256("".join(c["sha256"] for c in read_counts).encode()).hexdigest()
@@ -84,7 +86,7 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
                                                         "used_rows", "censored_values", "same_day_conflicts")}
     obs = Observations(source, digest, pd.DataFrame(), table[["patient_id", "cohort"]], has_events, read)
     return obs, PatientTable(table, outcomes, definitions.get("hgg_threshold", 400.0), counts,
-                             competing_risk=definitions.get("competing_risk", False))
+                             competing_risk=definitions.get("competing_risk", False), patient_ids=patient_ids)
 
 
 def _read_part(path: str, columns, dialect, today) -> tuple[pd.DataFrame, dict]:
@@ -103,7 +105,8 @@ def _read_part(path: str, columns, dialect, today) -> tuple[pd.DataFrame, dict]:
 
 
 def _patients_part(rows: pd.DataFrame, source: str, require_cohort: bool, definitions: dict):
-    """The per-patient table of whole patients (after the shuffle), its counts and event labels."""
+    """The per-patient table of whole patients (after the shuffle), its counts, event labels and
+    the patients of its counts."""
     rows = rows.sort_values(["path", "line"], kind="stable").reset_index(drop=True)
     codes, names = pd.factorize(rows.patient_id, sort=True)
     cohort_given = rows.cohort != ""
@@ -135,4 +138,4 @@ def _patients_part(rows: pd.DataFrame, source: str, require_cohort: bool, defini
     found = {label for label in table.event.unique() if label}
     columns = [c for c in result.table.columns if c not in result.event_outcomes]
     kept = result.table[columns + [c for c in result.event_outcomes if c in found or c in INFECTIONS]]
-    return kept, result.counts, found
+    return kept, result.counts, found, result.patient_ids
