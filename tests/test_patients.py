@@ -153,3 +153,16 @@ def test_what_an_event_after_the_death_no_longer_does(write):
     assert (t.loc["C", "follow_up_days"], t.loc["C", "infection_time"], t.loc["C", "infection_status"]) == (20, 20, 1)
     assert patients.counts["events_after_death"] == 3 and patients.counts["events_before_day0"] == 1
     assert patients.patient_ids["events_after_death"] == ["A"]
+
+
+def test_a_row_that_only_lists_the_patient_on_a_day_is_follow_up(write):
+    # issue 12: A's follow-up was 10, the last day with an IgG value or an event
+    text = HEADER + ("A,x,10,500,\nA,x,200,,\nA,x,,,\n"  # a blank day lists the patient, no more
+                     "B,x,,,\nC,x,7,,\nC,x,-4,,\n"  # C has listing rows only
+                     "D,x,5,300,\nD,x,30,,death\nD,x,90,,\n")  # a listing after the death does not extend it
+    patients = per_patient(read_cohort(write(text)))
+    t = patients.table.set_index("patient_id")
+    assert list(t.follow_up_days) == [200, 0, 7, 30]
+    assert list(t.infection_time) == [200, 0, 7, 30]
+    assert patients.counts["events_after_death"] == 0  # a listing row is not an event
+    assert list(table(write, text, until=100).follow_up_days) == [100, 0, 7, 30]

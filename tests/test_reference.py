@@ -28,6 +28,8 @@ def cohorts(draw):
             rows.append((pid, group, draw(st.integers(-8, 20)), text, ""))  # few days: many shared
         for _ in range(draw(st.integers(0, 4))):
             rows.append((pid, group, draw(st.integers(-3, 20)), "", draw(st.sampled_from(LABELS))))
+        for _ in range(draw(st.integers(0, 2))):  # rows that only list the patient, with a day or without
+            rows.append((pid, group, draw(st.sampled_from(["", -2, 5, 25])), "", ""))
         if not rows or rows[-1][0] != pid:
             rows.append((pid, group, draw(st.integers(0, 20)), "", "last_follow_up"))
     rows += draw(st.lists(st.sampled_from(rows), max_size=4))  # exact duplicates
@@ -95,7 +97,7 @@ def reference(rows, until, threshold, after_ivig, window_before, competing):
         else:
             row.update(baseline_day=math.nan, baseline_igg=math.nan)
         infections = [d for d, e in events if e in INFECTIONS]
-        last_day = min(max(0, max(r[2] for r in mine)), until if until is not None else math.inf, death)
+        last_day = min(max([0] + [r[2] for r in mine if r[2] != ""]), until if until is not None else math.inf, death)
         row.update(infection=bool(infections), infection_death=any(e == "infection_death" for _, e in events),
                    follow_up_days=last_day, infection_episodes=len(infections),
                    first_infection_day=min(infections) if infections else math.nan,
@@ -106,7 +108,8 @@ def reference(rows, until, threshold, after_ivig, window_before, competing):
     for pid, _, day, text, _ in kept:
         if text:
             days.setdefault((pid, day), set()).add(float(text.lstrip("<>")))
-    counts = {"duplicate_rows": len(rows) - len(kept), "same_day_conflicts": sum(len(v) > 1 for v in days.values())}
+    counts = {"duplicate_rows": len(rows) - len(kept), "same_day_conflicts": sum(len(v) > 1 for v in days.values()),
+              "patient_only_rows": sum(not text and not event for _, _, _, text, event in kept)}
     return table, counts, (after_death, sorted(died_before_events))
 
 

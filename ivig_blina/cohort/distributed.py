@@ -96,9 +96,10 @@ def _read_part(path: str, columns, dialect, today) -> tuple[pd.DataFrame, dict]:
     data = pd.DataFrame({"patient_id": t.patient_id.astype(str), "cohort": t.cohort.astype(str), "day": t.day,
                          "igg": t.igg, "censored": t.censored.astype(str), "event": t.event.astype(str),
                          "line": t.line.astype(np.int64), "path": path, "has_data": True})
-    listed = obs.patients[~obs.patients.pid.isin(t.pid)]  # rows that only name a patient
-    only = pd.DataFrame({"patient_id": listed.patient_id, "cohort": listed.cohort, "day": np.nan, "igg": np.nan,
-                         "censored": "", "event": "", "line": listed.line.astype(np.int64), "path": path,
+    # rows that only name a patient: one per patient without other rows or with a listing day
+    listed = obs.patients[~obs.patients.pid.isin(t.pid) | obs.patients.listed_day.notna()]
+    only = pd.DataFrame({"patient_id": listed.patient_id, "cohort": listed.cohort, "day": listed.listed_day,
+                         "igg": np.nan, "censored": "", "event": "", "line": listed.line.astype(np.int64), "path": path,
                          "has_data": False})
     rows = pd.concat([data, only], ignore_index=True).astype(ROWS)
     return rows, {**obs.counts, "sha256": obs.sha256, "has_events": obs.has_events}
@@ -124,8 +125,10 @@ def _patients_part(rows: pd.DataFrame, source: str, require_cohort: bool, defini
         pid = int(np.flatnonzero(cohort.to_numpy() == "")[0])
         raise IvigBlinaError(f"patient '{names[pid]}' has no cohort on any row", path=first.path[pid],
                              line=int(first.line[pid]), column="cohort")
+    listed_day = rows.day.where(~rows.has_data).groupby(codes).max().reindex(range(len(names)))  # NaN if none
     patients = pd.DataFrame({"pid": np.arange(len(names)), "patient_id": np.asarray(names, dtype=object),
-                             "cohort": cohort.to_numpy(), "line": first.line.to_numpy()})
+                             "cohort": cohort.to_numpy(), "line": first.line.to_numpy(),
+                             "listed_day": listed_day.to_numpy()})
     data = rows[rows.has_data.to_numpy()]
     pid = codes[rows.has_data.to_numpy()]
     table = pd.DataFrame({"pid": pid.astype(np.int64),

@@ -80,7 +80,8 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     with np.errstate(divide="ignore", invalid="ignore"):
         columns["pct_drop"] = np.where(baseline_igg > 0, (baseline_igg - nadir_igg) / baseline_igg, np.nan)
     first, death = columns["first_infection_day"], columns.pop("death_day")
-    last = columns["follow_up_days"] = np.fmin(columns["follow_up_days"], death)  # nobody is followed after death
+    last = np.fmax(columns["follow_up_days"], _listed_days(obs, patients, until))  # a listing row's day counts
+    last = columns["follow_up_days"] = np.fmin(last, death)  # nobody is followed after death
     dead = np.isnan(first) & ~np.isnan(death)  # a death without an earlier infection
     columns["infection_time"] = np.where(~np.isnan(first), first, np.where(dead, death, last))
     columns["infection_status"] = np.where(~np.isnan(first), 1, np.where(dead & competing_risk, 2, 0))
@@ -93,6 +94,15 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
               "patients_without_exposure": int(out.days_below_threshold.isna().sum()), **fill.counts}
     ids = {"events_after_death": out.patient_id[columns.pop("events_after_death")[order]].tolist()}
     return PatientTable(out, outcomes, hgg_threshold, counts, fill.first_lines, competing_risk, ids)
+
+
+def _listed_days(obs: Observations, patients: int, until: float | None) -> np.ndarray:
+    """Per patient code, the latest day of the rows that only list the patient (0 at least,
+    ``until`` at most; NaN if none has a day)."""
+    latest = np.full(patients, np.nan)
+    if "listed_day" in obs.patients:
+        latest[obs.patients.pid.to_numpy()] = obs.patients.listed_day.to_numpy()
+    return np.clip(latest, 0, np.inf if until is None else until)
 
 
 def _empty_columns(patients: int, outcomes: list[str]) -> dict[str, np.ndarray]:
@@ -189,8 +199,9 @@ class _Filler:
     def follow_up(self, pid, day, event: _Labels, counted) -> None:
         """Time to first infection per patient.
 
-        ``follow_up_days``: the latest day among all the patient's rows (0 at least, ``until``
-        at most) and ``first_infection_day``, from which with ``death_day`` :func:`per_patient`
+        ``follow_up_days``: the latest day among the patient's rows here (0 at least, ``until``
+        at most; :func:`per_patient` adds the rows that only list the patient and ends it at a
+        death) and ``first_infection_day``, from which with ``death_day`` :func:`per_patient`
         makes ``infection_time`` and ``infection_status``.
         """
         c = self.columns
