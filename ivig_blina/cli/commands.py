@@ -115,8 +115,8 @@ def _warn(message: str, quiet: bool) -> None:
 @app.command(help="One row per patient: baseline, nadir, days to nadir, HGG and outcome events.\n" + DEFINITIONS)
 @with_input
 def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None, quiet: Quiet = False,
-          competing_risk: Annotated[bool, typer.Option("--competing-risk", help="infection_status 2 for a death "
-                                                       "without infection (else 0, censored at the death).")] = False):
+          competing_risk: Annotated[bool, typer.Option("--competing-risk", help="Deaths without infection are a "
+                                                       "competing event: infection_status 2 (else 0, censored).")] = False):
     from ivig_blina.cohort.patients import FOLLOW_UP_COLUMNS, IGG_COLUMNS
     from ivig_blina.render.text import frame_chunks, plain
     from ivig_blina.cohort.accounting import input_summary
