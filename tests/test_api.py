@@ -41,8 +41,9 @@ def test_to_dict_is_the_json_output_and_to_frame_the_csv(options, monkeypatch):
                "--alternative": ("alternative", "less"), "--confidence": ("confidence_level", 0.9),
                "--landmarks": ("landmarks", (14.0, 60.0))}
     kwargs = dict(keyword[o] for o in options if o.startswith("--"))
-    result = ivig_blina.compare(ivig_blina.load("examples/wo2022_cohort.csv", require_cohort=True),
-                                groups=("ivig", "control"), **kwargs)
+    cohort = ivig_blina.load("examples/wo2022_cohort.csv", require_cohort=True,
+                             competing_risk=kwargs.get("competing_risk", False))
+    result = ivig_blina.compare(cohort, groups=("ivig", "control"), **kwargs)
     assert result.to_dict() == cli_json
     frame = result.to_frame()
     expected = pd.read_csv(io.StringIO(cli_csv), dtype=str, keep_default_na=False)
@@ -81,7 +82,7 @@ def test_every_group_summary_is_a_typed_dataclass():
     assert isinstance(infection.result.ci, ConfidenceInterval)
     assert infection.result.ci.low < infection.result.estimate < infection.result.ci.high
     assert infection.risk_difference.ci.low < infection.risk_difference.estimate
-    competing = ivig_blina.compare(ivig_blina.load(str(WO)), competing_risk=True)
+    competing = ivig_blina.compare(ivig_blina.load(str(WO), competing_risk=True))
     assert isinstance(competing.outcomes[-2].groups["ivig"], CompetingRiskSummary)
 
 

@@ -326,3 +326,27 @@ def test_a_failed_write_is_one_line_and_leaves_nothing(tmp_path):
     with pytest.raises(IvigBlinaError, match="cannot write here: No space left on device"):
         save_atomically(str(target), disk_full)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_nadir_gives_status_2_only_with_competing_risk(write):
+    path = write("patient_id,cohort,day,igg_mg_dl,event\nA,x,10,500,\nA,x,40,,death\n")
+    for options, status in (([], "0"), (["--competing-risk"], "2")):
+        result = run("nadir", path, "-f", "csv", "-q", *options)
+        assert result.exit_code == 0 and result.stderr == ""
+        row = next(csv.DictReader(io.StringIO(result.stdout)))
+        assert (row["infection_time"], row["infection_status"]) == ("40.0", status)
+
+
+def test_events_after_a_death_are_reported_and_refused_under_strict(write):
+    path = write("patient_id,cohort,day,igg_mg_dl,event\nA,x,10,500,\nA,x,40,,death\nA,x,60,,infection\n"
+                 "B,y,10,300,\nB,y,20,,infection\n")
+    result = run("nadir", path, "-f", "csv")
+    assert result.exit_code == 0
+    assert result.stderr == (f"{path}: 5 rows read, 5 used; 2 patients (x 1, y 1); 1 event after the patient's "
+                             "death not counted (follow-up ends at the death: A)\n")
+    doc = json.loads(run("compare", path, "-f", "json", "-q").stdout)
+    assert doc["input"]["events_after_death"] == 1 and doc["input"]["patients_with_events_after_death_ids"] == ["A"]
+    strict = run("nadir", path, "--strict")
+    assert (strict.exit_code, strict.stdout) == (1, "")
+    assert strict.stderr == (f"ivigblina: error: {path}:4: an event after the patient's death "
+                             "(--strict refuses every skipped row and input warning)\n")

@@ -96,3 +96,10 @@ def test_cohort_labels_that_differ_only_in_case_or_spaces_are_named(write):
     assert result.exit_code == 1
     assert "found 3 (IVIG, control, ivig); choose two with --groups A,B ('IVIG' and 'ivig' differ only in " \
            "case or spaces: the same cohort?)" in result.stderr
+
+
+def test_competing_risks_need_a_cohort_loaded_with_them():
+    with pytest.raises(ValueError, match="competing_risk: the cohort was loaded without competing risks"):
+        compare(load(str(WO), require_cohort=True), ("ivig", "control"), competing_risk=True)
+    done = compare(load(str(WO), require_cohort=True, competing_risk=True), ("ivig", "control"), competing_risk=True)
+    assert done.outcomes[-2].outcome == "time_to_infection" and done.outcomes[-2].test == "gray"

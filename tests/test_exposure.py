@@ -66,7 +66,9 @@ def test_follow_up_and_competing_death(write):
                      "C,10,300,\nC,-3,,infection\nC,70,,last_follow_up\n")
     assert (t.loc["A"].infection_time, t.loc["A"].infection_status, t.loc["A"].follow_up_days) == (40, 1, 90)
     assert t.loc["A"].infection_episodes == 2
-    assert (t.loc["B"].infection_time, t.loc["B"].infection_status) == (50, 2)  # competing (censored by default)
+    assert (t.loc["B"].infection_time, t.loc["B"].infection_status) == (50, 0)  # censored at the death by default
+    competing = table(write, "patient_id,day,igg_mg_dl,event\nB,10,300,\nB,50,,death\n", competing_risk=True)
+    assert (competing.loc["B"].infection_time, competing.loc["B"].infection_status) == (50, 2)
     assert (t.loc["C"].infection_time, t.loc["C"].infection_status) == (70, 0)  # day -3 is before treatment
     until = table(write, "patient_id,day,igg_mg_dl,event\nA,10,300,\nA,90,,last_follow_up\n", until=60)
     assert until.loc["A"].follow_up_days == 60

@@ -145,3 +145,32 @@ def test_nadir_is_at_most_every_value_in_the_window(rows):
         assert row["nadir_day"] >= 0
         assert row["nadir_igg"] <= window.igg.min() and row["nadir_igg"] == window.igg.min()
         assert row["nadir_day"] == window[window.igg == window.igg.min()].day.min()
+
+
+@st.composite
+def crowded_days(draw):
+    """Lines of a small cohort crowded onto few days and few values, censored ones among them, so
+    that equal values share a day; events and listing rows too."""
+    lines = []
+    for k in range(draw(st.integers(1, 4))):
+        pid = f"p{k}"
+        for _ in range(draw(st.integers(1, 6))):
+            value = draw(st.sampled_from(["300", "400", "<400", ">400", "<300", "500"]))
+            lines.append(f"{pid},a,{draw(st.integers(-2, 6))},{value},")
+        for _ in range(draw(st.integers(0, 3))):
+            label = draw(st.sampled_from(["infection", "death", "infection_death", "ivig", "last_follow_up"]))
+            lines.append(f"{pid},a,{draw(st.integers(-1, 8))},,{label}")
+        if draw(st.booleans()):
+            lines.append(f"{pid},a,{draw(st.sampled_from(['', '3', '12']))},,")
+    return lines
+
+
+@SETTINGS
+@given(crowded_days(), st.randoms(use_true_random=False))
+def test_shuffling_the_rows_never_changes_nadir_output(lines, rng):
+    shuffled = lines[:]
+    rng.shuffle(shuffled)
+    header = "patient_id,cohort,day,igg_mg_dl,event\n"
+    first, second = (run("nadir", "-", "-f", "csv", input=header + "\n".join(x) + "\n") for x in (lines, shuffled))
+    assert first.exit_code == 0, first.stderr
+    assert (second.exit_code, second.stdout, second.stderr) == (0, first.stdout, first.stderr)

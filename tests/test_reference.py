@@ -23,32 +23,44 @@ def cohorts(draw):
     for k in range(draw(st.integers(1, 6))):
         pid, group = f"p{k}", draw(st.sampled_from(["a", "b"]))
         for _ in range(draw(st.integers(0, 7))):
-            value = draw(st.integers(150, 900))
-            text = draw(st.sampled_from([str(value), str(value), f"<{value}"]))
+            value = draw(st.sampled_from([400, 600]) | st.integers(150, 900))  # ties, at the thresholds too
+            text = draw(st.sampled_from([str(value), str(value), f"<{value}", f">{value}"]))
             rows.append((pid, group, draw(st.integers(-8, 20)), text, ""))  # few days: many shared
         for _ in range(draw(st.integers(0, 4))):
             rows.append((pid, group, draw(st.integers(-3, 20)), "", draw(st.sampled_from(LABELS))))
+        for _ in range(draw(st.integers(0, 2))):  # rows that only list the patient, with a day or without
+            rows.append((pid, group, draw(st.sampled_from(["", -2, 5, 25])), "", ""))
         if not rows or rows[-1][0] != pid:
             rows.append((pid, group, draw(st.integers(0, 20)), "", "last_follow_up"))
     rows += draw(st.lists(st.sampled_from(rows), max_size=4))  # exact duplicates
     return draw(st.permutations(rows))
 
 
-def reference(rows, until, threshold, after_ivig, window_before):
+def reference(rows, until, threshold, after_ivig, window_before, competing):
     """Per patient, the definitions of patients.py, computed the slow and obvious way."""
     seen, kept = set(), []
     for row in rows:
         if row not in seen:
             seen.add(row)
             kept.append(row)
-    table = {}
+    table, after_death, died_before_events = {}, 0, []
     for pid in dict.fromkeys(r[0] for r in kept):
         mine = [r for r in kept if r[0] == pid]
-        measured = [(day, float(text.lstrip("<")), text.startswith("<")) for _, _, day, text, _ in mine if text]
-        doses = [day for _, _, day, _, event in mine if event == "ivig"]
+        # (day, value, flag): flag "<", "" or ">", the order in which equal values rank
+        measured = [(day, float(text.lstrip("<>")), text[0] if text[0] in "<>" else "")
+                    for _, _, day, text, _ in mine if text]
+        rank = {"<": 0, "": 1, ">": 2}
 
         def inside(day):
             return day >= 0 and (until is None or day <= until)
+
+        # events in the window up to the first death (death or infection_death); later ones are set aside
+        events = [(day, event) for _, _, day, _, event in mine if event and inside(day)]
+        death = min([d for d, e in events if e in ("death", "infection_death")], default=math.inf)
+        set_aside = sum(d > death for d, _ in events)
+        after_death, died_before_events = after_death + set_aside, died_before_events + [pid] * bool(set_aside)
+        events = [(d, e) for d, e in events if d <= death]
+        doses = [day for _, _, day, _, event in mine if event == "ivig" and not (inside(day) and day > death)]
 
         def since_dose(day):
             earlier = [d for d in doses if d <= day]
@@ -57,12 +69,12 @@ def reference(rows, until, threshold, after_ivig, window_before):
         window = [m for m in measured if inside(m[0]) and not (after_ivig is not None and since_dose(m[0]) <= after_ivig)]
         row = {"n_measurements": len(window), "ivig_doses": sum(inside(d) for d in doses)}
         if window:
-            low = min(v for _, v, _ in window)
-            day = min(d for d, v, _ in window if v == low)
-            flags = {c for d, v, c in window if v == low and d == day}
+            low, flag = min((v, rank[c]) for _, v, c in window)
+            day = min(d for d, v, c in window if (v, rank[c]) == (low, flag))
             row.update(nadir_igg=low, nadir_day=day, days_since_ivig_at_nadir=since_dose(day),
-                       nadir_censored=("<" if flags == {True} else "" if flags == {False} else None))
-            below = [d for d, v, c in window if v < threshold or (c and v <= threshold)]
+                       nadir_censored={0: "<", 1: "", 2: ">"}[flag],
+                       hgg=low < threshold or (flag == 0 and low <= threshold))
+            below = [d for d, v, c in window if v < threshold or (c == "<" and v <= threshold)]
             row["days_to_hgg"] = min(below) if below else math.nan
             daily = sorted({d: min(v for dd, v, _ in window if dd == d) for d, _, _ in window}.items())
             time = area = 0.0
@@ -77,54 +89,59 @@ def reference(rows, until, threshold, after_ivig, window_before):
             row["area_below_threshold"] = area if len(daily) > 1 else math.nan
         else:
             row.update(nadir_igg=math.nan, nadir_day=math.nan, days_since_ivig_at_nadir=math.nan, nadir_censored="",
-                       days_to_hgg=math.nan, days_below_threshold=math.nan, area_below_threshold=math.nan)
+                       hgg=math.nan, days_to_hgg=math.nan, days_below_threshold=math.nan, area_below_threshold=math.nan)
         before = [m for m in measured if m[0] <= 0 and (window_before is None or m[0] >= -window_before)]
         if before:
             last = max(d for d, _, _ in before)
             row.update(baseline_day=last, baseline_igg=min(v for d, v, _ in before if d == last))
         else:
             row.update(baseline_day=math.nan, baseline_igg=math.nan)
-        events = [(day, event) for _, _, day, _, event in mine if event and inside(day)]
         infections = [d for d, e in events if e in INFECTIONS]
-        deaths = [d for d, e in events if e == "death"]
-        last_day = min(max(0, max(r[2] for r in mine)), until if until is not None else math.inf)
-        row.update(infection=bool(infections), follow_up_days=last_day, infection_episodes=len(infections),
+        last_day = min(max([0] + [r[2] for r in mine if r[2] != ""]), until if until is not None else math.inf, death)
+        row.update(infection=bool(infections), infection_death=any(e == "infection_death" for _, e in events),
+                   follow_up_days=last_day, infection_episodes=len(infections),
                    first_infection_day=min(infections) if infections else math.nan,
-                   infection_status=1 if infections else 2 if deaths else 0,
-                   infection_time=min(infections) if infections else min(deaths) if deaths else last_day)
+                   infection_status=1 if infections else 2 if death < math.inf and competing else 0,
+                   infection_time=min(infections) if infections else last_day)
         table[pid] = row
     days = {}
     for pid, _, day, text, _ in kept:
         if text:
-            days.setdefault((pid, day), set()).add(float(text.lstrip("<")))
-    counts = {"duplicate_rows": len(rows) - len(kept), "same_day_conflicts": sum(len(v) > 1 for v in days.values())}
-    return table, counts
+            days.setdefault((pid, day), set()).add(float(text.lstrip("<>")))
+    counts = {"duplicate_rows": len(rows) - len(kept), "same_day_conflicts": sum(len(v) > 1 for v in days.values()),
+              "patient_only_rows": sum(not text and not event for _, _, _, text, event in kept)}
+    return table, counts, (after_death, sorted(died_before_events))
 
 
 @SETTINGS
 @given(cohorts(), st.sampled_from([None, 12]), st.sampled_from([400.0, 600.0]),
-       st.sampled_from([None, 0, 7]), st.sampled_from([None, 10]), st.sampled_from([1 << 18, 5]))
+       st.sampled_from([None, 0, 7]), st.sampled_from([None, 10]), st.booleans(), st.sampled_from([1 << 18, 5]))
 def test_per_patient_table_matches_the_reference(tmp_path_factory, rows, until, threshold, after_ivig, window_before,
-                                                 chunk):
+                                                 competing, chunk):
     """``chunk``: rows per step of the per-patient pass (5 makes several steps, cut between patients)."""
     path = tmp_path_factory.mktemp("cohort") / "cohort.csv"
     path.write_text("patient_id,cohort,day,igg_mg_dl,event\n" + "".join(f"{','.join(map(str, r))}\n" for r in rows))
     obs = read_cohort(str(path))
     result = per_patient(obs, until=until, hgg_threshold=threshold, exclude_after_ivig=after_ivig,
-                         baseline_window=window_before, rows=chunk)
-    expected, counts = reference(rows, until, threshold, after_ivig, window_before)
+                         baseline_window=window_before, competing_risk=competing, rows=chunk)
+    expected, counts, (after_death, died_before_events) = reference(rows, until, threshold, after_ivig,
+                                                                    window_before, competing)
     assert {k: obs.counts[k] for k in counts} == counts
+    assert result.counts["events_after_death"] == after_death
+    assert sorted(result.patient_ids["events_after_death"]) == died_before_events
     got = result.table.set_index("patient_id").to_dict("index")
     assert got.keys() == expected.keys()
     for pid, row in expected.items():
         for column, value in row.items():
             actual = got[pid][column]
-            if column == "nadir_censored":
-                assert value is None or actual == value, (pid, column)
-            elif isinstance(value, float) and math.isnan(value):
+            if isinstance(value, float) and math.isnan(value):
                 assert actual is None or actual is pd.NA or math.isnan(actual), (pid, column)
+            elif isinstance(value, (str, bool)):
+                assert actual == value, (pid, column)
             else:
                 assert actual == pytest.approx(value, rel=1e-12), (pid, column)
+        if not math.isnan(row["nadir_igg"]):  # HGG exactly when some value in the window is below the threshold
+            assert got[pid]["hgg"] == (not math.isnan(got[pid]["days_to_hgg"])), pid
 
 
 @SETTINGS

@@ -59,7 +59,7 @@ def _near_twins(labels: list[str]) -> str:
 
 def compare(cohort: Cohort, groups: tuple[str, str] | list[str] | None = None, *,
             tests: dict[str, str] | None = None, alternative: str = "two-sided", confidence_level: float = 0.95,
-            adjust: str = "none", landmarks: tuple[float, ...] = LANDMARKS, competing_risk: bool = False,
+            adjust: str = "none", landmarks: tuple[float, ...] = LANDMARKS, competing_risk: bool | None = None,
             permutations: int = 9999, seed: int = 1, progress: Callable[[int, int], None] | None = None,
             registry: stats.Registry | None = None) -> Comparison:
     """Summarise and test every outcome of ``cohort``, first group against second.
@@ -82,8 +82,9 @@ def compare(cohort: Cohort, groups: tuple[str, str] | list[str] | None = None, *
         Multiplicity adjustment over every outcome with a P value (R's ``p.adjust``).
     landmarks : tuple of float
         Days at which to report the infection-free proportion (or cumulative incidence).
-    competing_risk : bool
-        Deaths without infection are a competing event (cumulative incidence, Gray's test).
+    competing_risk : bool, optional
+        Deaths without infection are a competing event (cumulative incidence, Gray's test);
+        by default as the cohort was loaded (``load(..., competing_risk=True)``), which it needs.
     permutations, seed, progress
         Options of the statistics that declare them (the permutation test).
     registry : Registry, optional
@@ -111,6 +112,11 @@ def compare(cohort: Cohort, groups: tuple[str, str] | list[str] | None = None, *
         raise OptionError("adjust", f"expected one of {', '.join(ADJUSTMENTS)}, got {adjust!r}")
     patients = cohort.patients
     pair = choose_groups(patients.table.cohort, _pair(groups), cohort.path)
+    if competing_risk is None:
+        competing_risk = patients.competing_risk
+    if competing_risk and not patients.competing_risk:
+        raise OptionError("competing_risk", "the cohort was loaded without competing risks (a death without "
+                                            "infection is censored there); load it with competing_risk=True")
     defaults = {**DEFAULT_TESTS, **({"time-to-event": "gray"} if competing_risk else {})}
     tests = {**defaults, **(tests or {})}
     registry = registry or stats.registry()
@@ -227,7 +233,8 @@ def _pair(groups: tuple[str, str] | list[str] | None) -> tuple[str, str] | None:
 
 def event_data(patients: pd.DataFrame, competing: bool = False):
     """``(time, status)`` arrays of time to first infection: status 1 infection, 0 censored, and
-    2 for a death without infection when ``competing`` (else censored)."""
+    2 for a death without infection when ``competing`` (else censored; a table made without
+    competing risks has no 2)."""
     status = patients.infection_status.to_numpy(int)
     return patients.infection_time.to_numpy(float), status if competing else (status == 1).astype(int)
 

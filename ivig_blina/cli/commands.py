@@ -133,11 +133,13 @@ def _summary(cohort, quiet: bool, excluded: int = 0) -> None:
 
 @app.command(help="One row per patient: baseline, nadir, days to nadir, HGG and outcome events.\n" + DEFINITIONS)
 @with_input
-def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None, quiet: Quiet = False):
+def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None, quiet: Quiet = False,
+          competing_risk: Annotated[bool, typer.Option("--competing-risk", help="Deaths without infection are a "
+                                                       "competing event: infection_status 2 (else 0, censored).")] = False):
     from ivig_blina.render.text import frame_chunks, plain
 
     with _user_errors():
-        cohort = source.load()
+        cohort = source.load(competing_risk=competing_risk)
     _summary(cohort, quiet)
     table = cohort.nadir_table()
     columns = list(table.columns)
@@ -201,7 +203,7 @@ def compare(
         except UnknownStatistic as e:
             raise typer.BadParameter(str(e), param_hint="--test") from None
     with _user_errors():
-        cohort = source.load(require_cohort=True)
+        cohort = source.load(require_cohort=True, competing_risk=competing_risk)
         with _progress(not quiet and sys.stderr.isatty()) as progress:
             result = run_compare(cohort, chosen, tests=tests, alternative=alternative.value,
                                  confidence_level=confidence, adjust=adjust.value,
@@ -269,7 +271,7 @@ def plot_infection(source: Input, output: FigureOut, groups: Groups = None,
 
     chosen = parse_groups(groups)
     with _user_errors():
-        cohort = source.load(require_cohort=True)
+        cohort = source.load(require_cohort=True, competing_risk=competing_risk)
         figure = infection_figure(cohort, chosen, competing_risk=competing_risk)
     _summary(cohort, quiet)
     _save_figure(figure, output, source.file)

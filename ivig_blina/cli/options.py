@@ -181,13 +181,14 @@ class Input:
     scheduler: Scheduler = None
     report_units: ReportUnits = Units.mg_dl
 
-    def load(self, require_cohort: bool = False, keep_rows: bool = False):
+    def load(self, require_cohort: bool = False, keep_rows: bool = False, competing_risk: bool = False):
         """:func:`ivig_blina.load` with these options."""
         from ivig_blina.cohort.load import load
 
         options = {f.name: (v.value if isinstance(v, Enum) else v) for f in fields(self) if f.name != "file"
                    for v in [getattr(self, f.name)]}
-        return load(self.file, **options, require_cohort=require_cohort, keep_rows=keep_rows)
+        return load(self.file, **options, require_cohort=require_cohort, keep_rows=keep_rows,
+                    competing_risk=competing_risk)
 
 
 def with_input(command):

@@ -9,11 +9,16 @@ def input_counts(obs, patients, excluded: int = 0) -> dict:
     return {**obs.counts, **patients.counts, "patients_in_other_cohorts": excluded,
             "patients_per_cohort": {str(g): int(n) for g, n in table.cohort.value_counts().sort_index().items()},
             "patients_without_nadir_ids": table.patient_id[table.nadir_igg.isna()].tolist(),
+            "patients_with_events_after_death_ids": patients.patient_ids.get("events_after_death", []),
             "notes": list(obs.notes)}
 
 
 def _n(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _some(ids: list[str]) -> str:
+    return ", ".join(ids[:10]) + (", ..." if len(ids) > 10 else "")
 
 
 def input_summary(obs, patients, excluded: int = 0) -> str:
@@ -33,14 +38,17 @@ def input_summary(obs, patients, excluded: int = 0) -> str:
             parts.append(f"{_n(c[key], noun)} {text}")
     if p["patients_without_nadir"]:
         ids = patients.table.patient_id[patients.table.nadir_igg.isna()].tolist()
-        shown = ", ".join(ids[:10]) + (", ..." if len(ids) > 10 else "")
-        parts.append(f"{len(ids)} without follow-up IgG (listed, no nadir: {shown})")
+        parts.append(f"{len(ids)} without follow-up IgG (listed, no nadir: {_some(ids)})")
     for key, noun, text in (("measurements_before_day0", "measurement", "before day 0 (baseline only)"),
                             ("measurements_after_until", "measurement", "after --until not used"),
                             ("events_before_day0", "event", "before day 0 not counted"),
                             ("events_after_until", "event", "after --until not counted")):
         if p[key]:
             parts.append(f"{_n(p[key], noun)} {text}")
+    if p.get("events_after_death"):
+        ids = patients.patient_ids.get("events_after_death", [])
+        parts.append(f"{_n(p['events_after_death'], 'event')} after the patient's death not counted "
+                     f"(follow-up ends at the death: {_some(ids)})")
     if excluded:
         parts.append(f"{_n(excluded, 'patient')} in other cohorts left out")
     return "; ".join(parts)

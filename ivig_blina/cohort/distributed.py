@@ -68,8 +68,8 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
         derived = [dask.delayed(_patients_part)(piece, source, require_cohort, cohort_column, definitions)
                    for piece in pieces]
         results, read_counts = client.compute([derived, [part[1] for part in parts]], sync=True)
-    tables = [table for table, _, _ in results if len(table)]
-    labels = sorted(set().union(*(found for _, _, found in results)))
+    tables = [table for table, _, _, _ in results if len(table)]
+    labels = sorted(set().union(*(found for _, _, found, _ in results)))
     has_events = any(c["has_events"] for c in read_counts)
     outcomes = _event_outcomes(labels, source) if has_events else []
     table = pd.concat(tables, ignore_index=True) if tables else results[0][0]
@@ -79,7 +79,9 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
         table[outcome] = table[outcome].fillna(False).astype(bool) if outcome in table else False
     ordered = [c for c in table.columns if c not in outcomes] + outcomes
     table = table[ordered].sort_values(["cohort", "patient_id"], kind="stable").reset_index(drop=True)
-    counts = {k: sum(c[k] for _, c, _ in results) for k in results[0][1]}
+    counts = {k: sum(c[k] for _, c, _, _ in results) for k in results[0][1]}
+    flagged = {key: set().union(*(ids.get(key, ()) for _, _, _, ids in results)) for key in results[0][3]}
+    patient_ids = {key: table.patient_id[table.patient_id.isin(found)].tolist() for key, found in flagged.items()}
     counts.update(patients=len(table), patients_without_nadir=int(table.nadir_igg.isna().sum()),
                   patients_without_exposure=int(table.days_below_threshold.isna().sum()))
     digest = hashlib.sha256("".join(c["sha256"] for c in read_counts).encode()).hexdigest()
@@ -88,7 +90,8 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
     notes = tuple(note for c in read_counts for note in c["notes"])
     obs = Observations(source, digest, pd.DataFrame(), table[["patient_id", "cohort"]], has_events, read,
                        igg_units=units, notes=notes)
-    return obs, PatientTable(table, outcomes, definitions.get("hgg_threshold", 400.0), counts)
+    return obs, PatientTable(table, outcomes, definitions.get("hgg_threshold", 400.0), counts,
+                             competing_risk=definitions.get("competing_risk", False), patient_ids=patient_ids)
 
 
 def _read_part(path: str, columns, dialect, today) -> tuple[pd.DataFrame, dict]:
@@ -98,9 +101,10 @@ def _read_part(path: str, columns, dialect, today) -> tuple[pd.DataFrame, dict]:
     data = pd.DataFrame({"patient_id": t.patient_id.astype(str), "cohort": t.cohort.astype(str), "day": t.day,
                          "igg": t.igg, "censored": t.censored.astype(str), "event": t.event.astype(str),
                          "line": t.line.astype(np.int64), "path": path, "has_data": True})
-    listed = obs.patients[~obs.patients.pid.isin(t.pid)]  # rows that only name a patient
-    only = pd.DataFrame({"patient_id": listed.patient_id, "cohort": listed.cohort, "day": np.nan, "igg": np.nan,
-                         "censored": "", "event": "", "line": listed.line.astype(np.int64), "path": path,
+    # rows that only name a patient: one per patient without other rows or with a listing day
+    listed = obs.patients[~obs.patients.pid.isin(t.pid) | obs.patients.listed_day.notna()]
+    only = pd.DataFrame({"patient_id": listed.patient_id, "cohort": listed.cohort, "day": listed.listed_day,
+                         "igg": np.nan, "censored": "", "event": "", "line": listed.line.astype(np.int64), "path": path,
                          "has_data": False})
     rows = pd.concat([data, only], ignore_index=True).astype(ROWS)
     return rows, {"counts": obs.counts, "sha256": obs.sha256, "has_events": obs.has_events,
@@ -108,7 +112,8 @@ def _read_part(path: str, columns, dialect, today) -> tuple[pd.DataFrame, dict]:
 
 
 def _patients_part(rows: pd.DataFrame, source: str, require_cohort: bool, cohort_column: str, definitions: dict):
-    """The per-patient table of whole patients (after the shuffle), its counts and event labels.
+    """The per-patient table of whole patients (after the shuffle), its counts, event labels and
+    the patients of its counts.
     A patient's rows are taken in partition and line order, and checked with the reader's own
     rules and messages (one cohort per patient, a cohort for every patient)."""
     rows = rows.sort_values(["path", "line"], kind="stable").reset_index(drop=True)
@@ -131,8 +136,10 @@ def _patients_part(rows: pd.DataFrame, source: str, require_cohort: bool, cohort
         pid = int(np.flatnonzero(cohort.to_numpy() == "")[0])
         raise IvigBlinaError(no_cohort_message(names[pid]), path=first.path[pid], line=int(first.line[pid]),
                              column=cohort_column)
+    listed_day = rows.day.where(~rows.has_data).groupby(codes).max().reindex(range(len(names)))  # NaN if none
     patients = pd.DataFrame({"pid": np.arange(len(names)), "patient_id": np.asarray(names, dtype=object),
-                             "cohort": cohort.to_numpy(), "line": first.line.to_numpy()})
+                             "cohort": cohort.to_numpy(), "line": first.line.to_numpy(),
+                             "listed_day": listed_day.to_numpy()})
     data = rows[rows.has_data.to_numpy()]
     pid = codes[rows.has_data.to_numpy()]
     table = pd.DataFrame({"pid": pid.astype(np.int64),
@@ -145,4 +152,4 @@ def _patients_part(rows: pd.DataFrame, source: str, require_cohort: bool, cohort
     found = {label for label in table.event.unique() if label}
     columns = [c for c in result.table.columns if c not in result.event_outcomes]
     kept = result.table[columns + [c for c in result.event_outcomes if c in found or c in INFECTIONS]]
-    return kept, result.counts, found
+    return kept, result.counts, found, result.patient_ids

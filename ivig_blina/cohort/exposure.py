@@ -45,13 +45,16 @@ def last_dose(pid: np.ndarray, day: np.ndarray, dose: np.ndarray, rows: np.ndarr
     return np.where(same_day, day[rows], latest)
 
 
-def nadir(pid: np.ndarray, day: np.ndarray, igg: np.ndarray) -> np.ndarray:
-    """Index of each patient's nadir row: its lowest IgG, the earliest day on ties."""
+def nadir(pid: np.ndarray, day: np.ndarray, igg: np.ndarray, rank: np.ndarray) -> np.ndarray:
+    """Index of each patient's nadir row: its lowest IgG, where of equal values a censored ``<X``
+    is lower than X and X lower than ``>X`` (``rank`` 0, 1 and 2), the earliest day on ties."""
     starts = runs(pid)
     if not len(starts):
         return starts
-    at_low = igg == spread(np.minimum.reduceat(igg, starts), starts, len(pid))
-    rows = np.flatnonzero(at_low)
+    at_low = np.flatnonzero(igg == spread(np.minimum.reduceat(igg, starts), starts, len(pid)))
+    starts = runs(pid[at_low])
+    lowest_rank = spread(np.minimum.reduceat(rank[at_low], starts), starts, len(at_low))
+    rows = at_low[rank[at_low] == lowest_rank]
     return rows[runs(pid[rows])]
 
 

@@ -75,7 +75,8 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
          baseline_window: float | None = None, encoding: str = "utf-8", delimiter: str | None = None,
          decimal: str = ".", max_field_size: int = 10_000, today: dt.date | str | None = None,
          strict: bool = False, engine: str = "pandas", scheduler: str | None = None,
-         report_units: str = "mg/dL", require_cohort: bool = False, keep_rows: bool = False) -> Cohort:
+         report_units: str = "mg/dL", competing_risk: bool = False, require_cohort: bool = False,
+         keep_rows: bool = False) -> Cohort:
     """Read ``source``, validate every row and derive the per-patient table.
 
     Parameters
@@ -102,6 +103,9 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
         or a local one).
     report_units : {"mg/dL", "g/L"}
         The unit of every IgG value of the per-patient table and of what is computed from it.
+    competing_risk : bool
+        A death without infection is a competing event (``infection_status`` 2), as a
+        competing-risk comparison needs; else it censors the patient (0).
     require_cohort : bool
         Every patient needs a cohort (what a comparison needs).
     keep_rows : bool
@@ -164,12 +168,13 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
         threshold_mg_dl = threshold_in_mg_dl("hgg_threshold", threshold, stated)
         obs, patients = read_partitioned(source, columns, dialect, require_cohort=require_cohort, today=today,
                                          scheduler=scheduler, until=until, hgg_threshold=threshold_mg_dl,
-                                         exclude_after_ivig=exclude_after_ivig, baseline_window=baseline_window)
+                                         exclude_after_ivig=exclude_after_ivig, baseline_window=baseline_window,
+                                         competing_risk=competing_risk)
         return _in_units(Cohort(obs, patients, record(obs.igg_units, threshold_mg_dl)), report_units)
     obs = read_cohort(source, columns, dialect, require_cohort=require_cohort, today=today)
     threshold_mg_dl = threshold_in_mg_dl("hgg_threshold", threshold, obs.igg_units)
     patients = per_patient(obs, until=until, hgg_threshold=threshold_mg_dl, exclude_after_ivig=exclude_after_ivig,
-                           baseline_window=baseline_window)
+                           baseline_window=baseline_window, competing_risk=competing_risk)
     if strict:
         check_strict(obs, patients)
     if not keep_rows:

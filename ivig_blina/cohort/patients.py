@@ -3,11 +3,14 @@
 Definitions (the README and ``ivigblina nadir --help`` state them too):
 
 - follow-up window: measurements with ``day >= 0`` (and ``day <= until`` when given);
-- nadir: the lowest IgG in the window, ties to the earliest day; days to nadir is that day;
+- nadir: the lowest IgG in the window, of equal values a censored ``<X`` below X and X below ``>X``,
+  ties to the earliest day; days to nadir is that day (so the result never depends on row order);
 - baseline: the last measurement with ``day <= 0``; the lowest value when several share that day;
-- HGG: nadir below ``hgg_threshold`` mg/dL;
+- HGG: nadir below ``hgg_threshold`` mg/dL (a ``<X`` with X at or below it counts): exactly when
+  ``days_to_hgg`` is given;
 - outcome events: event rows with ``day >= 0`` (and ``day <= until``); earlier or later ones are
-  counted in :attr:`PatientTable.counts` and not used.
+  counted in :attr:`PatientTable.counts` and not used, and so are events on a day after the
+  patient's first death (``death`` or ``infection_death``), which ends follow-up.
 """
 
 from __future__ import annotations
@@ -41,16 +44,20 @@ class PatientTable:
     hgg_threshold: float
     counts: dict[str, int] = field(default_factory=dict)
     first_lines: dict[str, int] = field(default_factory=dict)
+    competing_risk: bool = False  # infection_status 2 marks a death without infection
+    patient_ids: dict[str, list[str]] = field(default_factory=dict)  # the patients of a count, by its name
 
 
 def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold: float = 400.0,
                 exclude_after_ivig: float | None = None, baseline_window: float | None = None,
-                rows: int = 1 << 18) -> PatientTable:
+                competing_risk: bool = False, rows: int = 1 << 18) -> PatientTable:
     """Derive baseline, nadir, exposure, follow-up and outcome flags for every patient of ``obs``.
 
     ``exclude_after_ivig``: measurements drawn on the day of an IVIG dose or up to that many
     days after it leave the follow-up window (nadir, days to HGG, time below threshold);
-    ``baseline_window``: the baseline lies at most that many days before day 0. The rows are
+    ``baseline_window``: the baseline lies at most that many days before day 0;
+    ``competing_risk``: a death without an earlier infection is a competing event
+    (``infection_status`` 2) rather than censored there (0). The rows are
     worked through about ``rows`` at a time (whole patients), so memory stays bounded.
     """
     t = _by_patient_and_day(obs.table)
@@ -72,10 +79,12 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     columns["hgg"] = hgg
     with np.errstate(divide="ignore", invalid="ignore"):
         columns["pct_drop"] = np.where(baseline_igg > 0, (baseline_igg - nadir_igg) / baseline_igg, np.nan)
-    first, death, last = columns["first_infection_day"], columns.pop("death_day"), columns["follow_up_days"]
-    competing = np.isnan(first) & ~np.isnan(death)
-    columns["infection_time"] = np.where(~np.isnan(first), first, np.where(competing, death, last))
-    columns["infection_status"] = np.where(~np.isnan(first), 1, np.where(competing, 2, 0))
+    first, death = columns["first_infection_day"], columns.pop("death_day")
+    last = np.fmax(columns["follow_up_days"], _listed_days(obs, patients, until))  # a listing row's day counts
+    last = columns["follow_up_days"] = np.fmin(last, death)  # nobody is followed after death
+    dead = np.isnan(first) & ~np.isnan(death)  # a death without an earlier infection
+    columns["infection_time"] = np.where(~np.isnan(first), first, np.where(dead, death, last))
+    columns["infection_status"] = np.where(~np.isnan(first), 1, np.where(dead & competing_risk, 2, 0))
 
     order = listed.pid.to_numpy()
     out = pd.DataFrame(copy=False, data={  # each per-patient array is put in order and let go, one at a time
@@ -83,7 +92,17 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
         **{name: columns.pop(name)[order] for name in IGG_COLUMNS[2:] + outcomes + FOLLOW_UP_COLUMNS}})
     counts = {"patients": len(out), "patients_without_nadir": int(out.nadir_igg.isna().sum()),
               "patients_without_exposure": int(out.days_below_threshold.isna().sum()), **fill.counts}
-    return PatientTable(out, outcomes, hgg_threshold, counts, fill.first_lines)
+    ids = {"events_after_death": out.patient_id[columns.pop("events_after_death")[order]].tolist()}
+    return PatientTable(out, outcomes, hgg_threshold, counts, fill.first_lines, competing_risk, ids)
+
+
+def _listed_days(obs: Observations, patients: int, until: float | None) -> np.ndarray:
+    """Per patient code, the latest day of the rows that only list the patient (0 at least,
+    ``until`` at most; NaN if none has a day)."""
+    latest = np.full(patients, np.nan)
+    if "listed_day" in obs.patients:
+        latest[obs.patients.pid.to_numpy()] = obs.patients.listed_day.to_numpy()
+    return np.clip(latest, 0, np.inf if until is None else until)
 
 
 def _empty_columns(patients: int, outcomes: list[str]) -> dict[str, np.ndarray]:
@@ -95,7 +114,7 @@ def _empty_columns(patients: int, outcomes: list[str]) -> dict[str, np.ndarray]:
     columns["nadir_censored"] = np.full(patients, "", dtype=object)
     for name in ("n_measurements", "ivig_doses", "infection_episodes"):
         columns[name] = np.zeros(patients, dtype=np.int64)
-    for label in outcomes:
+    for label in outcomes + ["events_after_death"]:
         columns[label] = np.zeros(patients, dtype=bool)
     return columns
 
@@ -112,12 +131,16 @@ class _Filler:
     baseline_window: float | None
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
         ("measurements_before_day0", "measurements_after_until", "events_before_day0", "events_after_until",
-         "measurements_after_ivig_excluded"), 0))
-    first_lines: dict[str, int] = field(default_factory=dict)  # of events before day 0 and after --until
+         "events_after_death", "measurements_after_ivig_excluded"), 0))
+    first_lines: dict[str, int] = field(default_factory=dict)  # of events before day 0, after --until or death
 
     def __call__(self, pid, day, igg, line, event: _Labels, censored: _Labels) -> None:
         c, until = self.columns, self.until
-        dose = event.isin("ivig")
+        is_event = ~event.isin("")
+        counted = is_event & _in_window(day, until)
+        after_death = self.after_death(pid, day, event, counted)
+        counted &= ~after_death
+        dose = event.isin("ivig") & ~after_death
         measured = ~np.isnan(igg)
         in_window = measured & _in_window(day, until)
         after_dose = np.zeros(len(pid), dtype=bool)
@@ -133,8 +156,6 @@ class _Filler:
         c["baseline_igg"][pid[base]], c["baseline_day"][pid[base]] = igg[base], day[base]
         c["ivig_doses"] += np.bincount(pid[dose & _in_window(day, until)], minlength=len(c["ivig_doses"]))
 
-        is_event = ~event.isin("")
-        counted = is_event & _in_window(day, until)
         for label in self.outcomes:
             c[label][pid[counted & event.isin(*_labels_of(label))]] = True
         self.follow_up(pid, day, event, counted)
@@ -143,43 +164,55 @@ class _Filler:
         if until is not None:
             self.count("measurements_after_until", measured & (day > until))
             self.count("events_after_until", is_event & (day > until), line)
+        self.count("events_after_death", after_death, line)
+        c["events_after_death"][pid[after_death]] = True
         self.counts["measurements_after_ivig_excluded"] += int(after_dose.sum())
 
     def window(self, pid, day, igg, censored: _Labels, dose, window: np.ndarray) -> None:
         """The columns that come from the measurements in the follow-up window (rows ``window``)."""
         c = self.columns
-        wp, wd, wi = pid[window], day[window], igg[window]
-        nadir = window[exposure.nadir(wp, wd, wi)]
+        wp, wd, wi, wc = pid[window], day[window], igg[window], censored[window]
+        less_than = wc.isin("<")
+        nadir = window[exposure.nadir(wp, wd, wi, np.where(less_than, 0, np.where(wc.isin(">"), 2, 1)))]
         who = pid[nadir]
         c["nadir_igg"][who], c["nadir_day"][who], c["nadir_censored"][who] = igg[nadir], day[nadir], censored.text(nadir)
         c["days_since_ivig_at_nadir"][who] = day[nadir] - exposure.last_dose(pid, day, dose, nadir)
         c["n_measurements"] += np.bincount(wp, minlength=len(c["n_measurements"]))
-        hit = np.flatnonzero(exposure.below(wi, censored.isin("<")[window], self.threshold))
+        hit = np.flatnonzero(exposure.below(wi, less_than, self.threshold))
         first = hit[exposure.runs(wp[hit])]
         c["days_to_hgg"][wp[first]] = wd[first]
         who, days, area = exposure.time_and_area_below(wp, wd, wi, self.threshold)
         c["days_below_threshold"][who], c["area_below_threshold"][who] = days, area
 
+    def after_death(self, pid, day, event: _Labels, counted) -> np.ndarray:
+        """The ``counted`` event rows on a day after their patient's first death (``death`` or
+        ``infection_death`` among the ``counted`` rows), whose day becomes ``death_day``."""
+        deaths = np.flatnonzero(counted & event.isin("death", "infection_death"))
+        first = deaths[exposure.runs(pid[deaths])]
+        dead, death_day = pid[first], day[first]  # sorted by patient
+        self.columns["death_day"][dead] = death_day
+        if not len(dead):
+            return np.zeros(len(pid), dtype=bool)
+        at = np.minimum(np.searchsorted(dead, pid), len(dead) - 1)  # each row's patient among the dead
+        return counted & (dead[at] == pid) & (day > death_day[at])
+
     def follow_up(self, pid, day, event: _Labels, counted) -> None:
         """Time to first infection per patient.
 
-        ``follow_up_days``: the latest day among all the patient's rows (0 at least, ``until``
-        at most). ``infection_status``: 1 at the first infection (any of the three labels), 2 at
-        a death without an earlier infection (a competing event, censoring by default), else 0
-        (censored at the end of follow-up); ``infection_time`` is that day.
+        ``follow_up_days``: the latest day among the patient's rows here (0 at least, ``until``
+        at most; :func:`per_patient` adds the rows that only list the patient and ends it at a
+        death) and ``first_infection_day``, from which with ``death_day`` :func:`per_patient`
+        makes ``infection_time`` and ``infection_status``.
         """
         c = self.columns
         if len(pid):
             ends = np.append(exposure.runs(pid)[1:], len(pid)) - 1
             last = np.maximum(day[ends], 0)
             c["follow_up_days"][pid[ends]] = last if self.until is None else np.minimum(last, self.until)
-        for name, rows in (("first_infection_day", counted & event.isin(*INFECTIONS)),
-                           ("death_day", counted & event.isin("death"))):
-            rows = np.flatnonzero(rows)
-            first = rows[exposure.runs(pid[rows])]
-            c[name][pid[first]] = day[first]
-            if name == "first_infection_day":
-                c["infection_episodes"] += np.bincount(pid[rows], minlength=len(c["infection_episodes"]))
+        rows = np.flatnonzero(counted & event.isin(*INFECTIONS))
+        first = rows[exposure.runs(pid[rows])]
+        c["first_infection_day"][pid[first]] = day[first]
+        c["infection_episodes"] += np.bincount(pid[rows], minlength=len(c["infection_episodes"]))
 
     def count(self, name: str, rows: np.ndarray, line: np.ndarray | None = None) -> None:
         """Count ``rows``; with ``line``, keep the first line of them too."""
@@ -192,7 +225,8 @@ class _Filler:
 STRICT_REASONS = {"blank_rows": "a blank row", "duplicate_rows": "a duplicate row",
                   "censored_values": "a censored IgG value (<X or >X)",
                   "same_day_conflicts": "two different IgG values on one day",
-                  "events_before_day0": "an event before day 0", "events_after_until": "an event after --until"}
+                  "events_before_day0": "an event before day 0", "events_after_until": "an event after --until",
+                  "events_after_death": "an event after the patient's death"}
 
 
 def check_strict(obs: Observations, patients: PatientTable) -> None:

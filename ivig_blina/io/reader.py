@@ -55,9 +55,10 @@ class Observations:
     ``patient_id`` and ``cohort`` (categoricals), ``day`` (float), ``igg`` (mg/dL, NaN on event
     rows), ``censored`` (``"<"``, ``">"`` or ``""``: the lab reported the value as below or
     above a limit), ``event`` (lower-case label or ``""``) and ``line`` (the row's line in the
-    file). ``patients`` lists every patient (``pid``, ``patient_id``, ``cohort`` and the
-    ``line`` where it first appears), including patients whose rows carry neither an IgG value
-    nor an event. ``counts`` says what was done with every
+    file). ``patients`` lists every patient (``pid``, ``patient_id``, ``cohort``, the
+    ``line`` where it first appears and ``listed_day``, the latest day of its rows that carry
+    neither an IgG value nor an event, NaN when none has a day), including patients whose rows
+    carry neither. ``counts`` says what was done with every
     row; ``first_lines`` gives the first line of each kind of skip or warning.
     """
 
@@ -225,6 +226,8 @@ class _Validator:
             first_lines["duplicate_rows"] = int(self.lines[duplicate.min()])
         order = order[~repeated]
         patients, cohort = self.patients(patient, data[p.cohort] if p.cohort else None, order)
+        listed_days = _listed_days(pid, day, order[~has_data[order]], len(patient.cat.categories))
+        patients["listed_day"] = listed_days[patients.pid.to_numpy()]
 
         rows = order[has_data[order]]  # the kept rows, in patient and day order
         table = pd.DataFrame(copy=False, data={"pid": _compact(pid[rows]),
@@ -459,6 +462,16 @@ def _not_iso(bad: pd.Series):
                 f"apart: give --date-format {dmy} or {mdy}")
 
     return message
+
+
+def _listed_days(pid: np.ndarray, day: _Coded, only: np.ndarray, patients: int) -> np.ndarray:
+    """Per patient code, the latest day of the rows ``only`` (in patient order: the rows that
+    list a patient and carry neither IgG nor event), NaN where none has a day."""
+    latest = np.full(patients, np.nan)
+    if len(only):
+        starts = np.flatnonzero(np.diff(pid[only], prepend=-1))
+        latest[pid[only[starts]]] = np.fmax.reduceat(day.at(only), starts)  # fmax: a blank day (NaN) is skipped
+    return latest
 
 
 def _take(categorical: pd.Categorical, rows: np.ndarray) -> pd.Categorical:

@@ -106,7 +106,10 @@ def _column_text(column, delimiter: str):
         return _float_text(column.to_numpy(float), missing)
     if pd.api.types.is_integer_dtype(column):
         return pc.fill_null(pc.cast(pa.array(column.to_numpy(), mask=missing), pa.string()), "")
-    text = pc.fill_null(pa.array(column.astype("str"), pa.string()), "")
+    text = pa.array(column.astype("str"), pa.string())
+    if isinstance(text, pa.ChunkedArray):  # a column of Arrow strings in several chunks (pd.concat's)
+        text = text.combine_chunks()
+    text = pc.fill_null(text, "")
     starts = "".join("\\" + c if c in "-]\\^" else c for c in FORMULA_STARTS)
     risky = pc.and_not(pc.match_substring_regex(text, f"^[{starts}]"), pc.is_in(text, pa.array(NUMBER_WORDS)))
     if pc.any(risky).as_py():

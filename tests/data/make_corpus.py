@@ -47,6 +47,8 @@ BAD = [
     ("negative.csv", (HEAD + "A,x,5,-3,\n").encode(), [], ":2: column 'igg_mg_dl': '-3' is negative; IgG must be 0 or more"),
     ("strict_duplicate.csv", (HEAD + "A,x,5,300,\nA,x,5,300,\n").encode(), ["--strict"],
      ":3: a duplicate row (--strict refuses every skipped row and input warning)"),
+    ("strict_after_death.csv", (HEAD + "A,x,10,500,\nA,x,40,,death\nA,x,60,,infection\n").encode(), ["--strict"],
+     ":4: an event after the patient's death (--strict refuses every skipped row and input warning)"),
     ("two_cohorts.csv", (HEAD + "A,x,5,300,\nB,,5,300,\nA,y,9,200,\n").encode(), [],  # B has no cohort at all
      ":4: column 'cohort': patient 'A' is in cohort 'y' here but in 'x' earlier; a patient belongs to one cohort"),
     ("no_start_date.csv", b"patient_id,cohort,date,start_date,igg_mg_dl\nA,x,,,300\n", [],
@@ -83,6 +85,9 @@ AWKWARD = [
     # Censored lab values: "<40" is taken as 40 and flagged; a nadir "<X" with X at the threshold is HGG.
     ("censored.csv", (HEAD + "A,x,5,<400,\nA,x,9,450,\nB,y,5,> 1600,\nB,y,20,1700,\n").encode(), [],
      {"A": (400.0, 5.0, "<", True), "B": (1600.0, 5.0, ">", False)}, "2 censored IgG values"),
+    # The same value plain and censored on one day: "<X" ranks below X, X below ">X", in any row order.
+    ("censored_tie.csv", (HEAD + "B,y,5,400,\nA,x,10,400,\nA,x,10,<400,\nB,y,5,>400,\n").encode(), [],
+     {"A": (400.0, 10.0, "<", True), "B": (400.0, 5.0, "", False)}, "2 censored IgG values"),
     # Exact duplicates dropped and counted; two values on one day both kept, the lower is the nadir.
     ("duplicates.csv", (HEAD + "A,x,5,300,\nA,x,5,300,\nA,x,9,310,\nA,x,9,290,\n").encode(), [],
      {"A": (290.0, 9.0, "", True)}, "1 duplicate row skipped; 1 patient-day with two different IgG values"),
