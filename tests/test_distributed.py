@@ -86,3 +86,15 @@ def test_infection_figure_from_partitions_and_igg_figure_refused(partitions, sch
     assert figure.read_bytes().startswith(b"\x89PNG")
     refused = run("plot", "igg", partitions, "--engine", "dask", "--scheduler", scheduler, "-o", figure)
     assert refused.exit_code == 1 and "reads one file" in refused.stderr
+
+
+@pytest.mark.parametrize("form", ["glob", "directory"])
+def test_output_onto_a_partition_is_refused(partitions, scheduler, form):
+    """Issue 13, item 1: -o once replaced a partition of the glob or directory it read."""
+    target = partitions / "part1.csv"
+    before = target.read_bytes()
+    given = str(partitions / "part*") if form == "glob" else str(partitions)
+    result = run("nadir", given, "--engine", "dask", "--scheduler", scheduler, "-f", "csv", "-q", "-o", target)
+    assert result.exit_code == 1
+    assert result.stderr == f"ivigblina: error: {target}: refusing to overwrite the input file; choose another --output\n"
+    assert target.read_bytes() == before

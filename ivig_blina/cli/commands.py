@@ -7,7 +7,7 @@ instant. A user's mistake in the data is one line on stderr and exit 1; a bad op
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Annotated, Optional
 
@@ -71,9 +71,20 @@ def _progress(enabled: bool):
         yield update
 
 
-def _emit(rendered, output: str | None, source: str | None = None) -> None:
+def _inputs(source: Input) -> list[str]:
+    """The files ``source`` names: the file, or every partition with --engine dask. ``-o`` may
+    replace none of them."""
+    if source.engine.value != "dask":
+        return [source.file]
+    from ivig_blina.cohort.distributed import partitions
+
+    with _user_errors():
+        return partitions(source.file)
+
+
+def _emit(rendered, output: str | None, sources: Iterable[str] = ()) -> None:
     """Write a text (or an iterator of its pieces) or a Rich renderable to stdout, or atomically
-    to ``output``."""
+    to ``output`` (never over one of the input files ``sources``)."""
     if output is None:
         if isinstance(rendered, str):
             sys.stdout.write(rendered)
@@ -90,21 +101,21 @@ def _emit(rendered, output: str | None, source: str | None = None) -> None:
     from ivig_blina.io.writing import render_text, write_atomically
 
     with _user_errors():
-        write_atomically(output, rendered if isinstance(rendered, Iterator) else render_text(rendered), source)
+        write_atomically(output, rendered if isinstance(rendered, Iterator) else render_text(rendered), sources)
 
 
-def _rows_out(rows: list[dict], columns: list[str], format: Format, output: str | None, source: str | None,
+def _rows_out(rows: list[dict], columns: list[str], format: Format, output: str | None, sources: Iterable[str],
               caption: str | None = None) -> None:
     import io
 
     from ivig_blina.render.text import rows_table, write_rows
 
     if format is Format.table:
-        _emit(rows_table(rows, columns, caption=caption), output, source)
+        _emit(rows_table(rows, columns, caption=caption), output, sources)
         return
     buffer = io.StringIO()
     write_rows(rows, columns, format.value, buffer)
-    _emit(buffer.getvalue(), output, source)
+    _emit(buffer.getvalue(), output, sources)
 
 
 def _warn(message: str, quiet: bool) -> None:
@@ -125,7 +136,7 @@ def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None
     _warn(input_summary(obs, patients), quiet)
     table = patients.table[columns]
     if format in (Format.csv, Format.tsv):  # vectorised: per-patient tables can have millions of rows
-        _emit(frame_chunks(table, format.value), output, source.file)
+        _emit(frame_chunks(table, format.value), output, _inputs(source))
         return
     caption = None
     if format is Format.table and len(table) > TABLE_ROWS:  # a screenful to read; files take another format
@@ -133,7 +144,7 @@ def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None
                    "jsonl or markdown.")
         table = table.head(TABLE_ROWS)
     rows = [{k: plain(v) for k, v in row.items()} for row in table.to_dict("records")]
-    _rows_out(rows, columns, format, output, source.file, caption)
+    _rows_out(rows, columns, format, output, _inputs(source), caption)
 
 
 @app.command(help="Compare two cohorts on IgG nadir, days to nadir, HGG and every event outcome, first group "
@@ -198,25 +209,25 @@ def compare(
         for w in o.warnings:
             _warn(f"ivigblina: warning: {o.outcome}: {w}", quiet)
     if format is Format.table:
-        _emit(comparison_table(result), output, source.file)
+        _emit(comparison_table(result), output, _inputs(source))
     elif format is Format.json:
         meta = {"version": __version__, "input": obs.path, "input_sha256": obs.sha256,
                 "options": {"groups": list(pair), **source.meta_options(), "plugins": plugin or [],
                             "permutations": permutations, "seed": seed, **result.options}}
         document = comparison_json(result, input_counts=input_counts(obs, patients, result.excluded_patients),
                                    meta=meta)
-        _emit(json.dumps(document, indent=2) + "\n", output, source.file)
+        _emit(json.dumps(document, indent=2) + "\n", output, _inputs(source))
     else:
         buffer = io.StringIO()
         write_rows(comparison_rows(result), wide_columns(result), format.value, buffer)
-        _emit(buffer.getvalue(), output, source.file)
+        _emit(buffer.getvalue(), output, _inputs(source))
 
 
 @app.command("tests", help="List the statistics: name, kind, description and where each came from.")
 def list_tests(plugin: PluginOpt = None, format: FormatOpt = Format.table, output: Output = None):
     rows = [{"name": name, "kind": e.cls.kind, "description": e.cls.description, "origin": e.origin}
             for name, e in _registry(plugin).entries.items()]
-    _rows_out(rows, ["name", "kind", "description", "origin"], format, output, None)
+    _rows_out(rows, ["name", "kind", "description", "origin"], format, output, [])
 
 
 plot_app = typer.Typer(no_args_is_help=True, help="Figures for a paper (PNG, SVG or PDF by the file's extension; "
@@ -224,13 +235,13 @@ plot_app = typer.Typer(no_args_is_help=True, help="Figures for a paper (PNG, SVG
 app.add_typer(plot_app, name="plot")
 
 
-def _save_figure(figure, path: str, source: str) -> None:
+def _save_figure(figure, path: str, sources: list[str]) -> None:
     from ivig_blina.figures.plots import DPI
     from ivig_blina.io.writing import save_atomically
 
     with _user_errors():
         save_atomically(path, lambda temporary: figure.savefig(temporary, dpi=DPI, format=path.rsplit(".", 1)[1].lower()),
-                        source)
+                        sources)
 
 
 @plot_app.command("igg", help="IgG against day, one panel per cohort and one line per patient, from the baseline "
@@ -252,7 +263,7 @@ def plot_igg(source: Input, output: FigureOut, groups: Groups = None, quiet: Qui
                 raise IvigBlinaError(f"group '{g}' given by --groups is not a cohort of the file", path=obs.path)
         figure = igg_courses(obs.table, patients.table, panels, source.hgg_threshold)
     _warn(input_summary(obs, patients), quiet)
-    _save_figure(figure, output, source.file)
+    _save_figure(figure, output, _inputs(source))
 
 
 @plot_app.command("infection", help="Kaplan-Meier infection-free curves per cohort with censoring marks, the "
@@ -277,7 +288,7 @@ def plot_infection(source: Input, output: FigureOut, groups: Groups = None,
         result = get(test, "time-to-event").run(*(event_data(t[t.cohort == g], competing_risk) for g in pair))
         figure = infection_curves(t, list(pair), competing=competing_risk, pvalue=result.pvalue, test=test)
     _warn(input_summary(obs, patients), quiet)
-    _save_figure(figure, output, source.file)
+    _save_figure(figure, output, _inputs(source))
 
 
 def _version(value: bool) -> None:

@@ -43,7 +43,7 @@ def natural_width(renderable) -> int:
     return probe.measure(renderable).maximum
 
 
-def write_atomically(path: str, text: str | Iterable[str], source: str | None = None) -> None:
+def write_atomically(path: str, text: str | Iterable[str], sources: Iterable[str] = ()) -> None:
     """Write ``text`` (or its pieces, one after another) to ``path`` atomically (see
     :func:`save_atomically`)."""
 
@@ -51,14 +51,14 @@ def write_atomically(path: str, text: str | Iterable[str], source: str | None = 
         with open(temporary, "w", encoding="utf-8", newline="") as f:
             f.writelines([text] if isinstance(text, str) else text)
 
-    save_atomically(path, write, source)
+    save_atomically(path, write, sources)
 
 
-def save_atomically(path: str, save, source: str | None = None) -> None:
+def save_atomically(path: str, save, sources: Iterable[str] = ()) -> None:
     """Let ``save(temporary_path)`` write a file beside ``path``, then rename it into place, so
-    an interrupted run never leaves half a file. Refuses to overwrite ``source``."""
-    if source not in (None, "-") and os.path.exists(path) and os.path.exists(source) and os.path.samefile(path, source):
-        raise IvigBlinaError("refusing to overwrite the input file; choose another --output", path=path)
+    an interrupted run never leaves half a file. Refuses to overwrite any of ``sources``, the
+    files the result was read from (every partition of a directory or glob)."""
+    _refuse_an_input(path, [sources] if isinstance(sources, str) else sources)
     if os.path.isdir(path):
         raise IvigBlinaError("is a directory; give a file name", path=path)
     directory = os.path.dirname(os.path.abspath(path))
@@ -79,3 +79,12 @@ def save_atomically(path: str, save, source: str | None = None) -> None:
         if isinstance(e, OSError):  # a full disk, say
             raise IvigBlinaError(f"cannot write here: {e.strerror or e}", path=path) from None
         raise
+
+
+def _refuse_an_input(path: str, sources: Iterable[str]) -> None:
+    """Refuse ``path`` if it is one of the input files ``sources`` (``-`` is standard input)."""
+    if not os.path.exists(path):
+        return
+    for source in sources:
+        if source != "-" and os.path.exists(source) and os.path.samefile(path, source):
+            raise IvigBlinaError("refusing to overwrite the input file; choose another --output", path=path)
