@@ -30,12 +30,14 @@ BLOCK = 16 << 20  # bytes per parsed block: big blocks mean small dictionaries t
 @dataclass(frozen=True)
 class Dialect:
     """How the file is written: ``encoding``, ``delimiter`` (None: detected from the header
-    among comma, semicolon and tab), ``decimal`` mark of numbers, ``max_field`` characters."""
+    among comma, semicolon and tab), ``decimal`` mark of numbers, ``max_field`` characters,
+    ``max_columns`` in the header."""
 
     encoding: str = "utf-8"
     delimiter: str | None = None
     decimal: str = "."
     max_field: int = 10_000
+    max_columns: int = 10_000
 
 
 @dataclass
@@ -80,7 +82,7 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
         header = [h.strip().lower() for h in next(csv.reader([header_text.strip("\r")], delimiter=delimiter))]
     except csv.Error as e:
         raise IvigBlinaError(f"the header line cannot be read as CSV ({e})", path=name, line=1) from None
-    keep = _choose(header, wanted, name)
+    keep = _choose(header, wanted, name, dialect.max_columns)
     if end < 0 or _blank(data, end + 1):
         raise IvigBlinaError("header only, no data rows", path=name, line=1)
     body = memoryview(data)[end + 1:]  # no copy of a large file
@@ -101,10 +103,15 @@ def _blank(data: bytes, start: int = 0) -> bool:
     return re.compile(rb"\S").search(data, start) is None
 
 
-def _choose(header: list[str], wanted, name: str) -> list[str]:
-    for i, h in enumerate(header):
-        if h in header[:i]:
+def _choose(header: list[str], wanted, name: str, max_columns: int) -> list[str]:
+    if len(header) > max_columns:
+        raise IvigBlinaError(f"the header has {len(header)} columns, more than the limit of {max_columns} "
+                             "(--max-columns)", path=name, line=1)
+    seen = set()
+    for h in header:
+        if h in seen:
             raise IvigBlinaError(f"column '{h}' appears twice in the header", path=name, line=1)
+        seen.add(h)
     try:
         return wanted(header)
     except IvigBlinaError as e:
@@ -125,7 +132,7 @@ def _read_parquet(data: bytes, name: str, digest: str, wanted, dialect: Dialect)
         raise IvigBlinaError(f"is not a readable Parquet file ({e})", path=name) from None
     names = parquet.schema_arrow.names
     header = [str(h).strip().lower() for h in names]
-    keep = _choose(header, wanted, name)
+    keep = _choose(header, wanted, name, dialect.max_columns)
     table = parquet.read(columns=[names[header.index(h)] for h in keep]).rename_columns(keep)  # only these
     if table.num_rows == 0:
         raise IvigBlinaError("no data rows", path=name)
