@@ -274,3 +274,23 @@ def test_a_failed_write_is_one_line_and_leaves_nothing(tmp_path):
     with pytest.raises(IvigBlinaError, match="cannot write here: No space left on device"):
         save_atomically(str(target), disk_full)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_an_event_label_is_no_formula_in_the_nadir_header(fmt, write):
+    """Issue 13, item 8: the label became a column header without the ' prefix."""
+    path = write('patient_id,cohort,day,igg_mg_dl,event\nA,x,0,500,\nA,x,5,,"=HYPERLINK(""http://evil"")"\n')
+    result = run("nadir", path, "-q", "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    header = next(csv.reader(io.StringIO(result.stdout), delimiter="," if fmt == "csv" else "\t"))
+    assert '\'=hyperlink("http://evil")' in header and not [h for h in header if h.startswith("=")]
+
+
+def test_a_bar_in_an_event_label_keeps_the_markdown_table(write):
+    import re
+
+    path = write("patient_id,cohort,day,igg_mg_dl,event\nA,x,0,500,\nA,x,5,,a|b\n")
+    lines = run("nadir", path, "-q", "-f", "markdown").stdout.splitlines()
+    assert " a\\|b " in lines[0]
+    cells = [len(re.split(r"(?<!\\)\|", line)) for line in lines]  # split at the bars that are not escaped
+    assert cells == [cells[0]] * 3
