@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 
@@ -56,11 +57,15 @@ def write_atomically(path: str, text: str | Iterable[str], sources: Iterable[str
 
 def save_atomically(path: str, save, sources: Iterable[str] = ()) -> None:
     """Let ``save(temporary_path)`` write a file beside ``path``, then rename it into place, so
-    an interrupted run never leaves half a file. Refuses to overwrite any of ``sources``, the
-    files the result was read from (every partition of a directory or glob)."""
+    an interrupted run never leaves half a file; a file replaced keeps its permissions. Refuses
+    to overwrite any of ``sources``, the files the result was read from (every partition of a
+    directory or glob). A pipe or a character device (``/dev/null``) is written through, never
+    replaced."""
     _refuse_an_input(path, [sources] if isinstance(sources, str) else sources)
-    if os.path.isdir(path):
-        raise IvigBlinaError("is a directory; give a file name", path=path)
+    existing = _stat(path)
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        _save_through(path, save, existing)
+        return
     directory = os.path.dirname(os.path.abspath(path))
     suffix = os.path.splitext(path)[1]
     try:
@@ -70,15 +75,43 @@ def save_atomically(path: str, save, sources: Iterable[str] = ()) -> None:
     os.close(fd)
     try:
         save(temporary)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp's 0600 would hide the result from the user's group
+        # mkstemp's 0600 would hide a new result from the user's group; a file replaced keeps its mode
+        os.chmod(temporary, stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException as e:
         os.unlink(temporary)
         if isinstance(e, OSError):  # a full disk, say
             raise IvigBlinaError(f"cannot write here: {e.strerror or e}", path=path) from None
         raise
+
+
+def _stat(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise IvigBlinaError(f"cannot write here: {e.strerror}", path=path) from None
+
+
+def _umask() -> int:
+    umask = os.umask(0)  # the only way to read it is to set it
+    os.umask(umask)
+    return umask
+
+
+def _save_through(path: str, save, existing: os.stat_result) -> None:
+    """Write straight into a pipe or a character device: replacing it with a regular file would
+    break whoever reads it (a FIFO) or the system (``/dev/null``)."""
+    if stat.S_ISDIR(existing.st_mode):
+        raise IvigBlinaError("is a directory; give a file name", path=path)
+    if not (stat.S_ISFIFO(existing.st_mode) or stat.S_ISCHR(existing.st_mode)):
+        raise IvigBlinaError("is neither a regular file, a pipe nor a character device (a disk or a socket, "
+                             "say); give a file name", path=path)
+    try:
+        save(path)
+    except OSError as e:
+        raise IvigBlinaError(f"cannot write here: {e.strerror or e}", path=path) from None
 
 
 def _refuse_an_input(path: str, sources: Iterable[str]) -> None:
