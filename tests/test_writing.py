@@ -2,8 +2,11 @@
 behind when a write is cut short."""
 
 import os
+import signal
 import socket
 import stat
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -99,3 +102,66 @@ def test_output_to_dev_null_from_the_command(dev_null):
     result = run("nadir", WO, "-q", "-f", "csv", "-o", dev_null)
     assert result.exit_code == 0 and result.stderr == "" and result.stdout == ""
     assert stat.S_ISCHR(os.stat(dev_null).st_mode)
+
+
+SIGNALLED_WRITE = """
+import os, signal, sys
+from ivig_blina.io.writing import save_atomically
+
+if sys.argv[3] == "ignored":
+    signal.signal(int(sys.argv[2]), signal.SIG_IGN)  # as nohup leaves SIGHUP
+
+
+def save(temporary):
+    with open(temporary, "w") as f:
+        f.write("half")
+    os.kill(os.getpid(), int(sys.argv[2]))
+    with open(temporary, "a") as f:
+        f.write(" and the rest")
+
+save_atomically(sys.argv[1], save)
+"""
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGALRM", "SIGINT"])  # SIGINT: as before
+def test_a_terminating_signal_leaves_no_temporary_file(tmp_path, name):
+    """Issue 13, item 10: SIGTERM or SIGHUP during a write left .ivigblina-XXXX.csv behind."""
+    signum = getattr(signal, name)
+    done = subprocess.run([sys.executable, "-c", SIGNALLED_WRITE, str(tmp_path / "out.csv"), str(signum), "default"],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert done.returncode == -signum, done.stderr  # killed by the signal, as without the clean-up
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("core")) == []
+
+
+def test_an_ignored_signal_stays_ignored(tmp_path):
+    done = subprocess.run([sys.executable, "-c", SIGNALLED_WRITE, str(tmp_path / "out.csv"), str(int(signal.SIGHUP)),
+                           "ignored"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out.csv").read_text() == "half and the rest"
+
+
+def test_the_handlers_are_put_back_after_the_write(tmp_path):
+    before = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)}
+    write_atomically(str(tmp_path / "out.csv"), "result\n")
+    assert {s: signal.getsignal(s) for s in before} == before
+
+
+def test_sigterm_during_the_command_s_write_leaves_nothing(tmp_path):
+    """The command writing a CSV to -o, terminated after its first piece."""
+    from conftest import WO
+
+    code = ("import os, signal, sys\n"
+            "import ivig_blina.render.text as text\n"
+            "chunks = text.frame_chunks\n"
+            "def killed(*args, **kwargs):\n"
+            "    for i, chunk in enumerate(chunks(*args, **kwargs)):\n"
+            "        yield chunk\n"
+            "        os.kill(os.getpid(), signal.SIGTERM)\n"
+            "text.frame_chunks = killed\n"
+            "sys.argv = ['ivigblina'] + sys.argv[1:]\n"
+            "from ivig_blina.cli import main\n"
+            "main()\n")
+    done = subprocess.run([sys.executable, "-c", code, "nadir", str(WO), "-q", "-f", "csv", "-o",
+                           str(tmp_path / "out.csv")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == -signal.SIGTERM, done.stderr
+    assert list(tmp_path.iterdir()) == []

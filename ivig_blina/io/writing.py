@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Iterable
+from contextlib import contextmanager, suppress
 
 from ivig_blina.errors import IvigBlinaError
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NUMBER_WORDS = ("-Inf", "Inf")  # infinities as written by render.plain: numbers, never altered
+# Signals whose default action ends the process (SIGINT raises KeyboardInterrupt already; Python
+# ignores SIGPIPE and SIGXFSZ): a temporary file must not outlive them.
+TERMINATING_SIGNALS = ("SIGHUP", "SIGINT", "SIGQUIT", "SIGTERM", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGVTALRM",
+                       "SIGPROF", "SIGXCPU", "SIGXFSZ", "SIGPIPE", "SIGIO", "SIGPWR")
 
 
 def neutralise(cell: str) -> str:
@@ -68,21 +75,65 @@ def save_atomically(path: str, save, sources: Iterable[str] = ()) -> None:
         return
     directory = os.path.dirname(os.path.abspath(path))
     suffix = os.path.splitext(path)[1]
+    with _signals_unwind():
+        try:
+            fd, temporary = tempfile.mkstemp(prefix=".ivigblina-", suffix=suffix, dir=directory)
+        except OSError as e:
+            raise IvigBlinaError(f"cannot write here: {e.strerror}", path=path) from None
+        os.close(fd)
+        try:
+            save(temporary)
+            # mkstemp's 0600 would hide a new result from the user's group; a file replaced keeps its mode
+            os.chmod(temporary, stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~_umask())
+            os.replace(temporary, path)
+        except BaseException as e:  # Ctrl-C and the signals of _signals_unwind too
+            with suppress(FileNotFoundError):  # already renamed into place
+                os.unlink(temporary)
+            if isinstance(e, OSError):  # a full disk, say
+                raise IvigBlinaError(f"cannot write here: {e.strerror or e}", path=path) from None
+            raise
+
+
+class _Terminated(BaseException):
+    """A terminating signal arrived while a temporary file existed."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _signals_unwind():
+    """While the block runs, a terminating signal (SIGTERM, SIGHUP, ...) unwinds it as Ctrl-C
+    does, so that its clean-up runs; then the process dies of that signal, as it would have.
+    Only signals still at their default action are taken (nohup's ignored SIGHUP stays ignored),
+    and only in the main thread, the one Python runs handlers in; the handlers before are put
+    back after."""
+    taken = {}
+
+    def unwind(signum, frame):
+        for other in taken:  # a second signal must not cut the clean-up short
+            signal.signal(other, signal.SIG_IGN)
+        raise _Terminated(signum)
+
+    if threading.current_thread() is threading.main_thread():
+        for name in TERMINATING_SIGNALS:
+            signum = getattr(signal, name, None)
+            if signum is not None and signal.getsignal(signum) == signal.SIG_DFL:
+                taken[signum] = signal.signal(signum, unwind)
     try:
-        fd, temporary = tempfile.mkstemp(prefix=".ivigblina-", suffix=suffix, dir=directory)
-    except OSError as e:
-        raise IvigBlinaError(f"cannot write here: {e.strerror}", path=path) from None
-    os.close(fd)
-    try:
-        save(temporary)
-        # mkstemp's 0600 would hide a new result from the user's group; a file replaced keeps its mode
-        os.chmod(temporary, stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException as e:
-        os.unlink(temporary)
-        if isinstance(e, OSError):  # a full disk, say
-            raise IvigBlinaError(f"cannot write here: {e.strerror or e}", path=path) from None
+        yield
+    except _Terminated as e:
+        _put_back(taken)
+        signal.raise_signal(e.signum)  # the default action: the process ends here
         raise
+    finally:
+        _put_back(taken)
+
+
+def _put_back(handlers: dict) -> None:
+    for signum, handler in handlers.items():
+        signal.signal(signum, handler)
 
 
 def _stat(path: str) -> os.stat_result | None:
