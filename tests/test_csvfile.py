@@ -41,3 +41,23 @@ def test_max_columns_holds_for_parquet(tmp_path):
     pd.DataFrame({"patient_id": ["A"], "day": ["1"], "igg_mg_dl": ["300"], "note": ["x"]}).to_parquet(path)
     with pytest.raises(IvigBlinaError, match="the header has 4 columns, more than the limit of 3"):
         read_table(str(path), lambda header: header[:3], Dialect(max_columns=3))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
+def test_a_nul_byte_anywhere_is_refused_with_its_line(tmp_path, encoding):
+    """Issue 13, item 15: only the first 64 KiB were checked; a NUL later reached an ID and the output."""
+    rows = "".join(f"P{i:05d},x,{i % 30},{300 + i % 50}\n" for i in range(5000))  # about 100 KB
+    path = tmp_path / "cohort.csv"
+    path.write_bytes(("patient_id,cohort,day,igg_mg_dl\n" + rows).encode() + b"P\x00X,x,1,300\n")
+    result = run("nadir", path, "-f", "csv", "--encoding", encoding)
+    assert result.exit_code == 1 and result.stdout == ""
+    hint = "; give a CSV file, or its --encoding if it is UTF-16" if encoding == "utf-8" else ""
+    assert result.stderr == f"ivigblina: error: {path}:5002: a NUL byte: this is not a text file{hint}\n"
+
+
+def test_utf16_without_its_encoding_gets_the_hint(tmp_path):
+    path = tmp_path / "cohort.csv"
+    path.write_bytes("patient_id,cohort,day,igg_mg_dl\nA,x,1,300\n".encode("utf-16"))
+    assert f"{path}:1: a NUL byte: this is not a text file; give a CSV file, or its --encoding if it is UTF-16" \
+        in run("nadir", path).stderr
+    assert run("nadir", path, "--encoding", "utf-16", "-q").exit_code == 0
