@@ -7,8 +7,8 @@ instant. A user's mistake in the data is one line on stderr and exit 1; a bad op
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import closing, contextmanager, nullcontext
 from typing import Annotated, Optional
 
 import typer
@@ -17,6 +17,7 @@ from ivig_blina import __version__
 from ivig_blina.cli.options import (Adjust, Alternative, FigureOut, Format, FormatOpt, Groups, Input, Output,
                                     PluginOpt, Quiet, check_level, parse_groups, parse_landmarks, parse_tests,
                                     with_input)
+from ivig_blina.cli.stdout import ONLY_WRITES_FAIL_SO, failed, standard_output, terminal_text, write_whole
 from ivig_blina.errors import IvigBlinaError
 
 TABLE_ROWS = 100  # patients shown by nadir's terminal table; the other formats give every one
@@ -85,23 +86,18 @@ def _inputs(source: Input) -> list[str]:
 def _emit(rendered, output: str | None, sources: Iterable[str] = ()) -> None:
     """Write a text (or an iterator of its pieces) or a Rich renderable to stdout, or atomically
     to ``output`` (never over one of the input files ``sources``)."""
-    if output is None:
-        if isinstance(rendered, str):
-            sys.stdout.write(rendered)
-        elif isinstance(rendered, Iterator):
-            sys.stdout.writelines(rendered)
-        else:
-            from rich.console import Console
+    with closing(rendered) if isinstance(rendered, Generator) else nullcontext():  # its threads end here on error
+        if output is None:
+            pieces = ([rendered] if isinstance(rendered, str) else rendered if isinstance(rendered, Iterator)
+                      else [terminal_text(rendered)])
+            with standard_output() as stdout:
+                for piece in pieces:
+                    write_whole(stdout, piece)
+            return
+        from ivig_blina.io.writing import render_text, write_atomically
 
-            from ivig_blina.io.writing import natural_width
-
-            console = Console()
-            Console(width=max(console.width, natural_width(rendered))).print(rendered)
-        return
-    from ivig_blina.io.writing import render_text, write_atomically
-
-    with _user_errors():
-        write_atomically(output, rendered if isinstance(rendered, Iterator) else render_text(rendered), sources)
+        with _user_errors():
+            write_atomically(output, rendered if isinstance(rendered, Iterator) else render_text(rendered), sources)
 
 
 def _rows_out(rows: list[dict], columns: list[str], format: Format, output: str | None, sources: Iterable[str],
@@ -293,7 +289,8 @@ def plot_infection(source: Input, output: FigureOut, groups: Groups = None,
 
 def _version(value: bool) -> None:
     if value:
-        print(f"ivigblina {__version__}")
+        with standard_output() as stdout:
+            write_whole(stdout, f"ivigblina {__version__}\n")
         raise typer.Exit()
 
 
@@ -304,4 +301,13 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
 
 
 def main() -> None:
-    app(prog_name="ivigblina")
+    try:
+        app(prog_name="ivigblina")
+    except OSError as e:
+        if e.errno not in ONLY_WRITES_FAIL_SO:
+            raise  # a bug
+        failed(e)  # help text, which Click writes
+    finally:
+        if sys.stdout is not None:  # text still buffered (Click's): a failure to write it is one line too
+            with standard_output():
+                pass

@@ -148,7 +148,12 @@ def _read_parquet(data: bytes, name: str, digest: str, wanted, dialect: Dialect)
 
 def _read_bytes(source: str, name: str) -> bytes:
     if source == "-":
-        return sys.stdin.buffer.read()
+        if sys.stdin is None:  # started with descriptor 0 closed
+            raise IvigBlinaError("standard input is closed; give a file name, or redirect it", path=name)
+        try:
+            return sys.stdin.buffer.read()
+        except OSError as e:
+            raise IvigBlinaError(f"cannot read standard input: {e.strerror or e}", path=name) from None
     try:
         with open(source, "rb") as f:
             return f.read()
