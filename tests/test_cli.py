@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -350,3 +351,85 @@ def test_events_after_a_death_are_reported_and_refused_under_strict(write):
     assert (strict.exit_code, strict.stdout) == (1, "")
     assert strict.stderr == (f"ivigblina: error: {path}:4: an event after the patient's death "
                              "(--strict refuses every skipped row and input warning)\n")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_an_event_label_is_no_formula_in_the_nadir_header(fmt, write):
+    """Issue 13, item 8: the label became a column header without the ' prefix."""
+    path = write('patient_id,cohort,day,igg_mg_dl,event\nA,x,0,500,\nA,x,5,,"=HYPERLINK(""http://evil"")"\n')
+    result = run("nadir", path, "-q", "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    header = next(csv.reader(io.StringIO(result.stdout), delimiter="," if fmt == "csv" else "\t"))
+    assert '\'=hyperlink("http://evil")' in header and not [h for h in header if h.startswith("=")]
+
+
+def test_a_bar_in_an_event_label_keeps_the_markdown_table(write):
+    import re
+
+    path = write("patient_id,cohort,day,igg_mg_dl,event\nA,x,0,500,\nA,x,5,,a|b\n")
+    lines = run("nadir", path, "-q", "-f", "markdown").stdout.splitlines()
+    assert " a\\|b " in lines[0]
+    cells = [len(re.split(r"(?<!\\)\|", line)) for line in lines]  # split at the bars that are not escaped
+    assert cells == [cells[0]] * 3
+
+
+IVIGBLINA = [sys.executable, "-m", "ivig_blina"]
+
+
+def _big(tmp_path) -> Path:
+    """A file whose nadir CSV is about 2 MB: more than a pipe or a small file limit holds."""
+    path = tmp_path / "big.csv"
+    path.write_text("patient_id,cohort,day,igg_mg_dl\n" + "".join(f"P{i:06d},{'ab'[i % 2]},{i % 30},{300 + i % 77}\n"
+                                                             for i in range(20_000)))
+    return path
+
+
+@pytest.mark.parametrize("args", [["nadir", str(WO), "-q", "-f", "csv"], ["nadir", str(WO), "-q"],
+                                  ["compare", str(WO), "-q", "-f", "json"], ["--version"], ["--help"]])
+def test_a_full_disk_on_stdout_is_one_line(args):
+    """Issue 13, item 14: > /dev/full ended in a traceback."""
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(IVIGBLINA + args, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr == "ivigblina: error: cannot write to standard output: No space left on device\n"
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])  # PYTHONUNBUFFERED once lost a short write's rest silently
+@pytest.mark.parametrize("to_file", [False, True])
+def test_a_file_size_limit_is_one_line(tmp_path, unbuffered, to_file):
+    import resource
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+
+    target = tmp_path / "out.csv"
+    env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
+    with open(tmp_path / "stdout", "w") as out:
+        done = subprocess.run(IVIGBLINA + ["nadir", str(_big(tmp_path)), "-q", "-f", "csv"]
+                              + (["-o", str(target)] if to_file else []), stdout=out, stderr=subprocess.PIPE,
+                              text=True, preexec_fn=limit, env=env, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr == ("ivigblina: error: " + (f"{target}: cannot write here: " if to_file
+                                                   else "cannot write to standard output: ") + "File too large\n")
+    assert not target.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".ivigblina-")]
+
+
+@pytest.mark.parametrize("closed, args, message", [
+    (1, ["nadir", str(WO), "-q", "-f", "csv"], "standard output is closed; redirect it or give --output FILE"),
+    (0, ["nadir", "-", "-q", "-f", "csv"], "<stdin>: standard input is closed; give a file name, or redirect it")])
+def test_a_closed_stdout_or_stdin_is_one_line(closed, args, message):
+    done = subprocess.run(IVIGBLINA + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          preexec_fn=lambda: os.close(closed), timeout=120)
+    assert done.returncode == 1
+    assert done.stderr == f"ivigblina: error: {message}\n"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])  # the table's 100 rows fit in the pipe
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path, fmt):
+    """| head: exit 141 (as a command killed by SIGPIPE), nothing on stderr."""
+    process = subprocess.Popen(IVIGBLINA + ["nadir", str(_big(tmp_path)), "-q", "-f", fmt], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    process.stdout.read(10)
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 141 and stderr == b""

@@ -121,3 +121,15 @@ def test_listing_rows_and_events_after_a_death_across_partitions(tmp_path, sched
     assert (rows["B"]["follow_up_days"], rows["D"]["follow_up_days"]) == ("150.0", "3.0")
     assert split.stderr.split(": ", 1)[1] == one.stderr.split(": ", 1)[1]
     assert "1 event after the patient's death not counted (follow-up ends at the death: A)" in one.stderr
+
+
+@pytest.mark.parametrize("form", ["glob", "directory"])
+def test_output_onto_a_partition_is_refused(partitions, scheduler, form):
+    """Issue 13, item 1: -o once replaced a partition of the glob or directory it read."""
+    target = partitions / "part1.csv"
+    before = target.read_bytes()
+    given = str(partitions / "part*") if form == "glob" else str(partitions)
+    result = run("nadir", given, "--engine", "dask", "--scheduler", scheduler, "-f", "csv", "-q", "-o", target)
+    assert result.exit_code == 1
+    assert result.stderr == f"ivigblina: error: {target}: refusing to overwrite the input file; choose another --output\n"
+    assert target.read_bytes() == before

@@ -84,3 +84,22 @@ def test_the_comparison_table_never_runs_wider_than_the_terminal(width):
     for outcome in ("igg_nadir", "infection", "time_to_infection", "infection_rate"):
         assert outcome in text
     assert "2.24 (0.141 to 28.3)" in " ".join(text.split())  # the infection odds ratio and its interval
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_header_cells_are_neutralised_as_body_cells(fmt):
+    """Issue 13, item 8: an event label names a column of nadir, and reached the header as a formula."""
+    columns = ["patient_id", '=hyperlink("http://evil")', "+1", "@x", "-Inf", "ok"]
+    frame = pd.DataFrame({c: ["P1"] for c in columns})
+    expected = io.StringIO()
+    write_rows([dict.fromkeys(columns, "P1")], columns, fmt, expected)
+    header = frame_text(frame, fmt).splitlines()[0]
+    assert header == expected.getvalue().splitlines()[0]
+    delimiter = "," if fmt == "csv" else "\t"
+    assert header == delimiter.join(["patient_id", '"\'=hyperlink(""http://evil"")"', "'+1", "'@x", "-Inf", "ok"])
+
+
+def test_markdown_header_escapes_the_bar_as_body_cells():
+    out = io.StringIO()
+    write_rows([{"a|b": "c|d"}], ["a|b"], "markdown", out)
+    assert out.getvalue().splitlines() == ["| a\\|b |", "|---|", "| c\\|d |"]

@@ -7,8 +7,8 @@ instant. A user's mistake in the data is one line on stderr and exit 1; a bad op
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import closing, contextmanager, nullcontext
 from typing import Annotated, Optional
 
 import typer
@@ -17,6 +17,7 @@ from ivig_blina import __version__
 from ivig_blina.cli.options import (Adjust, Alternative, FigureOut, Format, FormatOpt, Groups, Input, Output,
                                     PluginOpt, Quiet, check_level, parse_groups, parse_landmarks, parse_tests,
                                     with_input)
+from ivig_blina.cli.stdout import ONLY_WRITES_FAIL_SO, failed, standard_output, terminal_text, write_whole
 from ivig_blina.errors import IvigBlinaError, OptionError
 
 TABLE_ROWS = 100  # patients shown by nadir's terminal table; the other formats give every one
@@ -75,26 +76,15 @@ def _progress(enabled: bool):
         yield update
 
 
-def _emit(rendered, output: str | None, source: str | None = None) -> None:
-    """Write a text (or an iterator of its pieces) or a Rich renderable to stdout, or atomically
-    to ``output``."""
-    if output is None:
-        if isinstance(rendered, str):
-            sys.stdout.write(rendered)
-        elif isinstance(rendered, Iterator):
-            sys.stdout.writelines(rendered)
-        else:
-            from rich.console import Console
-
-            from ivig_blina.io.writing import natural_width
-
-            console = Console()  # a terminal's width; when not a terminal, as wide as the table
-            (console if console.is_terminal else Console(width=natural_width(rendered))).print(rendered)
-        return
-    from ivig_blina.io.writing import render_text, write_atomically
+def _inputs(source: Input) -> list[str]:
+    """The files ``source`` names: the file, or every partition with --engine dask. ``-o`` may
+    replace none of them."""
+    if source.engine.value != "dask":
+        return [source.file]
+    from ivig_blina.cohort.distributed import partitions
 
     with _user_errors():
-        write_atomically(output, rendered if isinstance(rendered, Iterator) else render_text(rendered), source)
+        return partitions(source.file)
 
 
 def _terminal_width() -> int | None:
@@ -105,18 +95,35 @@ def _terminal_width() -> int | None:
     return console.width if console.is_terminal else None
 
 
-def _rows_out(rows: list[dict], columns: list[str], format: Format, output: str | None, source: str | None,
+def _emit(rendered, output: str | None, sources: Iterable[str] = ()) -> None:
+    """Write a text (or an iterator of its pieces) or a Rich renderable to stdout, or atomically
+    to ``output`` (never over one of the input files ``sources``)."""
+    with closing(rendered) if isinstance(rendered, Generator) else nullcontext():  # its threads end here on error
+        if output is None:
+            pieces = ([rendered] if isinstance(rendered, str) else rendered if isinstance(rendered, Iterator)
+                      else [terminal_text(rendered)])
+            with standard_output() as stdout:
+                for piece in pieces:
+                    write_whole(stdout, piece)
+            return
+        from ivig_blina.io.writing import render_text, write_atomically
+
+        with _user_errors():
+            write_atomically(output, rendered if isinstance(rendered, Iterator) else render_text(rendered), sources)
+
+
+def _rows_out(rows: list[dict], columns: list[str], format: Format, output: str | None, sources: Iterable[str],
               caption: str | None = None) -> None:
     import io
 
     from ivig_blina.render.text import rows_table, write_rows
 
     if format is Format.table:
-        _emit(rows_table(rows, columns, caption=caption), output, source)
+        _emit(rows_table(rows, columns, caption=caption), output, sources)
         return
     buffer = io.StringIO()
     write_rows(rows, columns, format.value, buffer)
-    _emit(buffer.getvalue(), output, source)
+    _emit(buffer.getvalue(), output, sources)
 
 
 def _warn(message: str, quiet: bool) -> None:
@@ -144,7 +151,7 @@ def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None
     table = cohort.nadir_table()
     columns = list(table.columns)
     if format in (Format.csv, Format.tsv):  # vectorised: per-patient tables can have millions of rows
-        _emit(frame_chunks(table, format.value), output, source.file)
+        _emit(frame_chunks(table, format.value), output, _inputs(source))
         return
     caption = None
     if format is Format.table and len(table) > TABLE_ROWS:  # a screenful to read; files take another format
@@ -152,7 +159,7 @@ def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None
                    "jsonl or markdown.")
         table = table.head(TABLE_ROWS)
     rows = [{k: plain(v) for k, v in row.items()} for row in table.to_dict("records")]
-    _rows_out(rows, columns, format, output, source.file, caption)
+    _rows_out(rows, columns, format, output, _inputs(source), caption)
 
 
 @app.command(help="Compare two cohorts on IgG nadir, days to nadir, HGG and every event outcome, first group "
@@ -215,18 +222,18 @@ def compare(
         for w in o.warnings:
             _warn(f"ivigblina: warning: {o.outcome}: {w}", quiet)
     if format is Format.table:
-        _emit(comparison_table(result, width=_terminal_width() if output is None else None), output, source.file)
+        _emit(comparison_table(result, width=_terminal_width() if output is None else None), output, _inputs(source))
         return
     buffer = io.StringIO()
     write_comparison(result, format.value, buffer)
-    _emit(buffer.getvalue(), output, source.file)
+    _emit(buffer.getvalue(), output, _inputs(source))
 
 
 @app.command("tests", help="List the statistics: name, kind, description and where each came from.")
 def list_tests(plugin: PluginOpt = None, format: FormatOpt = Format.table, output: Output = None):
     rows = [{"name": name, "kind": e.cls.kind, "description": e.cls.description, "origin": e.origin}
             for name, e in _registry(plugin).entries.items()]
-    _rows_out(rows, ["name", "kind", "description", "origin"], format, output, None)
+    _rows_out(rows, ["name", "kind", "description", "origin"], format, output, [])
 
 
 plot_app = typer.Typer(no_args_is_help=True, help="Figures for a paper (PNG, SVG or PDF by the file's extension; "
@@ -234,13 +241,13 @@ plot_app = typer.Typer(no_args_is_help=True, help="Figures for a paper (PNG, SVG
 app.add_typer(plot_app, name="plot")
 
 
-def _save_figure(figure, path: str, source: str) -> None:
+def _save_figure(figure, path: str, sources: list[str]) -> None:
     from ivig_blina.figures.plots import DPI
     from ivig_blina.io.writing import save_atomically
 
     with _user_errors():
         save_atomically(path, lambda temporary: figure.savefig(temporary, dpi=DPI, format=path.rsplit(".", 1)[1].lower()),
-                        source)
+                        sources)
 
 
 @plot_app.command("igg", help="IgG against day, one panel per cohort and one line per patient, from the baseline "
@@ -256,7 +263,7 @@ def plot_igg(source: Input, output: FigureOut, groups: Groups = None, quiet: Qui
         cohort = source.load(keep_rows=True)
         figure = igg_figure(cohort, chosen)
     _summary(cohort, quiet)
-    _save_figure(figure, output, source.file)
+    _save_figure(figure, output, _inputs(source))
 
 
 @plot_app.command("infection", help="Kaplan-Meier infection-free curves per cohort with censoring marks, the "
@@ -274,12 +281,13 @@ def plot_infection(source: Input, output: FigureOut, groups: Groups = None,
         cohort = source.load(require_cohort=True, competing_risk=competing_risk)
         figure = infection_figure(cohort, chosen, competing_risk=competing_risk)
     _summary(cohort, quiet)
-    _save_figure(figure, output, source.file)
+    _save_figure(figure, output, _inputs(source))
 
 
 def _version(value: bool) -> None:
     if value:
-        print(f"ivigblina {__version__}")
+        with standard_output() as stdout:
+            write_whole(stdout, f"ivigblina {__version__}\n")
         raise typer.Exit()
 
 
@@ -290,4 +298,13 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
 
 
 def main() -> None:
-    app(prog_name="ivigblina")
+    try:
+        app(prog_name="ivigblina")
+    except OSError as e:
+        if e.errno not in ONLY_WRITES_FAIL_SO:
+            raise  # a bug
+        failed(e)  # help text, which Click writes
+    finally:
+        if sys.stdout is not None:  # text still buffered (Click's): a failure to write it is one line too
+            with standard_output():
+                pass

@@ -115,6 +115,7 @@ Delimiter = Annotated[Optional[str], typer.Option("--delimiter", callback=_check
                                                   help="Field delimiter: , ; tab or | (default: detected).")]
 Decimal = Annotated[str, typer.Option("--decimal", callback=_check_decimal, help="Decimal mark of numbers: . or ,")]
 MaxField = Annotated[int, typer.Option("--max-field-size", min=1, help="Longest field accepted, in characters.")]
+MaxColumns = Annotated[int, typer.Option("--max-columns", min=1, help="Most columns accepted in the header.")]
 Today = Annotated[Optional[str], typer.Option("--today", callback=_check_today, show_default=False,
                                               help="The date taken as today (YYYY-MM-DD); later dates are refused.")]
 Strict = Annotated[bool, typer.Option("--strict", help="Refuse any skipped row or input warning (duplicates, "
@@ -175,6 +176,7 @@ class Input:
     delimiter: Delimiter = None
     decimal: Decimal = "."
     max_field_size: MaxField = 10_000
+    max_columns: MaxColumns = 10_000
     today: Today = None
     strict: Strict = False
     engine: EngineOpt = Engine.pandas

@@ -71,7 +71,7 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
     tables = [table for table, _, _, _ in results if len(table)]
     labels = sorted(set().union(*(found for _, _, found, _ in results)))
     has_events = any(c["has_events"] for c in read_counts)
-    outcomes = _event_outcomes(labels, source) if has_events else []
+    outcomes = _event_outcomes(labels) if has_events else []
     table = pd.concat(tables, ignore_index=True) if tables else results[0][0]
     if not has_events:
         table = table.drop(columns=[c for c in INFECTIONS if c in table])

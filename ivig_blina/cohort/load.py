@@ -73,7 +73,8 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
          date_format: str | None = None, igg_col: str | None = None, units: str | None = None, until: float | None = None,
          hgg_threshold: float | str = "400mg/dL", exclude_after_ivig: float | None = None,
          baseline_window: float | None = None, encoding: str = "utf-8", delimiter: str | None = None,
-         decimal: str = ".", max_field_size: int = 10_000, today: dt.date | str | None = None,
+         decimal: str = ".", max_field_size: int = 10_000, max_columns: int = 10_000,
+         today: dt.date | str | None = None,
          strict: bool = False, engine: str = "pandas", scheduler: str | None = None,
          report_units: str = "mg/dL", competing_risk: bool = False, require_cohort: bool = False,
          keep_rows: bool = False) -> Cohort:
@@ -94,8 +95,9 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
     until, hgg_threshold, exclude_after_ivig, baseline_window
         The definitions of the follow-up window, HGG and the baseline (README, "Definitions").
         ``hgg_threshold`` is ``"400mg/dL"``, ``"4g/L"`` or a bare number in the input's unit.
-    encoding, delimiter, decimal, max_field_size, today
-        How the file is read; ``today`` (a date or ``YYYY-MM-DD``) bounds the dates.
+    encoding, delimiter, decimal, max_field_size, max_columns, today
+        How the file is read (the longest field and the widest header accepted); ``today`` (a
+        date or ``YYYY-MM-DD``) bounds the dates.
     strict : bool
         Refuse any skipped row or input warning.
     engine, scheduler
@@ -142,7 +144,8 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
     today = check_date(today)
     columns = Columns(patient=patient_col, cohort=cohort_col, day=day_col, igg=igg_col, units=units, event=event_col,
                       date=date_col, start_date=start_date_col, date_format=date_format)
-    dialect = Dialect(encoding=encoding, delimiter=delimiter, decimal=decimal, max_field=max_field_size)
+    dialect = Dialect(encoding=encoding, delimiter=delimiter, decimal=decimal, max_field=max_field_size,
+                      max_columns=max_columns)
 
     def record(input_units: str, threshold_mg_dl: float) -> dict[str, Any]:
         """The options as JSON ``meta`` records them, resolved: the input's unit and the
@@ -150,7 +153,7 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
         return dict(patient_col=patient_col, cohort_col=cohort_col, day_col=day_col, igg_col=igg_col,
                     units=input_units, until=until, hgg_threshold=threshold_mg_dl,
                     exclude_after_ivig=exclude_after_ivig, baseline_window=baseline_window, encoding=encoding,
-                    delimiter=delimiter, decimal=decimal, max_field_size=max_field_size,
+                    delimiter=delimiter, decimal=decimal, max_field_size=max_field_size, max_columns=max_columns,
                     today=str(today) if today else None, strict=strict, engine=engine, scheduler=scheduler,
                     report_units=report_units, date_col=date_col, start_date_col=start_date_col, event_col=event_col,
                     date_format=date_format)

@@ -64,7 +64,7 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     pid, day, igg, line = (t[c].to_numpy() for c in ("pid", "day", "igg", "line"))
     patients = len(obs.patients) and int(obs.patients.pid.max()) + 1
     event, censored = _Labels(t.event), _Labels(t.censored)
-    outcomes = _event_outcomes(event.present(), obs.path) if obs.has_events else []
+    outcomes = _event_outcomes(event.present()) if obs.has_events else []
     fill = _Filler(_empty_columns(patients, outcomes), outcomes, until, hgg_threshold, exclude_after_ivig,
                    baseline_window)
     with ThreadPoolExecutor(1) as pool:  # sorting the IDs for the output (Arrow, no GIL) beside the pass
@@ -289,13 +289,10 @@ def _in_window(day: np.ndarray, until: float | None) -> np.ndarray:
     return inside & (day <= until) if until is not None else inside
 
 
-def _event_outcomes(labels: list[str], path: str) -> list[str]:
+def _event_outcomes(labels: list[str]) -> list[str]:
     """The event outcomes in report order: the infections, then every other label but
     ``ivig`` and ``last_follow_up``."""
     others = [x for x in labels if x not in INFECTIONS and x not in NOT_OUTCOMES]
-    for label in others:
-        if label in IGG_COLUMNS:
-            raise IvigBlinaError(f"event label '{label}' is also the name of a computed column; rename it", path=path)
     return list(INFECTIONS) + others
 
 

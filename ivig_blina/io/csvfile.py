@@ -30,12 +30,14 @@ BLOCK = 16 << 20  # bytes per parsed block: big blocks mean small dictionaries t
 @dataclass(frozen=True)
 class Dialect:
     """How the file is written: ``encoding``, ``delimiter`` (None: detected from the header
-    among comma, semicolon and tab), ``decimal`` mark of numbers, ``max_field`` characters."""
+    among comma, semicolon and tab), ``decimal`` mark of numbers, ``max_field`` characters,
+    ``max_columns`` in the header."""
 
     encoding: str = "utf-8"
     delimiter: str | None = None
     decimal: str = "."
     max_field: int = 10_000
+    max_columns: int = 10_000
 
 
 @dataclass
@@ -80,7 +82,7 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
         header = [h.strip().lower() for h in next(csv.reader([header_text.strip("\r")], delimiter=delimiter))]
     except csv.Error as e:
         raise IvigBlinaError(f"the header line cannot be read as CSV ({e})", path=name, line=1) from None
-    keep = _choose(header, wanted, name)
+    keep = _choose(header, wanted, name, dialect.max_columns)
     if end < 0 or _blank(data, end + 1):
         raise IvigBlinaError("header only, no data rows", path=name, line=1)
     body = memoryview(data)[end + 1:]  # no copy of a large file
@@ -101,10 +103,15 @@ def _blank(data: bytes, start: int = 0) -> bool:
     return re.compile(rb"\S").search(data, start) is None
 
 
-def _choose(header: list[str], wanted, name: str) -> list[str]:
-    for i, h in enumerate(header):
-        if h in header[:i]:
+def _choose(header: list[str], wanted, name: str, max_columns: int) -> list[str]:
+    if len(header) > max_columns:
+        raise IvigBlinaError(f"the header has {len(header)} columns, more than the limit of {max_columns} "
+                             "(--max-columns)", path=name, line=1)
+    seen = set()
+    for h in header:
+        if h in seen:
             raise IvigBlinaError(f"column '{h}' appears twice in the header", path=name, line=1)
+        seen.add(h)
     try:
         return wanted(header)
     except IvigBlinaError as e:
@@ -125,7 +132,7 @@ def _read_parquet(data: bytes, name: str, digest: str, wanted, dialect: Dialect)
         raise IvigBlinaError(f"is not a readable Parquet file ({e})", path=name) from None
     names = parquet.schema_arrow.names
     header = [str(h).strip().lower() for h in names]
-    keep = _choose(header, wanted, name)
+    keep = _choose(header, wanted, name, dialect.max_columns)
     table = parquet.read(columns=[names[header.index(h)] for h in keep]).rename_columns(keep)  # only these
     if table.num_rows == 0:
         raise IvigBlinaError("no data rows", path=name)
@@ -141,7 +148,12 @@ def _read_parquet(data: bytes, name: str, digest: str, wanted, dialect: Dialect)
 
 def _read_bytes(source: str, name: str) -> bytes:
     if source == "-":
-        return sys.stdin.buffer.read()
+        if sys.stdin is None:  # started with descriptor 0 closed
+            raise IvigBlinaError("standard input is closed; give a file name, or redirect it", path=name)
+        try:
+            return sys.stdin.buffer.read()
+        except OSError as e:
+            raise IvigBlinaError(f"cannot read standard input: {e.strerror or e}", path=name) from None
     try:
         with open(source, "rb") as f:
             return f.read()
@@ -158,20 +170,28 @@ def _to_utf8(data: bytes, name: str, encoding: str) -> bytes:
         raise IvigBlinaError("is a zip archive (an Excel .xlsx file is one), not a CSV file; "
                              "save it as CSV (UTF-8)", path=name)
     utf8 = encoding.lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig")
-    if utf8 and b"\x00" in data[:65536]:
-        raise IvigBlinaError("is not a text file (it holds NUL bytes); give a CSV file, or its --encoding "
-                             "if it is UTF-16", path=name)
     if utf8:
         data = data[3:] if data.startswith(BOM) else data
+        _check_no_nul(data, name, "; give a CSV file, or its --encoding if it is UTF-16")
         _check_utf8(data, name)
         return data
     try:
-        return data.decode(encoding).lstrip("\ufeff").encode("utf-8")
+        converted = data.decode(encoding).lstrip("\ufeff").encode("utf-8")
+        _check_no_nul(converted, name, "")
+        return converted
     except LookupError:
         raise IvigBlinaError(f"unknown encoding '{encoding}' given by --encoding") from None
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
         raise IvigBlinaError(f"byte 0x{data[e.start]:02x} is not {encoding} text", path=name, line=line) from None
+
+
+def _check_no_nul(data: bytes, name: str, hint: str) -> None:
+    """Refuse a NUL byte anywhere in the file, naming its line (``find`` scans at memory speed)."""
+    at = data.find(b"\0")
+    if at >= 0:
+        raise IvigBlinaError(f"a NUL byte: this is not a text file{hint}", path=name,
+                             line=data.count(b"\n", 0, at) + 1)
 
 
 def _check_utf8(data: bytes, name: str, chunk: int = 1 << 24) -> None:

@@ -20,6 +20,15 @@ from ivig_blina.io.units import PLAUSIBLE_MG_DL, TO_MG_DL, unit_in_header
 
 IGG_COLUMNS = {"igg_mg_dl": "mg/dL", "igg_g_l": "g/L"}
 KNOWN_EVENTS = ("infection", "infection_icu", "infection_death", "death", "ivig", "last_follow_up")
+# Names of the per-patient columns and of the outcomes that are not event labels: an event label
+# becomes a column of ``nadir`` and an outcome of ``compare``, so it must not take one of these
+# (tests/test_reader.py checks this list against the columns and outcomes the later steps make).
+RESERVED_LABELS = frozenset({
+    "patient_id", "cohort", "baseline_igg", "baseline_day", "nadir_igg", "nadir_day", "nadir_censored",
+    "n_measurements", "hgg", "pct_drop", "days_to_hgg", "days_below_threshold", "area_below_threshold",
+    "ivig_doses", "days_since_ivig_at_nadir", "first_infection_day", "death_day", "follow_up_days",
+    "infection_time", "infection_status", "infection_episodes", "events_after_death",
+    "igg_nadir", "days_to_nadir", "time_to_infection", "infection_rate"})
 MAX_ABS_DAY = 36500
 CENSORED = ["", "<", ">"]  # a lab value as given, or reported below or above a limit
 EARLIEST_DATE = pd.Timestamp("1900-01-01")
@@ -186,7 +195,7 @@ class _Validator:
             i = int(mask.argmax())
             raise IvigBlinaError(message(i), path=self.name, line=int(self.lines[i]), column=column)
 
-    def fail_distinct(self, bad: np.ndarray, text: pd.Series, column: str, message) -> None:
+    def fail_distinct(self, bad: np.ndarray, text: pd.Series, column: str | None, message) -> None:
         """``bad`` flags distinct strings of the categorical ``text``; raise for the first row
         holding one, ``message(string)`` saying what is wrong."""
         if bad.any():
@@ -303,11 +312,17 @@ class _Validator:
                           f"{low:g}-{high:,.0f} mg/dL" + (f"; are the values in {likely[0]}?" if likely else ""))
 
     def check_labels(self, event: pd.Series, column: str | None) -> None:
-        for label in sorted(set(event.cat.categories) - set(KNOWN_EVENTS) - {""}):
+        """Refuse, at its first row, a label named like a computed column or outcome (it would
+        collide with it) or one close to a known label (a typo)."""
+        problems = {}
+        for label in set(event.cat.categories) - set(KNOWN_EVENTS) - {""}:
             near = [k for k in KNOWN_EVENTS if _edit_distance(label, k) <= 2]
-            if near and (event == label).any():
-                self.fail(event == label, column, lambda i: f"event '{label}' is not a known label; "
-                                                            f"did you mean {near[0]}?")
+            if label in RESERVED_LABELS:
+                problems[label] = f"event '{label}' is the name of a computed column or outcome; rename it in the file"
+            elif near:
+                problems[label] = f"event '{label}' is not a known label; did you mean {near[0]}?"
+        bad = np.isin(np.asarray(event.cat.categories, dtype=object), list(problems))
+        self.fail_distinct(bad, event, column, lambda label: problems[label])
 
     def days(self, data: pd.DataFrame, patient: pd.Series, has_data: np.ndarray) -> tuple[_Coded, tuple]:
         """Each row's day, and the sort key that orders a patient's rows by day: the rank of the

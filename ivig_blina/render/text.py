@@ -42,16 +42,21 @@ def write_rows(rows: list[dict], columns: list[str], fmt: str, out: IO[str]) -> 
         from ivig_blina.io.writing import neutralise
 
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(columns)
+        writer.writerow([neutralise(c) for c in columns])  # a column may be named by an event label
         writer.writerows([[neutralise(row[c]) if isinstance(row[c], str) else _cell(row[c]) for c in columns]
                           for row in rows])
     elif fmt == "markdown":
-        out.write("| " + " | ".join(columns) + " |\n")
+        out.write("| " + " | ".join(map(_markdown_cell, columns)) + " |\n")
         out.write("|" + "|".join("---" for _ in columns) + "|\n")
         for row in rows:
-            out.write("| " + " | ".join(_printable(_cell(row[c])).replace("|", "\\|") for c in columns) + " |\n")
+            out.write("| " + " | ".join(_markdown_cell(_cell(row[c])) for c in columns) + " |\n")
     else:  # pragma: no cover - the CLI only passes known formats
         raise ValueError(fmt)
+
+
+def _markdown_cell(text: str) -> str:
+    """A Markdown table cell: control characters shown as escapes, ``|`` escaped."""
+    return _printable(text).replace("|", "\\|")
 
 
 def frame_text(frame, fmt: str) -> str:
@@ -71,6 +76,8 @@ def frame_chunks(frame, fmt: str, rows: int = 50_000):
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    from ivig_blina.io.writing import neutralise
+
     delimiter = "," if fmt == "csv" else "\t"
 
     def text(start: int) -> str:
@@ -78,7 +85,8 @@ def frame_chunks(frame, fmt: str, rows: int = 50_000):
         joined = pc.binary_join_element_wise(*cells, delimiter) if len(cells) > 1 else cells[0]
         return pc.binary_join(pa.ListArray.from_arrays(pa.array([0, len(joined)], pa.int32()), joined), "\n")[0].as_py() + "\n"
 
-    yield delimiter.join(_quote(pa.array([str(name) for name in frame.columns]), delimiter).to_pylist()) + "\n"
+    header = pa.array([neutralise(str(name)) for name in frame.columns])  # a column may be named by an event label
+    yield delimiter.join(_quote(header, delimiter).to_pylist()) + "\n"
     with ThreadPoolExecutor(2) as pool:
         pending: deque[Future[str]] = deque()
         for start in range(0, len(frame), rows):

@@ -17,7 +17,7 @@ HEAD = "patient_id,cohort,day,igg_mg_dl,event\n"
 
 BAD = [
     ("binary.csv", b"\x00\x01\x02\x03\xff\xfe" * 20, [],
-     ": is not a text file (it holds NUL bytes); give a CSV file, or its --encoding if it is UTF-16"),
+     ":1: a NUL byte: this is not a text file; give a CSV file, or its --encoding if it is UTF-16"),
     ("workbook.csv", b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40, [],
      ": is a zip archive (an Excel .xlsx file is one), not a CSV file; save it as CSV (UTF-8)"),
     ("latin1.csv", (HEAD + "A,x,5,300,\nJos\xe9,y,5,300,\n").encode("latin-1"), [],
