@@ -433,3 +433,17 @@ def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path, fmt):
     process.stdout.close()
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 141 and stderr == b""
+
+
+def test_an_error_exit_is_exit_1_every_time(tmp_path):
+    """Issue 13, item 12: under CPU contention an error sometimes printed its line and then
+    "terminate called without an active exception", exit 134 (a native thread still at work
+    while the interpreter tore itself down)."""
+    lines = WO.read_text().splitlines()
+    lines[4] = lines[4].rsplit(",", 2)[0] + ",0x12C," + lines[4].rsplit(",", 1)[1]
+    path = tmp_path / "hex.csv"
+    path.write_text("\n".join(lines) + "\n")
+    expected = f"ivigblina: error: {path}:5: column 'igg_mg_dl': '0x12C' is not a number\n"
+    for _ in range(20):
+        done = subprocess.run(IVIGBLINA + ["nadir", str(path), "-q"], capture_output=True, text=True, timeout=120)
+        assert (done.returncode, done.stderr, done.stdout) == (1, expected, "")

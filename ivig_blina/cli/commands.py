@@ -6,10 +6,11 @@ instant. A user's mistake in the data is one line on stderr and exit 1; a bad op
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Generator, Iterable, Iterator
-from contextlib import closing, contextmanager, nullcontext
-from typing import Annotated, Optional
+from contextlib import closing, contextmanager, nullcontext, suppress
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -299,12 +300,31 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
 
 def main() -> None:
     try:
-        app(prog_name="ivigblina")
-    except OSError as e:
-        if e.errno not in ONLY_WRITES_FAIL_SO:
-            raise  # a bug
-        failed(e)  # help text, which Click writes
-    finally:
-        if sys.stdout is not None:  # text still buffered (Click's): a failure to write it is one line too
-            with standard_output():
-                pass
+        try:
+            app(prog_name="ivigblina")
+        except OSError as e:
+            if e.errno not in ONLY_WRITES_FAIL_SO:
+                raise  # a bug
+            failed(e)  # help text, which Click writes
+        finally:
+            if sys.stdout is not None:  # text still buffered (Click's): a failure to write it is one line too
+                with standard_output():
+                    pass
+    except SystemExit as e:
+        if isinstance(e.code, int) and e.code != 0:
+            _end_now(e.code)
+        raise
+
+
+def _end_now(code: int) -> NoReturn:
+    """End an error exit here, without the interpreter's teardown. Our own thread pools are joined
+    by then (each is a ``with`` block), but Arrow's may still be at work, holding Python buffers:
+    a native thread that takes the GIL while the interpreter finalizes is stopped with
+    pthread_exit, which aborts C++ code ("terminate called without an active exception", exit
+    134; apache/arrow#34314). Nothing is left to tear down that a user would miss: files are
+    written and closed, a Dask cluster is closed by its ``with`` block."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            with suppress(OSError, ValueError):  # stdout's failure is reported already
+                stream.flush()
+    os._exit(code)

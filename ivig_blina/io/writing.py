@@ -14,8 +14,9 @@ from ivig_blina.errors import IvigBlinaError
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NUMBER_WORDS = ("-Inf", "Inf")  # infinities as written by render.plain: numbers, never altered
-# Signals whose default action ends the process (SIGINT raises KeyboardInterrupt already; Python
-# ignores SIGPIPE and SIGXFSZ): a temporary file must not outlive them.
+# Signals whose default action ends the process: a temporary file must not outlive them. Each is
+# taken only while still at that default (Python's SIGINT handler raises KeyboardInterrupt
+# already, and Python ignores SIGPIPE and SIGXFSZ).
 TERMINATING_SIGNALS = ("SIGHUP", "SIGINT", "SIGQUIT", "SIGTERM", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGVTALRM",
                        "SIGPROF", "SIGXCPU", "SIGXFSZ", "SIGPIPE", "SIGIO", "SIGPWR")
 
