@@ -177,6 +177,7 @@ INPUT_CHECKS = [  # the options every data command shares
     ("--delimiter", "x"), ("--delimiter", ""),  # _check_delimiter
     ("--decimal", ";"),  # _check_decimal
     ("--today", "yesterday"), ("--today", "2024-02-30"),  # _check_today
+    ("--event-map", "ICU"), ("--cohort-map", "=ivig"),  # parse_map
     ("--units", "mmol/L"), ("--report-units", "mg/L"), ("--engine", "spark"), ("--max-field-size", "0"),  # choices
 ]
 COMPARE_CHECKS = [

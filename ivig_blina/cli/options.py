@@ -11,7 +11,7 @@ from typing import Annotated, Any, Callable, Optional
 
 import typer
 
-from ivig_blina.cohort.options import check_date, check_days
+from ivig_blina.cohort.options import check_date, check_days, parse_map
 from ivig_blina.errors import OptionError
 from ivig_blina.io.units import parse_amount
 from ivig_blina.stats.sides import check_confidence_level
@@ -95,6 +95,13 @@ DateCol = Annotated[str, typer.Option("--date-col", help="Column of dates (with 
                                                          "day column).")]
 StartDateCol = Annotated[str, typer.Option("--start-date-col", help="Column of each patient's first-dose date.")]
 EventCol = Annotated[str, typer.Option("--event-col", help="Column of event labels.")]
+EventMap = Annotated[Optional[list[str]], typer.Option(
+    "--event-map", show_default=False, callback=_usage(parse_map, "event_map"),
+    help="Rename an event label, FROM=TO (repeatable; FROM in any case): e.g. ICU=infection_icu. FROM=FROM keeps "
+         "a label as an outcome of its own without a note.")]
+CohortMap = Annotated[Optional[list[str]], typer.Option(
+    "--cohort-map", show_default=False, callback=_usage(parse_map, "cohort_map"),
+    help="Rename a cohort label, FROM=TO (repeatable; FROM in any case or spacing).")]
 DateFormat = Annotated[Optional[str], typer.Option("--date-format", show_default=False,
                                                    help="strftime format of the dates, e.g. %d/%m/%Y (default: "
                                                         "ISO 8601, YYYY-MM-DD).")]
@@ -166,6 +173,8 @@ class Input:
     start_date_col: StartDateCol = "start_date"
     event_col: EventCol = "event"
     date_format: DateFormat = None
+    event_map: EventMap = None
+    cohort_map: CohortMap = None
     igg_col: IggCol = None
     units: UnitsOpt = None
     until: Until = None

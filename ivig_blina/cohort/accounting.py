@@ -10,7 +10,7 @@ def input_counts(obs, patients, excluded: int = 0) -> dict:
             "patients_per_cohort": {str(g): int(n) for g, n in table.cohort.value_counts().sort_index().items()},
             "patients_without_nadir_ids": table.patient_id[table.nadir_igg.isna()].tolist(),
             "patients_with_events_after_death_ids": patients.patient_ids.get("events_after_death", []),
-            "notes": list(obs.notes)}
+            "unknown_labels": dict(obs.unknown_labels), "notes": list(obs.notes)}
 
 
 def _n(count: int, noun: str) -> str:

@@ -88,8 +88,12 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
     read = {k: sum(c["counts"][k] for c in read_counts) for k in read_counts[0]["counts"]}
     units = ", ".join(sorted({c["igg_units"] for c in read_counts}))  # each partition was read in its own unit
     notes = tuple(note for c in read_counts for note in c["notes"])
+    unknown: dict[str, int] = {}
+    for c in read_counts:
+        for label, rows in c["unknown_labels"].items():
+            unknown[label] = unknown.get(label, 0) + rows
     obs = Observations(source, digest, pd.DataFrame(), table[["patient_id", "cohort"]], has_events, read,
-                       igg_units=units, notes=notes)
+                       igg_units=units, notes=notes, unknown_labels=dict(sorted(unknown.items())))
     return obs, PatientTable(table, outcomes, definitions.get("hgg_threshold", 400.0), counts,
                              competing_risk=definitions.get("competing_risk", False), patient_ids=patient_ids)
 
@@ -108,7 +112,8 @@ def _read_part(path: str, columns, dialect, today) -> tuple[pd.DataFrame, dict]:
                          "has_data": False})
     rows = pd.concat([data, only], ignore_index=True).astype(ROWS)
     return rows, {"counts": obs.counts, "sha256": obs.sha256, "has_events": obs.has_events,
-                  "igg_units": obs.igg_units, "notes": [f"{path}: {note}" for note in obs.notes]}
+                  "igg_units": obs.igg_units, "notes": [f"{path}: {note}" for note in obs.notes],
+                  "unknown_labels": obs.unknown_labels}
 
 
 def _patients_part(rows: pd.DataFrame, source: str, require_cohort: bool, cohort_column: str, definitions: dict):

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from ivig_blina.cohort.accounting import input_counts, input_summary
-from ivig_blina.cohort.options import ENGINES, check_date, check_days, check_one_of
+from ivig_blina.cohort.options import ENGINES, check_date, check_days, check_one_of, parse_map
 from ivig_blina.cohort.patients import FOLLOW_UP_COLUMNS, IGG_COLUMNS, PatientTable, check_strict, per_patient
 from ivig_blina.errors import IvigBlinaError
 from ivig_blina.io.reader import Observations
@@ -76,7 +76,8 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
          decimal: str = ".", max_field_size: int = 10_000, max_columns: int = 10_000,
          today: dt.date | str | None = None,
          strict: bool = False, engine: str = "pandas", scheduler: str | None = None,
-         report_units: str = "mg/dL", competing_risk: bool = False, require_cohort: bool = False,
+         report_units: str = "mg/dL", event_map=None, cohort_map=None, competing_risk: bool = False,
+         require_cohort: bool = False,
          keep_rows: bool = False) -> Cohort:
     """Read ``source``, validate every row and derive the per-patient table.
 
@@ -105,6 +106,11 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
         or a local one).
     report_units : {"mg/dL", "g/L"}
         The unit of every IgG value of the per-patient table and of what is computed from it.
+    event_map, cohort_map : dict or list of "FROM=TO", optional
+        Rename event labels (``{"ICU": "infection_icu"}``) or cohort labels before anything
+        else, FROM matched without regard to case or surrounding spaces. Mapping an event label
+        to itself declares it an outcome of its own; other labels that are not known are
+        compared as outcomes of their own and named in a note.
     competing_risk : bool
         A death without infection is a competing event (``infection_status`` 2), as a
         competing-risk comparison needs; else it censors the patient (0).
@@ -142,8 +148,10 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
                        ("baseline_window", baseline_window)):
         check_days(name, days)
     today = check_date(today)
+    event_pairs, cohort_pairs = parse_map("event_map", event_map), parse_map("cohort_map", cohort_map)
     columns = Columns(patient=patient_col, cohort=cohort_col, day=day_col, igg=igg_col, units=units, event=event_col,
-                      date=date_col, start_date=start_date_col, date_format=date_format)
+                      date=date_col, start_date=start_date_col, date_format=date_format, event_map=event_pairs,
+                      cohort_map=cohort_pairs)
     dialect = Dialect(encoding=encoding, delimiter=delimiter, decimal=decimal, max_field=max_field_size,
                       max_columns=max_columns)
 
@@ -156,7 +164,7 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
                     delimiter=delimiter, decimal=decimal, max_field_size=max_field_size, max_columns=max_columns,
                     today=str(today) if today else None, strict=strict, engine=engine, scheduler=scheduler,
                     report_units=report_units, date_col=date_col, start_date_col=start_date_col, event_col=event_col,
-                    date_format=date_format)
+                    date_format=date_format, event_map=dict(event_pairs), cohort_map=dict(cohort_pairs))
 
     if engine == "dask":
         if strict:

@@ -32,3 +32,22 @@ def check_date(value: dt.date | str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except (TypeError, ValueError):
         raise OptionError("today", f"expected a date as YYYY-MM-DD, got '{value}'") from None
+
+
+def parse_map(name: str, pairs) -> tuple[tuple[str, str], ...]:
+    """``FROM=TO`` texts (or a mapping, or (FROM, TO) pairs) as (FROM, TO) pairs; FROM is later
+    matched without regard to case or surrounding spaces."""
+    if not pairs:
+        return ()
+    items = pairs.items() if isinstance(pairs, dict) else pairs
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            source, sep, target = item.partition("=")
+        else:
+            source, target = item
+            sep = "="
+        if not sep or not source.strip() or not target.strip():
+            raise OptionError(name, f"expected FROM=TO (e.g. ICU=infection_icu), got '{item}'")
+        out.append((source.strip(), target.strip()))
+    return tuple(out)

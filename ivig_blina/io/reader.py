@@ -52,6 +52,8 @@ class Columns:
     date: str = "date"
     start_date: str = "start_date"
     date_format: str | None = None  # strftime, e.g. %d/%m/%Y; None: ISO 8601
+    event_map: tuple[tuple[str, str], ...] = ()  # (FROM, TO): FROM matched without regard to case or spaces
+    cohort_map: tuple[tuple[str, str], ...] = ()
 
 
 
@@ -80,6 +82,7 @@ class Observations:
     first_lines: dict[str, int] = field(default_factory=dict)
     igg_units: str = "mg/dL"  # of the IgG column as read (``table.igg`` is always in mg/dL)
     notes: tuple[str, ...] = ()  # input warnings, e.g. an implausible median IgG for a stated unit
+    unknown_labels: dict[str, int] = field(default_factory=dict)  # compared as outcomes of their own: rows each
 
 
 def read_cohort(source: str, columns: Columns = Columns(), dialect: Dialect = Dialect(), *,
@@ -213,12 +216,16 @@ class _Validator:
         elif self.raw.blank_rows:
             first_lines["blank_rows"] = int(self.raw.lines[0])
 
+        if p.cohort and self.plan.columns.cohort_map:
+            data[p.cohort] = _renamed(data[p.cohort], {" ".join(a.split()).lower(): " ".join(b.split())
+                                                       for a, b in self.plan.columns.cohort_map})
         patient = data[p.patient]
         self.fail(patient == "", p.patient, lambda i: "patient ID is empty")
         igg, censored = self.igg(data[p.igg])
-        event = _lower(data[p.event]) if p.event else pd.Series(pd.Categorical.from_codes(
-            np.zeros(len(data), dtype=np.int8), [""]))
+        event = _renamed(_lower(data[p.event]), _label_map(self.plan.columns.event_map)) if p.event else \
+            pd.Series(pd.Categorical.from_codes(np.zeros(len(data), dtype=np.int8), [""]))
         self.check_labels(event, p.event)
+        unknown = self.unknown_labels(event, first_lines)
         has_data = ~igg.map(np.isnan)
         has_data |= (event != "").to_numpy()
         day, day_rank = self.days(data, patient, has_data)
@@ -256,7 +263,7 @@ class _Validator:
                   "used_rows": len(table), "censored_values": int(censored_rows.sum()),
                   "same_day_conflicts": conflicts}
         return Observations(self.name, self.raw.sha256, table, patients, p.event is not None, counts, first_lines,
-                            p.units, tuple(self.notes))
+                            p.units, tuple(self.notes), unknown)
 
     def numbers(self, text: pd.Series, column: str, distinct: pd.Series | None = None) -> np.ndarray:
         """Parse the distinct strings of the categorical ``text`` (or their replacements
@@ -310,6 +317,25 @@ class _Validator:
                                  f"{likely[0] if likely else 'mg/dL|g/L'}", path=self.name, column=self.plan.igg)
         self.notes.append(f"column '{self.plan.igg}': the median IgG, {median:g} {unit}, is outside "
                           f"{low:g}-{high:,.0f} mg/dL" + (f"; are the values in {likely[0]}?" if likely else ""))
+
+    def unknown_labels(self, event: pd.Series, first_lines: dict[str, int]) -> dict[str, int]:
+        """Labels neither known nor declared with ``--event-map`` (a label mapped to itself):
+        compared as outcomes of their own, and each named with its row count in a note, since
+        a label such as ``ICU`` is easily meant as a known one."""
+        declared = {to for _, to in self.plan.columns.event_map}
+        names = np.asarray(event.cat.categories, dtype=object)
+        unknown = np.array([n != "" and n not in KNOWN_EVENTS and n not in declared for n in names], dtype=bool)
+        if not unknown.any():
+            return {}
+        codes = event.cat.codes.to_numpy()
+        rows = np.bincount(codes[codes >= 0], minlength=len(names))
+        found = {str(n): int(rows[i]) for i, n in enumerate(names) if unknown[i] and rows[i]}
+        if found:
+            first_lines["unknown_labels"] = int(self.lines[int(np.argmax(unknown[codes]))])
+            listed = ", ".join(f"{label} ({_n(count, 'row')})" for label, count in sorted(found.items()))
+            self.notes.append(f"event labels compared as outcomes of their own: {listed}; map them with --event-map "
+                              "FROM=TO (FROM=FROM keeps one as an outcome and silences this)")
+        return found
 
     def check_labels(self, event: pd.Series, column: str | None) -> None:
         """Refuse, at its first row, a label named like a computed column or outcome (it would
@@ -541,6 +567,25 @@ def _same_day_conflicts(table: pd.DataFrame) -> tuple[int, int]:
 def _compact(values: np.ndarray) -> np.ndarray:
     """Integer ``values`` as int32 where they fit: half the memory for millions of rows."""
     return values.astype(np.int32) if not len(values) or values.max() < 2**31 else values
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _label_map(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Event labels FROM -> TO, both in lower case and trimmed (event labels are matched so)."""
+    return {" ".join(a.split()).lower(): " ".join(b.split()).lower() for a, b in pairs}
+
+
+def _renamed(text: pd.Series, mapping: dict[str, str], fold=lambda s: " ".join(s.split()).lower()) -> pd.Series:
+    """A categorical column with its distinct strings renamed by ``mapping`` (keys matched on
+    ``fold`` of each string); strings that become equal merge."""
+    if not mapping:
+        return text
+    renamed = [mapping.get(fold(c), c) for c in text.cat.categories]
+    categories, inverse = np.unique(np.asarray(renamed, dtype=str), return_inverse=True)
+    return pd.Series(pd.Categorical.from_codes(inverse[text.cat.codes.to_numpy()], categories), index=text.index)
 
 
 def _lower(text: pd.Series) -> pd.Series:
