@@ -10,6 +10,12 @@ reproduces the abstract of Wo et al., Blood Research 2022;57(2):135-143: nadir 3
 seeded search for values whose exact Wilcoxon P rounds to the published ones; everything
 around them (baselines, the course of IgG, IVIG doses, events) is drawn from a seeded generator.
 ``patient.csv`` is one patient given with dates and IgG in g/L.
+
+``hospital_export.csv`` holds the rows of ``wo2022_cohort.csv`` as a hospital export writes
+them (semicolons, decimal commas, day-first dates, g/L, the export's own column names and
+labels); ``hospital_study.toml`` is the study file that reads it, so that
+``ivigblina compare examples/hospital_export.csv --config examples/hospital_study.toml`` gives
+the same results as the clean file.
 """
 
 from __future__ import annotations
@@ -84,15 +90,56 @@ def patient_rows(rng: random.Random) -> list[list]:
     return rows
 
 
-def write(path: Path, header: list[str], rows: list[list]) -> None:
+EXPORT_HEADER = ["MRN", "Arm", "Sample date", "First dose", "IgG (g/L)", "Event"]
+EXPORT_LABELS = {"": "", "infection": "Infection", "infection_icu": "ICU", "infection_death": "Death (infection)",
+                 "ivig": "IVIG dose", "last_follow_up": "Last visit"}
+STUDY = """\
+# Study file for hospital_export.csv (written by make_examples.py): the export's own column names,
+# its delimiter, decimal comma and day-first dates, and its labels mapped to ivigblina's.
+patient-col = "MRN"
+cohort-col = "Arm"
+date-col = "Sample date"
+start-date-col = "First dose"
+igg-col = "IgG (g/L)"
+event-col = "Event"
+delimiter = ";"
+decimal = ","
+date-format = "%d/%m/%Y"
+event-map = ["ICU=infection_icu", "Death (infection)=infection_death", "IVIG dose=ivig", "Last visit=last_follow_up"]
+cohort-map = ["IVIG=ivig", "Control=control"]
+
+[compare]
+groups = ["ivig", "control"]
+"""
+
+
+def export_rows(rows: list[list]) -> list[list]:
+    """The cohort's rows as a hospital export writes them: a first-dose date per patient (on
+    the patient's first row only), sample dates day first, IgG in g/L with a decimal comma."""
+    first_dose, seen, out = {}, set(), []
+    for pid in sorted({r[0] for r in rows}):
+        first_dose[pid] = date(2023, 1, 2) + timedelta(days=7 * len(first_dose))
+    for pid, cohort, day, igg, event in rows:
+        start = first_dose[pid]
+        out.append([pid, "IVIG" if cohort == "ivig" else "Control", (start + timedelta(days=day)).strftime("%d/%m/%Y"),
+                    "" if pid in seen else start.strftime("%d/%m/%Y"),
+                    "" if igg == "" else f"{igg / 100:.2f}".replace(".", ","), EXPORT_LABELS[event]])
+        seen.add(pid)
+    return out
+
+
+def write(path: Path, header: list[str], rows: list[list], delimiter: str = ",") -> None:
     with open(path, "w", newline="") as f:
-        writer = csv.writer(f, lineterminator="\n")
+        writer = csv.writer(f, delimiter=delimiter, lineterminator="\n")
         writer.writerow(header)
         writer.writerows(rows)
 
 
 def main() -> None:
-    write(HERE / "wo2022_cohort.csv", HEADER, cohort_rows(random.Random(2022)))
+    rows = cohort_rows(random.Random(2022))
+    write(HERE / "wo2022_cohort.csv", HEADER, rows)
+    write(HERE / "hospital_export.csv", EXPORT_HEADER, export_rows(rows), delimiter=";")
+    (HERE / "hospital_study.toml").write_text(STUDY)
     write(HERE / "patient.csv", ["patient_id", "date", "start_date", "igg_g_l", "event"], patient_rows(random.Random(7)))
 
 

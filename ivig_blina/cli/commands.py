@@ -15,6 +15,7 @@ from typing import Annotated, NoReturn, Optional
 import typer
 
 from ivig_blina import __version__
+from ivig_blina.cli.config import ConfigGroup
 from ivig_blina.cli.options import (Adjust, Alternative, FigureOut, Format, FormatOpt, Groups, Input, Output,
                                     PluginOpt, Quiet, check_level, parse_groups, parse_landmarks, parse_tests,
                                     with_input)
@@ -31,7 +32,7 @@ pre-treatment values never count as the nadir. HGG: nadir below --hgg-threshold 
 Events count as outcomes only on or after day 0 (and up to --until).
 """
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
+app = typer.Typer(cls=ConfigGroup, add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
                   rich_markup_mode=None,
                   help="Compare two cohorts' IgG courses and infection outcomes from one long-format CSV.")
 
@@ -169,6 +170,7 @@ def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None
                   "row also gives the risk difference with Newcombe's hybrid score interval.\n" + DEFINITIONS)
 @with_input
 def compare(
+    ctx: typer.Context,
     source: Input,
     groups: Groups = None,
     test: Annotated[Optional[list[str]], typer.Option(
@@ -225,6 +227,9 @@ def compare(
     if format is Format.table:
         _emit(comparison_table(result, width=_terminal_width() if output is None else None), output, _inputs(source))
         return
+    study = ctx.find_root().obj
+    if study:  # the study file, as read, in the record
+        result.meta.update(study)
     buffer = io.StringIO()
     write_comparison(result, format.value, buffer)
     _emit(buffer.getvalue(), output, _inputs(source))
@@ -294,7 +299,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                                help="Print the version and exit.")] = False):
+                                                help="Print the version and exit.")] = False,
+          config: Annotated[Optional[str], typer.Option(
+              "--config", metavar="FILE", show_default=False,
+              help="A TOML study file holding any option of any command (given anywhere on the line; options on "
+                   "the line win). Keys are long option names without dashes, at the top level or under [compare], "
+                   "[nadir], [plot.igg], ...")] = None):
     """Compare two cohorts' IgG courses and infection outcomes from one long-format CSV."""
 
 
