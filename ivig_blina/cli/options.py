@@ -102,6 +102,9 @@ EventMap = Annotated[Optional[list[str]], typer.Option(
 CohortMap = Annotated[Optional[list[str]], typer.Option(
     "--cohort-map", show_default=False, callback=_usage(parse_map, "cohort_map"),
     help="Rename a cohort label, FROM=TO (repeatable; FROM in any case or spacing).")]
+Sheet = Annotated[Optional[str], typer.Option("--sheet", show_default=False,
+                                              help="The sheet of an Excel workbook (.xlsx) to read (default: the "
+                                                   "first; needs pip install 'ivig-blina[excel]').")]
 DateFormat = Annotated[Optional[str], typer.Option("--date-format", show_default=False,
                                                    help="strftime format of the dates, e.g. %d/%m/%Y (default: "
                                                         "ISO 8601, YYYY-MM-DD).")]
@@ -174,6 +177,7 @@ class Input:
     event_col: EventCol = "event"
     date_format: DateFormat = None
     event_map: EventMap = None
+    sheet: Sheet = None
     cohort_map: CohortMap = None
     igg_col: IggCol = None
     units: UnitsOpt = None

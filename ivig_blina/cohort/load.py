@@ -73,7 +73,7 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
          date_format: str | None = None, igg_col: str | None = None, units: str | None = None, until: float | None = None,
          hgg_threshold: float | str = "400mg/dL", exclude_after_ivig: float | None = None,
          baseline_window: float | None = None, encoding: str = "utf-8", delimiter: str | None = None,
-         decimal: str = ".", max_field_size: int = 10_000, max_columns: int = 10_000,
+         decimal: str = ".", max_field_size: int = 10_000, max_columns: int = 10_000, sheet: str | None = None,
          today: dt.date | str | None = None,
          strict: bool = False, engine: str = "pandas", scheduler: str | None = None,
          report_units: str = "mg/dL", event_map=None, cohort_map=None, competing_risk: bool = False,
@@ -96,9 +96,10 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
     until, hgg_threshold, exclude_after_ivig, baseline_window
         The definitions of the follow-up window, HGG and the baseline (README, "Definitions").
         ``hgg_threshold`` is ``"400mg/dL"``, ``"4g/L"`` or a bare number in the input's unit.
-    encoding, delimiter, decimal, max_field_size, max_columns, today
-        How the file is read (the longest field and the widest header accepted); ``today`` (a
-        date or ``YYYY-MM-DD``) bounds the dates.
+    encoding, delimiter, decimal, max_field_size, max_columns, sheet, today
+        How the file is read (the longest field and the widest header accepted; the sheet of
+        an Excel workbook, default the first); ``today`` (a date or ``YYYY-MM-DD``) bounds the
+        dates.
     strict : bool
         Refuse any skipped row or input warning.
     engine, scheduler
@@ -153,7 +154,7 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
                       date=date_col, start_date=start_date_col, date_format=date_format, event_map=event_pairs,
                       cohort_map=cohort_pairs)
     dialect = Dialect(encoding=encoding, delimiter=delimiter, decimal=decimal, max_field=max_field_size,
-                      max_columns=max_columns)
+                      max_columns=max_columns, sheet=sheet)
 
     def record(input_units: str, threshold_mg_dl: float) -> dict[str, Any]:
         """The options as JSON ``meta`` records them, resolved: the input's unit and the
@@ -164,7 +165,7 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
                     delimiter=delimiter, decimal=decimal, max_field_size=max_field_size, max_columns=max_columns,
                     today=str(today) if today else None, strict=strict, engine=engine, scheduler=scheduler,
                     report_units=report_units, date_col=date_col, start_date_col=start_date_col, event_col=event_col,
-                    date_format=date_format, event_map=dict(event_pairs), cohort_map=dict(cohort_pairs))
+                    date_format=date_format, event_map=dict(event_pairs), cohort_map=dict(cohort_pairs), sheet=sheet)
 
     if engine == "dask":
         if strict:

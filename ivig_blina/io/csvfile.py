@@ -38,6 +38,7 @@ class Dialect:
     decimal: str = "."
     max_field: int = 10_000
     max_columns: int = 10_000
+    sheet: str | None = None  # of an Excel workbook (default: the first)
 
 
 @dataclass
@@ -62,6 +63,11 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
     lower = name.lower()
     if lower.endswith(".parquet"):
         return _read_parquet(data, name, digest, wanted, dialect)
+    if lower.endswith((".xlsx", ".xlsm")):
+        from ivig_blina.io.workbook import workbook_text
+
+        data = workbook_text(data, name, dialect.sheet)
+        dialect = replace(dialect, encoding="utf-8", delimiter="\t")
     if lower.endswith(".gz"):
         try:
             data = gzip.decompress(data)
@@ -167,8 +173,8 @@ def _read_bytes(source: str, name: str) -> bytes:
 
 def _to_utf8(data: bytes, name: str, encoding: str) -> bytes:
     if data.startswith(b"PK\x03\x04"):
-        raise IvigBlinaError("is a zip archive (an Excel .xlsx file is one), not a CSV file; "
-                             "save it as CSV (UTF-8)", path=name)
+        raise IvigBlinaError("is a zip archive (an Excel .xlsx file is one), not a CSV file; name it .xlsx if it "
+                             "is a workbook, or save it as CSV (UTF-8)", path=name)
     utf8 = encoding.lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig")
     if utf8:
         data = data[3:] if data.startswith(BOM) else data

@@ -19,7 +19,8 @@ BAD = [
     ("binary.csv", b"\x00\x01\x02\x03\xff\xfe" * 20, [],
      ":1: a NUL byte: this is not a text file; give a CSV file, or its --encoding if it is UTF-16"),
     ("workbook.csv", b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40, [],
-     ": is a zip archive (an Excel .xlsx file is one), not a CSV file; save it as CSV (UTF-8)"),
+     ": is a zip archive (an Excel .xlsx file is one), not a CSV file; name it .xlsx if it is a workbook, or save "
+     "it as CSV (UTF-8)"),
     ("latin1.csv", (HEAD + "A,x,5,300,\nJos\xe9,y,5,300,\n").encode("latin-1"), [],
      ":3: byte 0xe9 is not UTF-8 text; give the file's encoding with --encoding (e.g. --encoding latin-1) "
      "or save it as UTF-8"),
