@@ -155,10 +155,10 @@ def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None
     if format in (Format.csv, Format.tsv):  # vectorised: per-patient tables can have millions of rows
         _emit(frame_chunks(table, format.value), output, _inputs(source))
         return
-    caption = None
+    caption = f"IgG in {cohort.igg_units}; area below the threshold in {cohort.igg_units} x days."
     if format is Format.table and len(table) > TABLE_ROWS:  # a screenful to read; files take another format
-        caption = (f"The first {TABLE_ROWS} of {len(table):,} patients; every patient with -f csv, tsv, json, "
-                   "jsonl or markdown.")
+        caption += (f" The first {TABLE_ROWS} of {len(table):,} patients; every patient with -f csv, tsv, json, "
+                    "jsonl or markdown.")
         table = table.head(TABLE_ROWS)
     rows = [{k: plain(v) for k, v in row.items()} for row in table.to_dict("records")]
     _rows_out(rows, columns, format, output, _inputs(source), caption)
