@@ -106,3 +106,32 @@ def test_compare_on_anything(tmp_path, data, options, compare_options, fmt):
     path.write_bytes(data[0])
     arguments = data[1] + [a for option in options + compare_options for a in option]
     check(run("compare", str(path), "-f", fmt, "-q", *arguments), fmt)
+
+
+@settings(max_examples=6, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(delay=st.floats(0.0, 2.0), signal_name=st.sampled_from(["SIGTERM", "SIGHUP", "SIGINT"]))
+def test_a_signal_at_any_moment_of_a_write_leaves_a_whole_file_or_none(tmp_path_factory, delay, signal_name):
+    """However far the write got, the output is the whole file or nothing, and no temporary
+    file is left behind."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path_factory.mktemp("signals")
+    source = folder / "big.csv"
+    source.write_text("patient_id,cohort,day,igg_mg_dl\n" + "".join(
+        f"P{i:06d},{'ab'[i % 2]},{d},{300 + (i * d) % 97}\n" for i in range(20_000) for d in (0, 14)))
+    target = folder / "out.csv"
+    process = subprocess.Popen([sys.executable, "-m", "ivig_blina", "nadir", str(source), "-q", "-f", "csv",
+                                "-o", str(target)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(delay)
+    process.send_signal(getattr(signal, signal_name))
+    _, stderr = process.communicate(timeout=120)
+    left = sorted(p.name for p in folder.iterdir())
+    assert left in (["big.csv"], ["big.csv", "out.csv"]), (left, stderr)
+    if "out.csv" in left:  # renamed into place: whole (a signal after the rename may still end the process)
+        assert target.read_text().count("\n") == 20_001  # the header and every patient
+    else:
+        assert process.returncode != 0

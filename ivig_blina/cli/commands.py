@@ -28,7 +28,7 @@ DEFINITIONS = """
 Definitions: the follow-up window holds measurements with day >= 0 (and day <= --until).
 The nadir is the lowest IgG in the window, ties to the earliest day; days to nadir is that day.
 The baseline is the last measurement with day <= 0 (the lowest if several share that day);
-pre-treatment values never count as the nadir. HGG: nadir below --hgg-threshold mg/dL.
+pre-treatment values never count as the nadir. HGG: nadir below --hgg-threshold (400 mg/dL).
 Events count as outcomes only on or after day 0 (and up to --until).
 """
 
