@@ -207,7 +207,8 @@ def compare(
     registry = _registry(plugin)
     for kind, name in tests.items():
         try:
-            registry.get(name, kind)
+            with _user_errors():  # an installed plug-in is imported here, when chosen
+                registry.get(name, kind)
         except UnknownStatistic as e:
             raise typer.BadParameter(str(e), param_hint="--test") from None
     with _user_errors():
@@ -232,8 +233,11 @@ def compare(
 
 @app.command("tests", help="List the statistics: name, kind, description and where each came from.")
 def list_tests(plugin: PluginOpt = None, format: FormatOpt = Format.table, output: Output = None):
+    registry = _registry(plugin)
+    with _user_errors():  # installed plug-ins are imported to be listed
+        listed = registry.listing()
     rows = [{"name": name, "kind": e.cls.kind, "description": e.cls.description, "origin": e.origin}
-            for name, e in _registry(plugin).entries.items()]
+            for name, e in listed.items()]
     _rows_out(rows, ["name", "kind", "description", "origin"], format, output, [])
 
 
