@@ -19,7 +19,7 @@ from ivig_blina.cli.options import (Adjust, Alternative, FigureOut, Format, Form
                                     PluginOpt, Quiet, check_level, parse_groups, parse_landmarks, parse_tests,
                                     with_input)
 from ivig_blina.cli.stdout import ONLY_WRITES_FAIL_SO, failed, standard_output, terminal_text, write_whole
-from ivig_blina.errors import IvigBlinaError, OptionError
+from ivig_blina.errors import IvigBlinaError, OptionError, printable
 
 TABLE_ROWS = 100  # patients shown by nadir's terminal table; the other formats give every one
 
@@ -128,8 +128,9 @@ def _rows_out(rows: list[dict], columns: list[str], format: Format, output: str 
 
 
 def _warn(message: str, quiet: bool) -> None:
+    """A line on stderr (not with ``--quiet``); text from the file in it cannot drive the terminal."""
     if not quiet:
-        print(message, file=sys.stderr)
+        print(printable(message), file=sys.stderr)
 
 
 def _summary(cohort, quiet: bool, excluded: int = 0) -> None:
