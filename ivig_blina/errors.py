@@ -1,12 +1,26 @@
-"""The one exception a user can cause."""
+"""The one exception a user can cause, and the rule for showing text from a file in a message."""
 
 from __future__ import annotations
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that is not printable (a tab, a line break, ESC and the
+    rest of a terminal's control sequences, bidirectional and other invisible format
+    characters) shown as its escape (``\\t``, ``\\x1b``, ``\\u202e``), so that text from a file
+    can neither break a line nor drive the terminal it is printed on. Idempotent. Wherever
+    text from the file reaches a terminal (messages, the input summary, warnings, tables) it
+    goes through here; machine formats keep the text as it is."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 class IvigBlinaError(Exception):
     """Bad input: its text is one line naming the file, line and column.
 
-    Reads ``cohort.csv:14: column 'igg_mg_dl': 'abc' is not a number``.
+    Reads ``cohort.csv:14: column 'igg_mg_dl': 'abc' is not a number``. Text from the file in
+    it is shown with control characters escaped (:func:`printable`); ``message`` and ``path``
+    keep it as it was.
     """
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
@@ -25,7 +39,7 @@ class IvigBlinaError(Exception):
         if self.path is not None:
             where = self.path + (f":{self.line}" if self.line is not None else "") + ": "
         col = f"column '{self.column}': " if self.column is not None else ""
-        return where + col + self.message
+        return printable(where + col + self.message)
 
 
 def _rebuild(message, path, line, column) -> IvigBlinaError:

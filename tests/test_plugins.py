@@ -1,6 +1,10 @@
 """Plug-in statistics from a file and from an installed package's entry point."""
 
+import csv
+import io
 import json
+import os
+import subprocess
 import sys
 import textwrap
 
@@ -87,7 +91,8 @@ def test_malformed_test_option_exit_2(value):
 
 @pytest.fixture
 def installed(tmp_path, monkeypatch):
-    """A throwaway installed distribution declaring one statistic in the entry-point group."""
+    """A throwaway installed distribution declaring one statistic in the entry-point group (its
+    module is imported afresh in each test)."""
     def install(module_source: str, target: str):
         (tmp_path / "throwaway_stats.py").write_text(textwrap.dedent(module_source))
         info = tmp_path / "throwaway-1.0.dist-info"
@@ -95,7 +100,10 @@ def installed(tmp_path, monkeypatch):
         (info / "METADATA").write_text("Metadata-Version: 2.1\nName: throwaway\nVersion: 1.0\n")
         (info / "entry_points.txt").write_text(f"[ivig_blina.statistics]\nrank-sum-copy = {target}\n")
         monkeypatch.syspath_prepend(str(tmp_path))
-    return install
+
+    sys.modules.pop("throwaway_stats", None)
+    yield install
+    sys.modules.pop("throwaway_stats", None)
 
 
 SOURCE = """
@@ -111,6 +119,8 @@ def test_entry_point_plugin_loads_with_its_package_as_origin(installed, monkeypa
     installed(SOURCE, "throwaway_stats:RankSumCopy")
     monkeypatch.delenv("IVIGBLINA_PLUGINS", raising=False)
     registry = Registry.standard()
+    assert "rank-sum-copy" not in registry.entries and "rank-sum-copy" in registry.installed  # found, not imported
+    registry.get("rank-sum-copy", "continuous")
     assert registry.entries["rank-sum-copy"].origin == "package throwaway"
     result = run("compare", WO, "--test", "continuous=rank-sum-copy", "-f", "json", "-q")
     assert json.loads(result.stdout)["outcomes"][0]["p_value"] == 0.5
@@ -118,7 +128,8 @@ def test_entry_point_plugin_loads_with_its_package_as_origin(installed, monkeypa
 
 def test_the_suite_runs_with_installed_plugins_switched_off(installed):
     installed(SOURCE.replace('"continuous"', '"binary"'), "throwaway_stats:RankSumCopy")
-    assert "rank-sum-copy" not in Registry.standard().entries  # the suite's own environment (conftest)
+    registry = Registry.standard()  # the suite's own environment (conftest)
+    assert "rank-sum-copy" not in registry.entries and not registry.installed
     result = run("compare", WO, "--test", "binary=fishers")
     assert result.exit_code == 2
     assert "known: barnard, boschloo, chi-square, fisher\n" in result.stderr.replace("\n ", " ")
@@ -127,17 +138,22 @@ def test_the_suite_runs_with_installed_plugins_switched_off(installed):
 def test_ivigblina_plugins_none_disables_entry_points(installed, monkeypatch):
     installed(SOURCE, "throwaway_stats:RankSumCopy")
     monkeypatch.setenv("IVIGBLINA_PLUGINS", "none")
-    assert "rank-sum-copy" not in Registry.standard().entries
+    registry = Registry.standard()
+    assert "rank-sum-copy" not in registry.entries and not registry.installed
     assert_usage_error(run("compare", WO, "--test", "continuous=rank-sum-copy"), "--test")
 
 
 def test_a_broken_entry_point_names_its_package(installed, monkeypatch):
     installed(SOURCE, "throwaway_stats:Missing")
     monkeypatch.delenv("IVIGBLINA_PLUGINS", raising=False)
+    registry = Registry.standard()  # found, not imported: no error yet
     with pytest.raises(IvigBlinaError, match="plug-in 'rank-sum-copy' from package throwaway failed to load"):
-        Registry.standard()
+        registry.get("rank-sum-copy", "continuous")
     result = run("tests")
     assert result.exit_code == 1 and "package throwaway" in result.stderr
+    result = run("compare", WO, "--test", "continuous=rank-sum-copy")
+    assert result.exit_code == 1 and "package throwaway" in result.stderr
+    assert run("compare", WO, "-q").exit_code == 0  # not chosen: never imported
 
 
 def test_the_quick_look_for_plugins_misses_no_declared_entry_point(monkeypatch, tmp_path):
@@ -145,9 +161,10 @@ def test_the_quick_look_for_plugins_misses_no_declared_entry_point(monkeypatch, 
     from importlib.machinery import PathFinder
     from importlib.metadata import entry_points
 
-    from ivig_blina.stats import ENTRY_POINT_GROUP, _may_declare_plugins
+    from ivig_blina.stats import ENTRY_POINT_GROUP
+    from ivig_blina.stats.plugins import may_declare_plugins
 
-    assert _may_declare_plugins() or not entry_points(group=ENTRY_POINT_GROUP)
+    assert may_declare_plugins() or not entry_points(group=ENTRY_POINT_GROUP)
 
     def folder(name: str, entry_points_text: str) -> str:
         info = tmp_path / name / f"{name}-1.0.dist-info"
@@ -164,11 +181,180 @@ def test_the_quick_look_for_plugins_misses_no_declared_entry_point(monkeypatch, 
     for path, expected in (([unrelated, str(tmp_path / "missing")], False), ([unrelated, declaring], True),
                            ([unrelated, str(archive)], True)):  # importlib.metadata looks inside a zip
         monkeypatch.setattr(sys, "path", path)
-        assert _may_declare_plugins() is expected
+        assert may_declare_plugins() is expected
 
     class Lister:  # a finder that lists distributions of its own (importlib_metadata's backport is one)
         def find_distributions(self, context=None):
             return iter(())
 
     monkeypatch.setattr(sys, "meta_path", [*standard, Lister()])
-    assert _may_declare_plugins()
+    assert may_declare_plugins()
+
+
+# Issue 13, item 13: installed plug-ins imported only when chosen or listed; their import, run and
+# results cannot end the run silently, break stdout or print impossible numbers.
+
+MARKED = """
+    import os
+    with open(os.environ["IVIGBLINA_TEST_MARKER"], "a") as f:
+        f.write("imported\\n")
+    from ivig_blina.stats import Statistic, TestResult
+    class RankSumCopy(Statistic):
+        name, kind, description = "rank-sum-copy", "continuous", "a copy for the test"
+        def run(self, a, b, **kw):
+            return TestResult(statistic=1.0, pvalue=0.5)
+    """
+
+
+def test_an_installed_plugin_is_imported_only_when_chosen_or_listed(installed, monkeypatch, tmp_path):
+    import ivig_blina.stats as stats
+
+    marker = tmp_path / "imported.txt"
+    monkeypatch.setenv("IVIGBLINA_TEST_MARKER", str(marker))
+    installed(MARKED, "throwaway_stats:RankSumCopy")
+    monkeypatch.delenv("IVIGBLINA_PLUGINS", raising=False)
+    monkeypatch.setattr(stats, "_default", None)  # the process-wide registry, as in a fresh process
+    assert run("compare", WO, "-q", "-f", "json").exit_code == 0
+    assert run("nadir", WO, "-q", "-f", "csv").exit_code == 0
+    assert run("plot", "infection", WO, "-q", "-o", str(tmp_path / "km.png")).exit_code == 0
+    assert run("compare", WO, "-q", "--test", "binary=fishers").exit_code == 2
+    assert not marker.exists()
+    chosen = run("compare", WO, "-q", "-f", "json", "--test", "continuous=rank-sum-copy")
+    assert chosen.exit_code == 0 and marker.read_text() == "imported\n"
+    marker.unlink()
+    sys.modules.pop("throwaway_stats")  # as in a new process
+    listed = run("tests", "-f", "json")
+    assert "rank-sum-copy" in listed.stdout and marker.read_text() == "imported\n"
+
+
+def test_python_m_does_not_take_the_working_directory_for_an_installation(tmp_path):
+    """``python -m`` puts the working directory first on sys.path: a ``*.dist-info`` there (a
+    download folder) is not an installed package."""
+    (tmp_path / "evil_stats.py").write_text(textwrap.dedent(MARKED).replace("rank-sum-copy", "evil"))
+    info = tmp_path / "evil-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: evil\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[ivig_blina.statistics]\nevil = evil_stats:RankSumCopy\n")
+    marker = tmp_path / "imported.txt"
+    env = {k: v for k, v in os.environ.items() if k != "IVIGBLINA_PLUGINS"}
+    env["IVIGBLINA_TEST_MARKER"] = str(marker)
+    for args in (["tests", "-f", "csv"], ["compare", str(WO), "-q", "-f", "csv", "--test", "continuous=evil"]):
+        done = subprocess.run([sys.executable, "-m", "ivig_blina", *args], cwd=tmp_path, env=env,
+                              capture_output=True, text=True)
+        assert "evil" not in done.stdout and not marker.exists(), done.stderr
+    assert "unknown continuous statistic 'evil'" in done.stderr
+
+
+ENTRY_POINT_CODE = [
+    ("import sys; sys.exit(0)", "failed to load: SystemExit: 0"),
+    ("raise SystemExit", "failed to load: SystemExit"),
+    ("raise RuntimeError('boom')", "failed to load: RuntimeError: boom"),
+]
+
+
+@pytest.mark.parametrize("code, message", ENTRY_POINT_CODE)
+def test_an_installed_plugin_that_exits_or_fails_at_import_is_one_line(code, message, installed, monkeypatch):
+    installed(code + "\n" + textwrap.dedent(SOURCE), "throwaway_stats:RankSumCopy")
+    monkeypatch.delenv("IVIGBLINA_PLUGINS", raising=False)
+    for args in (["tests"], ["compare", WO, "--test", "continuous=rank-sum-copy"]):
+        result = run(*args)
+        assert result.exit_code == 1 and result.stdout == ""
+        assert result.stderr == f"ivigblina: error: plug-in 'rank-sum-copy' from package throwaway {message}\n"
+
+
+@pytest.mark.parametrize("code, message", [
+    ("import sys; sys.exit(0)", "plug-in failed to load: SystemExit: 0"),
+    ("raise SystemExit(3)", "plug-in failed to load: SystemExit: 3"),
+])
+def test_a_plugin_file_that_exits_at_import_is_one_line(code, message, write):
+    path = write(code + "\n", name="exits.py")
+    result = run("compare", WO, "--plugin", path)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == f"ivigblina: error: {path}: {message}\n"
+
+
+RUNS = """
+    import math
+    from ivig_blina.stats import Statistic, TestResult
+    class Odd(Statistic):
+        name, kind, description = "odd", "continuous", "returns what the test asks"
+        def run(self, a, b, **kw):
+            {body}
+    """
+
+
+@pytest.mark.parametrize("body, message", [
+    ("raise SystemExit(0)", "failed: SystemExit: 0"),
+    ("raise KeyError('k')", "failed: KeyError: 'k'"),
+    ("return TestResult(statistic=1.0, pvalue=7.0)", "returned pvalue = 7.0; expected a P value between 0 and 1"),
+    ("return TestResult(statistic=1.0, pvalue=-0.5)", "returned pvalue = -0.5; expected a P value between 0 and 1"),
+    ("return TestResult(statistic=1.0, pvalue=math.nan)", "returned pvalue = nan; expected a P value"),
+    ("return TestResult(statistic=1.0, pvalue='0.5')", "returned pvalue = '0.5'; expected a P value"),
+    ("return TestResult(statistic=1.0, pvalue=0.5, estimate=1.0, ci=(5, -5))",
+     "returned ci = ConfidenceInterval(low=5, high=-5); expected low <= high"),
+    ("return TestResult(statistic=1.0, pvalue=0.5, estimate=1.0, ci=(math.nan, 1))", "expected (low, high) numbers"),
+    ("return TestResult(statistic='big', pvalue=0.5)", "returned statistic = 'big'; expected a number or None"),
+    ("return TestResult(statistic=1.0, pvalue=0.5, warnings='careful')", "returned warnings = 'careful'"),
+    ("return None", "returned NoneType, not a TestResult"),
+])
+def test_a_plugin_run_that_exits_fails_or_returns_impossible_numbers_is_one_line(body, message, write):
+    path = write(textwrap.dedent(RUNS).replace("{body}", body), name="odd.py")
+    result = run("compare", WO, "--plugin", path, "--test", "continuous=odd", "-f", "csv")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"ivigblina: error: statistic 'odd' from file {path} ")
+    assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_infinite_ends_and_no_p_value_are_valid_plugin_results(write):
+    path = write(textwrap.dedent(RUNS).replace(
+        "{body}", "return TestResult(statistic=math.inf, pvalue=None, estimate=1.0, ci=(-math.inf, math.inf))"),
+        name="odd.py")
+    result = run("compare", WO, "--plugin", path, "--test", "continuous=odd", "-f", "json", "-q")
+    assert result.exit_code == 0, result.stderr
+    nadir = json.loads(result.stdout)["outcomes"][0]
+    assert nadir["p_value"] is None and nadir["ci_low"] == "-Inf" and nadir["ci_high"] == "Inf"
+
+
+def test_what_a_plugin_prints_goes_to_stderr_not_into_the_data(installed, monkeypatch, write):
+    chatty = """
+        print("hello from the import")
+        from ivig_blina.stats import Statistic, TestResult
+        class RankSumCopy(Statistic):
+            name, kind, description = "rank-sum-copy", "continuous", "a copy for the test"
+            def __init__(self):
+                print("hello from __init__")
+            def run(self, a, b, **kw):
+                print("hello from run")
+                return TestResult(statistic=1.0, pvalue=0.5)
+        """
+    installed(chatty, "throwaway_stats:RankSumCopy")
+    monkeypatch.delenv("IVIGBLINA_PLUGINS", raising=False)
+    file_plugin = write(textwrap.dedent(chatty).replace("rank-sum-copy", "chatty"), name="chatty.py")
+    for test in ("continuous=rank-sum-copy", "continuous=chatty"):
+        result = run("compare", WO, "-q", "-f", "csv", "--plugin", file_plugin, "--test", test)
+        assert result.exit_code == 0, result.stderr
+        assert "hello" not in result.stdout and list(csv.DictReader(io.StringIO(result.stdout)))[0]["p_value"] == "0.5"
+        assert "hello from the import" in result.stderr and "hello from run" in result.stderr
+    listed = run("tests", "-f", "json", "--plugin", file_plugin)
+    assert {"rank-sum-copy", "chatty"} <= {row["name"] for row in json.loads(listed.stdout)}
+
+
+def test_an_entry_point_named_otherwise_than_its_statistic_is_refused(installed, monkeypatch):
+    installed(SOURCE.replace('"rank-sum-copy"', '"other-name"'), "throwaway_stats:RankSumCopy")
+    monkeypatch.delenv("IVIGBLINA_PLUGINS", raising=False)
+    result = run("tests")
+    assert result.exit_code == 1
+    assert "its statistic is named 'other-name'; an entry point must have the name of its statistic" in result.stderr
+
+
+def test_an_installed_plugin_taking_a_builtin_name_is_refused_without_importing_it(installed, monkeypatch, tmp_path):
+    marker = tmp_path / "imported.txt"
+    monkeypatch.setenv("IVIGBLINA_TEST_MARKER", str(marker))
+    installed(MARKED, "throwaway_stats:RankSumCopy")
+    (tmp_path / "throwaway-1.0.dist-info" / "entry_points.txt").write_text(
+        "[ivig_blina.statistics]\nfisher = throwaway_stats:RankSumCopy\n")
+    monkeypatch.delenv("IVIGBLINA_PLUGINS", raising=False)
+    result = run("compare", WO)
+    assert result.exit_code == 1 and not marker.exists()
+    assert result.stderr == ("ivigblina: error: statistic 'fisher' from package throwaway has the name of the one "
+                             "from built-in\n")

@@ -169,15 +169,13 @@ class _Runner:
         origin = self.registry.entries[statistic.name].origin
         if origin == "built-in":  # an exception here is our bug: let it show
             return statistic.run(a, b, alternative=self.alternative, confidence_level=self.confidence_level, **wanted)
-        try:
+        from ivig_blina.stats.plugins import check_result, plugin_code
+
+        who = f"statistic '{statistic.name}' from {origin}"
+        with plugin_code(f"{who} failed"):  # its print goes to stderr, its exception is one line
             result = statistic.run(a, b, alternative=self.alternative, confidence_level=self.confidence_level,
                                    **wanted)
-        except Exception as e:
-            raise IvigBlinaError(f"statistic '{statistic.name}' from {origin} failed: {type(e).__name__}: {e}") from None
-        if not isinstance(result, TestResult):
-            raise IvigBlinaError(f"statistic '{statistic.name}' from {origin} returned {type(result).__name__}, "
-                                 "not a TestResult")
-        return result
+        return check_result(result, who)
 
     def _tested(self, outcome: str, kind: str, statistic: Statistic, summaries: Mapping[str, GroupSummary],
                 empty: list[str], a, b,

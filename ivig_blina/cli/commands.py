@@ -20,7 +20,7 @@ from ivig_blina.cli.options import (Adjust, Alternative, FigureOut, Format, Form
                                     PluginOpt, Quiet, check_level, parse_groups, parse_landmarks, parse_tests,
                                     with_input)
 from ivig_blina.cli.stdout import ONLY_WRITES_FAIL_SO, failed, standard_output, terminal_text, write_whole
-from ivig_blina.errors import IvigBlinaError, OptionError
+from ivig_blina.errors import IvigBlinaError, OptionError, printable
 
 TABLE_ROWS = 100  # patients shown by nadir's terminal table; the other formats give every one
 
@@ -129,8 +129,9 @@ def _rows_out(rows: list[dict], columns: list[str], format: Format, output: str 
 
 
 def _warn(message: str, quiet: bool) -> None:
+    """A line on stderr (not with ``--quiet``); text from the file in it cannot drive the terminal."""
     if not quiet:
-        print(message, file=sys.stderr)
+        print(printable(message), file=sys.stderr)
 
 
 def _summary(cohort, quiet: bool, excluded: int = 0) -> None:
@@ -209,7 +210,8 @@ def compare(
     registry = _registry(plugin)
     for kind, name in tests.items():
         try:
-            registry.get(name, kind)
+            with _user_errors():  # an installed plug-in is imported here, when chosen
+                registry.get(name, kind)
         except UnknownStatistic as e:
             raise typer.BadParameter(str(e), param_hint="--test") from None
     with _user_errors():
@@ -237,8 +239,11 @@ def compare(
 
 @app.command("tests", help="List the statistics: name, kind, description and where each came from.")
 def list_tests(plugin: PluginOpt = None, format: FormatOpt = Format.table, output: Output = None):
+    registry = _registry(plugin)
+    with _user_errors():  # installed plug-ins are imported to be listed
+        listed = registry.listing()
     rows = [{"name": name, "kind": e.cls.kind, "description": e.cls.description, "origin": e.origin}
-            for name, e in _registry(plugin).entries.items()]
+            for name, e in listed.items()]
     _rows_out(rows, ["name", "kind", "description", "origin"], format, output, [])
 
 

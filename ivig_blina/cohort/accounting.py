@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ivig_blina.errors import printable
+
 
 def input_counts(obs, patients, excluded: int = 0) -> dict:
     """Every count of the reading and reduction steps, for JSON."""
@@ -23,7 +25,8 @@ def _some(ids: list[str]) -> str:
 
 def input_summary(obs, patients, excluded: int = 0) -> str:
     """One line: rows read and used, skipped by reason, patients per group, patients without
-    follow-up IgG, and the events that were not counted."""
+    follow-up IgG, and the events that were not counted; control characters of the file's
+    text (IDs, cohorts) shown as escapes."""
     c, p = obs.counts, patients.counts
     by_cohort = patients.table.cohort.value_counts().sort_index()
     groups = ", ".join(f"{g or '(no cohort)'} {n}" for g, n in by_cohort.items())
@@ -51,4 +54,4 @@ def input_summary(obs, patients, excluded: int = 0) -> str:
                      f"(follow-up ends at the death: {_some(ids)})")
     if excluded:
         parts.append(f"{_n(excluded, 'patient')} in other cohorts left out")
-    return "; ".join(parts)
+    return printable("; ".join(parts))  # IDs, cohorts and the path are the file's text: shown, never run

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ivig_blina.analyses.results import format_p
 from ivig_blina.cohort.load import Cohort
-from ivig_blina.errors import IvigBlinaError
+from ivig_blina.errors import IvigBlinaError, printable
 from ivig_blina.io.units import TO_MG_DL
 
 OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
@@ -35,6 +35,13 @@ def _pyplot():
     except ImportError:
         raise IvigBlinaError("figures need matplotlib: pip install 'ivig-blina[plot]'") from None
     return plt
+
+
+def _text(label: str) -> str:
+    """A cohort name as written in a figure: control characters shown as escapes, and ``$``
+    escaped so that matplotlib never reads a name as mathtext (``$x$``; an unbalanced one fails
+    to draw)."""
+    return printable(label).replace("$", r"\$")
 
 
 def igg_figure(cohort: Cohort, groups: list[str] | tuple[str, ...] | None = None):
@@ -95,7 +102,7 @@ def igg_courses(observations: pd.DataFrame, patients: pd.DataFrame, groups: list
         ax.plot(nadirs.nadir_day, nadirs.nadir_igg, linestyle="none", marker="o", markerfacecolor="white",
                 markeredgecolor="black", markersize=2.5 if sampled else 4, label="nadir")
         ax.axhline(threshold, color="black", linestyle="--", linewidth=1, label=f"HGG threshold ({threshold:g} {units})")
-        ax.set_title(f"{group} (n = {len(ids)}" + (f"; {COURSES} drawn)" if sampled else ")"))
+        ax.set_title(f"{_text(group)} (n = {len(ids)}" + (f"; {COURSES} drawn)" if sampled else ")"))
         ax.set_xlabel(DAY_LABEL)
     axes[0][0].set_ylabel(f"Serum IgG ({units})")
     axes[0][-1].legend(frameon=False, fontsize=7, loc="upper right")
@@ -140,17 +147,17 @@ def infection_curves(patients: pd.DataFrame, groups: list[str], *, competing: bo
             from ivig_blina.stats.competing import aalen_johansen
 
             times, cif, _ = aalen_johansen(time, status, cause=1)
-            ax.step(np.r_[0, times], np.r_[0, cif], where="post", color=colour, linestyle=style, label=group)
+            ax.step(np.r_[0, times], np.r_[0, cif], where="post", color=colour, linestyle=style, label=_text(group))
         else:
             km = kaplan_meier(time, (status == 1).astype(int))
-            ax.step(np.r_[0, km.time], np.r_[1, km.surv], where="post", color=colour, linestyle=style, label=group)
+            ax.step(np.r_[0, km.time], np.r_[1, km.surv], where="post", color=colour, linestyle=style, label=_text(group))
             censored = km.n_censor > 0
             ax.plot(km.time[censored], km.surv[censored], linestyle="none", marker="|", markersize=8, color=colour,
                     label=f"_censored {group}")
         at_risk = [int(np.sum(time >= t)) for t in grid]
         for t, n in zip(grid, at_risk):
             table.text(t, row, str(n), ha="center", va="center", fontsize=8)
-        table.text(-0.02, row, group, ha="right", va="center", fontsize=8, transform=table.get_yaxis_transform())
+        table.text(-0.02, row, _text(group), ha="right", va="center", fontsize=8, transform=table.get_yaxis_transform())
     ax.set_ylabel("Cumulative incidence of infection" if competing else "Infection-free proportion")
     ax.set_ylim(0, 1.02)
     ax.legend(frameon=False, loc="lower left" if not competing else "upper left")

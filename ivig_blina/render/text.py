@@ -10,6 +10,7 @@ from typing import IO, Any
 
 from ivig_blina.analyses.results import (BinarySummary, CompetingRiskSummary, ContinuousSummary, RateSummary,
                                          TimeToEventSummary, format_p, plain)
+from ivig_blina.errors import printable
 
 __all__ = ["comparison_table", "frame_chunks", "frame_text", "plain", "rows_table", "write_comparison",
            "write_rows"]
@@ -56,7 +57,7 @@ def write_rows(rows: list[dict], columns: list[str], fmt: str, out: IO[str]) -> 
 
 def _markdown_cell(text: str) -> str:
     """A Markdown table cell: control characters shown as escapes, ``|`` escaped."""
-    return _printable(text).replace("|", "\\|")
+    return printable(text).replace("|", "\\|")
 
 
 def frame_text(frame, fmt: str) -> str:
@@ -189,7 +190,10 @@ def comparison_table(cmp, width: int | None = None):
     adjusted = cmp.options.get("adjust", "none") != "none"
     level = cmp.options.get("confidence_level", 0.95)
     alternative = cmp.options.get("alternative", "two-sided")
-    shown_a, shown_b = escape(a), escape(b)  # cohort labels are the user's text, not Rich markup
+    def shown(text: str) -> str:  # the file's text as written: neither Rich markup nor terminal control
+        return escape(printable(text))
+
+    shown_a, shown_b = shown(a), shown(b)
     units = cmp.cohort.igg_units if cmp.cohort is not None else "mg/dL"
     caption = (f"continuous: median [IQR] (n), IgG in {units}; binary: events/n (%); rate: episodes per 100 "
                f"patient-days. Estimates are {shown_a} minus (or over) {shown_b}, with {100 * level:g}% CI; "
@@ -199,7 +203,7 @@ def comparison_table(cmp, width: int | None = None):
     rows = []
     for o in cmp.outcomes:
         r, rd = o.result, o.risk_difference
-        rows.append([escape(o.outcome), *(_summary(o.groups[g]) for g in (a, b)), escape(o.test),
+        rows.append([shown(o.outcome), *(_summary(o.groups[g]) for g in (a, b)), shown(o.test),
                      _with_ci(r.estimate, r.ci) if r else "", _with_ci(rd.estimate, rd.ci) if rd else "",
                      format_p(r.pvalue if r else None), *([format_p(o.p_adjusted)] if adjusted else [])])
     table = Table(title=f"{shown_a} vs {shown_b}", title_justify="left", box=box.SIMPLE_HEAD, caption=caption,
@@ -261,8 +265,8 @@ def rows_table(rows: list[dict], columns: list[str], title: str | None = None, c
     """Rows as an aligned plain-text table: the header, a rule, one line per row, no wrapping
     (wide tables scroll, as with ``less -S``). Plain text, not Rich, so that a listing costs no
     start-up and a cell such as ``[/x]`` is never read as markup."""
-    header = [_printable(c) for c in columns]
-    body = [[_printable(fmt_number(v) if isinstance(v, float) else _cell(v)) for v in (row[c] for c in columns)]
+    header = [printable(c) for c in columns]
+    body = [[printable(fmt_number(v) if isinstance(v, float) else _cell(v)) for v in (row[c] for c in columns)]
             for row in rows]
     widths = [max(map(_width, column)) for column in zip(header, *body)]
 
@@ -272,14 +276,6 @@ def rows_table(rows: list[dict], columns: list[str], title: str | None = None, c
     rule = "─" * (sum(widths) + 2 * (len(widths) - 1)) + "\n"
     return "".join([f"{title}\n" if title else "", line(header), rule, *map(line, body),
                     f"{caption}\n" if caption else ""])
-
-
-def _printable(text: str) -> str:
-    """``text`` with control characters (a tab, a line break, an escape sequence) shown as
-    escapes, so that a cell cannot break the table's lines or drive the terminal."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def _width(text: str) -> int:

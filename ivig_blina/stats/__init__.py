@@ -11,7 +11,8 @@ and ``description`` and a ``run`` method that returns a :class:`TestResult`:
 
 Direction is always the first group against the second (minus, or over). Third-party
 statistics come from the entry-point group ``ivig_blina.statistics`` (disabled by
-``IVIGBLINA_PLUGINS=none``) or from files given to :meth:`Registry.load_file`.
+``IVIGBLINA_PLUGINS=none``; each imported only when asked for, see ``plugins``) or from files
+given to :meth:`Registry.load_file`.
 
 Stage 0 of the package: statistics take arrays and counts, never files or tables.
 May import: ``ivig_blina.errors`` only.
@@ -23,15 +24,15 @@ import functools
 import importlib.util
 import os
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from ivig_blina.errors import IvigBlinaError
+from ivig_blina.stats.plugins import ENTRY_POINT_GROUP
 from ivig_blina.stats.sides import ALTERNATIVES, ConfidenceInterval, check_alternative, check_confidence_level
 
 KINDS = ("continuous", "binary", "time-to-event", "rate")
-ENTRY_POINT_GROUP = "ivig_blina.statistics"
-__all__ = ["ALTERNATIVES", "KINDS", "ConfidenceInterval", "Registry", "Statistic", "TestResult", "UnknownStatistic",
-           "get", "register", "registry"]
+__all__ = ["ALTERNATIVES", "ENTRY_POINT_GROUP", "KINDS", "ConfidenceInterval", "Registry", "Statistic", "TestResult",
+           "UnknownStatistic", "get", "register", "registry"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -112,16 +113,19 @@ class Entry:
 
 
 class Registry:
-    """Statistics by name."""
+    """Statistics by name. ``entries`` holds those loaded: built-ins, files, and installed
+    plug-ins once asked for; ``installed`` the statistics installed packages declare, imported
+    only when :meth:`get` asks for one or :meth:`listing` lists them all."""
 
     def __init__(self) -> None:
         self.entries: dict[str, Entry] = {}
+        self.installed: dict[str, tuple[Any, str]] = {}  # name -> (entry point, origin), not yet imported
         self.plugin_files: list[str] = []  # as given to load_file, for the record (JSON meta)
 
     @classmethod
     def standard(cls, plugin_files: tuple[str, ...] | list[str] = (), entry_points: bool | None = None) -> Registry:
-        """Built-ins, then installed packages' entry points (unless ``IVIGBLINA_PLUGINS=none``),
-        then every ``Statistic`` subclass defined in ``plugin_files``."""
+        """Built-ins, then installed packages' entry points (unless ``IVIGBLINA_PLUGINS=none``;
+        found, not imported), then every ``Statistic`` subclass defined in ``plugin_files``."""
         registry = cls()
         from ivig_blina.stats.builtin import BUILTINS
 
@@ -148,27 +152,48 @@ class Registry:
         if cls.groups not in (2, "k") or not isinstance(cls.strata, bool):
             raise IvigBlinaError(f"statistic '{cls.name}' from {origin}: 'groups' must be 2 or \"k\" and "
                                  "'strata' True or False")
-        if cls.name in self.entries:
-            raise IvigBlinaError(f"statistic '{cls.name}' from {origin} has the name of the one from "
-                                 f"{self.entries[cls.name].origin}")
+        self._check_free(cls.name, origin)
         self.entries[cls.name] = Entry(cls, origin)
 
-    def load_entry_points(self) -> None:
-        if not _may_declare_plugins():
-            return
-        from importlib.metadata import entry_points
+    def _check_free(self, name: str, origin: str) -> None:
+        """A name already taken (by a statistic loaded or installed) is an error naming both."""
+        other = self.entries[name].origin if name in self.entries else (
+            self.installed[name][1] if name in self.installed else None)
+        if other is not None:
+            raise IvigBlinaError(f"statistic '{name}' from {origin} has the name of the one from {other}")
 
-        for ep in entry_points(group=ENTRY_POINT_GROUP):
-            origin = f"package {ep.dist.name if ep.dist else ep.value}"
-            try:
-                cls = ep.load()
-            except Exception as e:  # a broken plug-in is the user's to fix, not our crash
-                raise IvigBlinaError(f"plug-in '{ep.name}' from {origin} failed to load: "
-                                     f"{type(e).__name__}: {e}") from None
-            self.register(cls, origin)
+    def load_entry_points(self) -> None:
+        """Find the statistics installed packages declare, without importing them: a name
+        already taken is an error now; the import waits until :meth:`get` or :meth:`listing`
+        asks for the statistic."""
+        from ivig_blina.stats.plugins import installed
+
+        for name, ep, origin in installed():
+            self._check_free(name, origin)
+            self.installed[name] = (ep, origin)
+
+    def _load_installed(self, name: str) -> None:
+        """Import the installed statistic ``name`` and register it."""
+        from ivig_blina.stats.plugins import plugin_code
+
+        ep, origin = self.installed.pop(name)
+        with plugin_code(f"plug-in '{name}' from {origin} failed to load"):
+            cls = ep.load()
+        if isinstance(getattr(cls, "name", None), str) and cls.name != name:
+            raise IvigBlinaError(f"plug-in '{name}' from {origin}: its statistic is named '{cls.name}'; an entry "
+                                 "point must have the name of its statistic")
+        self.register(cls, origin)
+
+    def listing(self) -> dict[str, Entry]:
+        """Every statistic by name, installed plug-ins imported (what ``ivigblina tests`` lists)."""
+        for name in list(self.installed):
+            self._load_installed(name)
+        return self.entries
 
     def load_file(self, path: str) -> None:
         """Register every ``Statistic`` subclass defined in the Python file ``path``."""
+        from ivig_blina.stats.plugins import plugin_code
+
         origin = f"file {path}"
         self.plugin_files.append(path)
         if not os.path.isfile(path):
@@ -176,13 +201,11 @@ class Registry:
         if not path.endswith(".py"):
             raise IvigBlinaError("a plug-in is a Python file whose name ends in .py", path=path)
         module_name = f"ivig_blina_plugin_{abs(hash(os.path.abspath(path)))}"
-        try:
+        with plugin_code(f"{path}: plug-in failed to load"):
             spec = importlib.util.spec_from_file_location(module_name, path)
             assert spec is not None and spec.loader is not None  # a .py file always has both
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
-        except Exception as e:
-            raise IvigBlinaError(f"plug-in failed to load: {type(e).__name__}: {e}", path=path) from None
         found = [obj for obj in vars(module).values()
                  if isinstance(obj, type) and issubclass(obj, Statistic) and obj.__module__ == module_name]
         if not found:
@@ -191,45 +214,22 @@ class Registry:
             self.register(cls, origin)
 
     def get(self, name: str, kind: str) -> Statistic:
-        """An instance of the statistic ``name``, which must be of ``kind``."""
+        """An instance of the statistic ``name``, which must be of ``kind``; an installed
+        plug-in of that name is imported now."""
+        if name in self.installed:
+            self._load_installed(name)
         known = sorted(n for n, e in self.entries.items() if e.cls.kind == kind)
         if name not in known:
-            raise UnknownStatistic(f"unknown {kind} statistic '{name}'; known: {', '.join(known)}")
-        return self.entries[name].cls()
+            more = (f"; installed plug-ins ('ivigblina tests' lists their kinds): {', '.join(sorted(self.installed))}"
+                    if self.installed else "")
+            raise UnknownStatistic(f"unknown {kind} statistic '{name}'; known: {', '.join(known)}{more}")
+        entry = self.entries[name]
+        if entry.origin == "built-in":
+            return entry.cls()
+        from ivig_blina.stats.plugins import plugin_code
 
-
-def _may_declare_plugins() -> bool:
-    """False only when no installed distribution can declare the entry-point group: no
-    ``entry_points.txt`` of a ``*.dist-info`` or ``*.egg-info`` directory on ``sys.path``
-    names it. importlib.metadata costs ~12 ms of every command's start-up (importing it and
-    parsing every distribution's metadata); this look costs ~1 ms. Anything it cannot read
-    (a zip archive on sys.path, a meta path finder that lists distributions) counts as yes."""
-    import sys
-    from importlib.machinery import PathFinder
-
-    if any(hasattr(f, "find_distributions") for f in sys.meta_path if f is not PathFinder):
-        return True
-    for entry in sys.path:
-        folder = entry or "."
-        if not os.path.isdir(folder):
-            if os.path.exists(folder):
-                return True
-            continue
-        try:
-            names = os.listdir(folder)
-        except OSError:
-            continue
-        infos = [n for n in names if n.lower().endswith((".dist-info", ".egg-info"))]
-        if folder.lower().endswith(".egg"):
-            infos.append("EGG-INFO")
-        for info in infos:
-            try:
-                with open(os.path.join(folder, info, "entry_points.txt"), encoding="utf-8", errors="replace") as f:
-                    if ENTRY_POINT_GROUP in f.read():
-                        return True
-            except OSError:  # none, or an .egg-info file
-                continue
-    return False
+        with plugin_code(f"statistic '{name}' from {entry.origin} failed"):
+            return entry.cls()
 
 
 _default: Registry | None = None
