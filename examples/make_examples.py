@@ -32,6 +32,7 @@ IVIG_NADIR_DAY = [35, 43, 84, 92, 93, 97, 114, 118, 123, 151, 162, 195, 247, 261
 CONTROL_NADIR = [212, 268, 322, 352, 401, 455]
 CONTROL_NADIR_DAY = [28, 57, 81, 90, 142, 175]
 HEADER = ["patient_id", "cohort", "day", "igg_mg_dl", "event"]
+BASELINE = ["age", "sex", "ecog", "mrd", "prior_lines", "transplant"]  # Table 1's patient covariates
 
 
 def course(rng: random.Random, nadir: int, nadir_day: int, end: int) -> list[tuple[int, int]]:
@@ -78,6 +79,26 @@ def cohort_rows(rng: random.Random) -> list[list]:
     rows.append(["W15", "ivig", -10, "", "infection"])  # before day 0: counted and said, not an outcome
     rng.shuffle(rows)  # row order never matters
     return rows
+
+
+def baseline(rng: random.Random, patients: list[str]) -> dict[str, list]:
+    """Plausible baseline characteristics of adults with relapsed B-ALL on blinatumomab: age,
+    sex, ECOG, MRD status, prior lines of therapy, prior transplant (a few left unknown)."""
+    out = {}
+    for pid in patients:
+        out[pid] = [rng.randint(19, 78), rng.choice("FM"), rng.choice([0, 0, 1, 1, 2]),
+                    rng.choice(["positive", "positive", "negative"]), rng.choice([1, 1, 2, 2, 3, 4]),
+                    rng.choice(["yes", "no", "no"])]
+        if rng.random() < 0.1:
+            out[pid][rng.randrange(len(BASELINE))] = ""  # not recorded
+    return out
+
+
+def with_baseline(rows: list[list], rng: random.Random) -> list[list]:
+    """Each row with its patient's baseline columns, given on measurement rows and left blank on
+    event rows (one value per patient, blank on some rows, as exports have it)."""
+    values = baseline(rng, sorted({r[0] for r in rows}))
+    return [row + (values[row[0]] if row[3] != "" else [""] * len(BASELINE)) for row in rows]
 
 
 def patient_rows(rng: random.Random) -> list[list]:
@@ -137,7 +158,7 @@ def write(path: Path, header: list[str], rows: list[list], delimiter: str = ",")
 
 def main() -> None:
     rows = cohort_rows(random.Random(2022))
-    write(HERE / "wo2022_cohort.csv", HEADER, rows)
+    write(HERE / "wo2022_cohort.csv", HEADER + BASELINE, with_baseline(rows, random.Random(14)))
     write(HERE / "hospital_export.csv", EXPORT_HEADER, export_rows(rows), delimiter=";")
     (HERE / "hospital_study.toml").write_text(STUDY)
     write(HERE / "patient.csv", ["patient_id", "date", "start_date", "igg_g_l", "event"], patient_rows(random.Random(7)))

@@ -190,13 +190,16 @@ COMPARE_CHECKS = [
 ]
 PLOT_CHECKS = [("--output", "figure.jpg"), ("--output", "figure"),  # check_figure_path
                ("--groups", "x"), ("--groups", "x,y,z")]  # parse_groups
+TABLE1_CHECKS = [("--groups", "x"), ("--groups", "a,a"), ("--groups", "a,"),  # parse_group_list
+                 ("--test", "categorical"), ("--test", "categorical=fishers"), ("--permutations", "0")]
 COMMANDS = {"nadir": ["nadir"], "compare": ["compare"], "plot igg": ["plot", "igg"],
-            "plot infection": ["plot", "infection"]}
+            "plot infection": ["plot", "infection"], "table1": ["table1"]}
 
 
 def usage_cases():
     for name, command in COMMANDS.items():
-        checks = INPUT_CHECKS + (COMPARE_CHECKS if name == "compare" else PLOT_CHECKS if "plot" in name else [])
+        checks = INPUT_CHECKS + {"compare": COMPARE_CHECKS, "table1": TABLE1_CHECKS}.get(
+            name, PLOT_CHECKS if "plot" in name else [])
         for option, value in checks:
             yield pytest.param(command, option, value, id=f"{name} {option} {value!r}")
 
@@ -217,7 +220,7 @@ def test_every_check_of_the_options_module_has_an_exit_2_case():
     checks = {name for name, f in inspect.getmembers(options, inspect.isfunction)
               if f.__module__ == options.__name__ and name.startswith(("check_", "_check_", "parse_"))}
     covered = {"check_level", "_check_days", "_check_threshold", "_check_delimiter", "_check_decimal", "_check_today",
-               "check_figure_path", "parse_landmarks", "parse_groups", "parse_tests"}
+               "check_figure_path", "parse_landmarks", "parse_groups", "parse_group_list", "parse_tests"}
     assert checks == covered  # a new check gets its cases in usage_cases()
 
 
@@ -441,7 +444,9 @@ def test_an_error_exit_is_exit_1_every_time(tmp_path):
     "terminate called without an active exception", exit 134 (a native thread still at work
     while the interpreter tore itself down)."""
     lines = WO.read_text().splitlines()
-    lines[4] = lines[4].rsplit(",", 2)[0] + ",0x12C," + lines[4].rsplit(",", 1)[1]
+    cells = lines[4].split(",")
+    cells[3] = "0x12C"  # the IgG column
+    lines[4] = ",".join(cells)
     path = tmp_path / "hex.csv"
     path.write_text("\n".join(lines) + "\n")
     expected = f"ivigblina: error: {path}:5: column 'igg_mg_dl': '0x12C' is not a number\n"

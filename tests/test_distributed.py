@@ -53,8 +53,8 @@ def test_same_comparison_and_input_accounting_as_one_file(partitions, scheduler)
 
 
 def test_the_input_accounting_adds_up_blank_duplicate_and_listing_rows(partitions, scheduler):
-    extra = "C01,control,5,300,\nC01,control,5,300,\n\nZ9,control,,,\n"
-    (partitions / "part8.csv").write_text("patient_id,cohort,day,igg_mg_dl,event\n" + extra)
+    extra = "C01,control,5,300,,,,,,,\nC01,control,5,300,,,,,,,\n\nZ9,control,,,,,,,,,\n"  # the example's 11 columns
+    (partitions / "part8.csv").write_text(WO.read_text().split("\n", 1)[0] + "\n" + extra)
     split = run("compare", partitions, "--engine", "dask", "--scheduler", scheduler, "-f", "json", "-q")
     assert split.exit_code == 0, split.stderr
     (partitions / "whole.txt").write_text(WO.read_text() + extra)  # not a partition: read as one file
@@ -65,7 +65,7 @@ def test_the_input_accounting_adds_up_blank_duplicate_and_listing_rows(partition
 
 def test_a_bad_value_names_its_partition_and_line(partitions, scheduler):
     with open(partitions / "part1.csv", "a") as f:
-        f.write("X1,ivig,5,abc,\n")
+        f.write("X1,ivig,5,abc,,,,,,,\n")
     lines = (partitions / "part1.csv").read_text().count("\n")
     result = run("nadir", partitions, "--engine", "dask", "--scheduler", scheduler, "-q")
     assert result.exit_code == 1

@@ -32,10 +32,10 @@ def test_file_plugin_is_listed_and_used():
 
 def test_builtins_are_listed_with_their_origin():
     rows = json.loads(run("tests", "-f", "json").stdout)
-    names = {r["name"]: r for r in rows}
+    kinds = {(r["name"], r["kind"]): r for r in rows}
     assert {"mann-whitney", "welch-t", "student-t", "brunner-munzel", "permutation", "fisher", "chi-square",
-            "barnard", "boschloo"} <= set(names)
-    assert names["fisher"]["origin"] == "built-in" and names["fisher"]["kind"] == "binary"
+            "barnard", "boschloo", "kruskal-wallis"} <= {name for name, _ in kinds}
+    assert kinds["fisher", "binary"]["origin"] == "built-in" and kinds["fisher", "categorical"]["origin"] == "built-in"
 
 
 @pytest.mark.parametrize("source, message", [
@@ -119,9 +119,9 @@ def test_entry_point_plugin_loads_with_its_package_as_origin(installed, monkeypa
     installed(SOURCE, "throwaway_stats:RankSumCopy")
     monkeypatch.delenv("IVIGBLINA_PLUGINS", raising=False)
     registry = Registry.standard()
-    assert "rank-sum-copy" not in registry.entries and "rank-sum-copy" in registry.installed  # found, not imported
+    assert "rank-sum-copy" not in registry.names and "rank-sum-copy" in registry.installed  # found, not imported
     registry.get("rank-sum-copy", "continuous")
-    assert registry.entries["rank-sum-copy"].origin == "package throwaway"
+    assert registry.entries["continuous", "rank-sum-copy"].origin == "package throwaway"
     result = run("compare", WO, "--test", "continuous=rank-sum-copy", "-f", "json", "-q")
     assert json.loads(result.stdout)["outcomes"][0]["p_value"] == 0.5
 
@@ -129,7 +129,7 @@ def test_entry_point_plugin_loads_with_its_package_as_origin(installed, monkeypa
 def test_the_suite_runs_with_installed_plugins_switched_off(installed):
     installed(SOURCE.replace('"continuous"', '"binary"'), "throwaway_stats:RankSumCopy")
     registry = Registry.standard()  # the suite's own environment (conftest)
-    assert "rank-sum-copy" not in registry.entries and not registry.installed
+    assert "rank-sum-copy" not in registry.names and not registry.installed
     result = run("compare", WO, "--test", "binary=fishers")
     assert result.exit_code == 2
     assert "known: barnard, boschloo, chi-square, fisher\n" in result.stderr.replace("\n ", " ")
@@ -139,7 +139,7 @@ def test_ivigblina_plugins_none_disables_entry_points(installed, monkeypatch):
     installed(SOURCE, "throwaway_stats:RankSumCopy")
     monkeypatch.setenv("IVIGBLINA_PLUGINS", "none")
     registry = Registry.standard()
-    assert "rank-sum-copy" not in registry.entries and not registry.installed
+    assert "rank-sum-copy" not in registry.names and not registry.installed
     assert_usage_error(run("compare", WO, "--test", "continuous=rank-sum-copy"), "--test")
 
 

@@ -166,7 +166,7 @@ class _Runner:
 
     def _run(self, statistic: Statistic, a, b) -> TestResult:
         wanted = {k: v for k, v in self.options.items() if k in statistic.options}
-        origin = self.registry.entries[statistic.name].origin
+        origin = self.registry.origin(statistic)
         if origin == "built-in":  # an exception here is our bug: let it show
             return statistic.run(a, b, alternative=self.alternative, confidence_level=self.confidence_level, **wanted)
         from ivig_blina.stats.plugins import check_result, plugin_code

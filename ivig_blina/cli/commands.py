@@ -17,7 +17,8 @@ import typer
 from ivig_blina import __version__
 from ivig_blina.cli.config import ConfigGroup
 from ivig_blina.cli.options import (Adjust, Alternative, FigureOut, Format, FormatOpt, Groups, Input, Output,
-                                    PluginOpt, Quiet, check_level, parse_groups, parse_landmarks, parse_tests,
+                                    PluginOpt, Quiet, check_level, parse_group_list, parse_groups, parse_landmarks,
+                                    parse_tests,
                                     with_input)
 from ivig_blina.cli.stdout import ONLY_WRITES_FAIL_SO, failed, standard_output, terminal_text, write_whole
 from ivig_blina.errors import IvigBlinaError, OptionError, printable
@@ -49,6 +50,19 @@ def _user_errors():
         raise typer.Exit(1) from None
     except OptionError as e:
         raise typer.BadParameter(e.expected, param_hint="--" + e.parameter.replace("_", "-")) from None
+
+
+def _check_tests(registry, tests: dict[str, str]) -> None:
+    """Every statistic named by ``--test`` exists for its kind (else a usage error listing them);
+    an installed plug-in is imported here, when chosen."""
+    from ivig_blina.stats import UnknownStatistic
+
+    for kind, name in tests.items():
+        try:
+            with _user_errors():
+                registry.get(name, kind)
+        except UnknownStatistic as e:
+            raise typer.BadParameter(str(e), param_hint="--test") from None
 
 
 def _registry(plugins: list[str] | None):
@@ -203,17 +217,11 @@ def compare(
 
     from ivig_blina.analyses.comparison import compare as run_compare
     from ivig_blina.render.text import comparison_table, write_comparison
-    from ivig_blina.stats import UnknownStatistic
 
     chosen = parse_groups(groups)
     tests = parse_tests(test)
     registry = _registry(plugin)
-    for kind, name in tests.items():
-        try:
-            with _user_errors():  # an installed plug-in is imported here, when chosen
-                registry.get(name, kind)
-        except UnknownStatistic as e:
-            raise typer.BadParameter(str(e), param_hint="--test") from None
+    _check_tests(registry, tests)
     with _user_errors():
         cohort = source.load(require_cohort=True, competing_risk=competing_risk)
         with _progress(not quiet and sys.stderr.isatty()) as progress:
@@ -237,13 +245,76 @@ def compare(
     _emit(buffer.getvalue(), output, _inputs(source))
 
 
+@app.command("table1", help="Table 1: the cohorts' baseline characteristics, per cohort and overall. Every column "
+                             "of the file outside the analysis roles that holds one value per patient is a covariate "
+                             "(numbers continuous, else categorical), and baseline_igg always; continuous: median "
+                             "[Q1-Q3] (--mean adds mean (SD)) and Mann-Whitney or Kruskal-Wallis; categorical: n (%) "
+                             "and Fisher's exact test (Monte Carlo beyond 2M tables) or chi-square; the standardized "
+                             "mean difference of each.")
+@with_input
+def table1(
+    source: Input,
+    groups: Annotated[Optional[str], typer.Option(
+        "--groups", show_default=False, callback=parse_group_list,
+        help="The cohorts, as A,B or A,B,C (that order), or all (default: the file's two cohorts).")] = None,
+    covariates: Annotated[Optional[str], typer.Option(
+        "--covariates", show_default=False, help="The covariates, as a,b,c (that order; default: every one).")] = None,
+    categorical: Annotated[Optional[list[str]], typer.Option(
+        "--categorical", show_default=False, help="A numeric column read as categorical, e.g. ECOG (repeatable).")]
+    = None,
+    mean: Annotated[bool, typer.Option("--mean", help="Add the mean (SD) of continuous covariates.")] = False,
+    test: Annotated[Optional[list[str]], typer.Option(
+        "--test", show_default=False, help="Statistic per kind, as KIND=NAME: continuous=mann-whitney|kruskal-wallis, "
+                                           "categorical=fisher|chi-square.")] = None,
+    permutations: Annotated[int, typer.Option("--permutations", min=1,
+                                              help="Random tables of Fisher's test beyond exact enumeration.")]
+    = 100_000,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of those random tables.")] = 1,
+    plugin: PluginOpt = None,
+    format: FormatOpt = Format.table,
+    output: Output = None,
+    quiet: Quiet = False,
+):
+    import io
+
+    from ivig_blina.analyses.table1 import table1 as run_table1
+    from ivig_blina.render.text import plain, table1_table, write_rows
+
+    tests = parse_tests(test)
+    registry = _registry(plugin)
+    _check_tests(registry, tests)
+    named = [c.strip() for c in covariates.split(",") if c.strip()] if covariates else None
+    with _user_errors():
+        cohort = source.load(require_cohort=True, covariates=named, all_covariates=named is None,
+                             categorical=categorical or [])
+        result = run_table1(cohort, groups,  # type: ignore[arg-type]  # a list: parsed by its callback
+                            covariates=None if named is None else [*named, "baseline_igg"],
+                            mean=mean, tests=tests, permutations=permutations, seed=seed, registry=registry)
+    _summary(cohort, quiet)
+    for v in result.variables:
+        for w in v.warnings:
+            _warn(f"ivigblina: warning: {v.variable}: {w}", quiet)
+    if format is Format.table:
+        _emit(table1_table(result, mean), output, _inputs(source))
+        return
+    buffer = io.StringIO()
+    if format is Format.json:
+        import json
+
+        buffer.write(json.dumps(result.to_dict(), indent=2) + "\n")
+    else:
+        write_rows([{k: plain(v) for k, v in row.items()} for row in result.rows()], result.columns(), format.value,
+                   buffer)
+    _emit(buffer.getvalue(), output, _inputs(source))
+
+
 @app.command("tests", help="List the statistics: name, kind, description and where each came from.")
 def list_tests(plugin: PluginOpt = None, format: FormatOpt = Format.table, output: Output = None):
     registry = _registry(plugin)
     with _user_errors():  # installed plug-ins are imported to be listed
         listed = registry.listing()
-    rows = [{"name": name, "kind": e.cls.kind, "description": e.cls.description, "origin": e.origin}
-            for name, e in listed.items()]
+    rows = [{"name": e.cls.name, "kind": e.cls.kind, "description": e.cls.description, "origin": e.origin}
+            for e in listed]
     _rows_out(rows, ["name", "kind", "description", "origin"], format, output, [])
 
 

@@ -196,14 +196,15 @@ class Input:
     scheduler: Scheduler = None
     report_units: ReportUnits = Units.mg_dl
 
-    def load(self, require_cohort: bool = False, keep_rows: bool = False, competing_risk: bool = False):
-        """:func:`ivig_blina.load` with these options."""
+    def load(self, require_cohort: bool = False, keep_rows: bool = False, competing_risk: bool = False,
+             **covariates):
+        """:func:`ivig_blina.load` with these options (and ``covariates``' keywords)."""
         from ivig_blina.cohort.load import load
 
         options = {f.name: (v.value if isinstance(v, Enum) else v) for f in fields(self) if f.name != "file"
                    for v in [getattr(self, f.name)]}
         return load(self.file, **options, require_cohort=require_cohort, keep_rows=keep_rows,
-                    competing_risk=competing_risk)
+                    competing_risk=competing_risk, **covariates)
 
 
 def with_input(command):
@@ -243,6 +244,19 @@ def parse_groups(value: str | None) -> tuple[str, str] | None:
     if len(names) != 2 or not all(names) or names[0] == names[1]:
         raise typer.BadParameter(f"expected two different cohort names as A,B, got '{value}'", param_hint="--groups")
     return names[0], names[1]
+
+
+def parse_group_list(value: str | None) -> list[str] | None:
+    """``A,B,C`` (two or more cohorts, in that order) or ``all``."""
+    if value is None:
+        return None
+    names = [x.strip() for x in value.split(",")]
+    if names == ["all"]:
+        return names
+    if len(names) < 2 or not all(names) or len(set(names)) != len(names):
+        raise typer.BadParameter(f"expected two or more different cohort names as A,B,C (or all), got '{value}'",
+                                 param_hint="--groups")
+    return names
 
 
 def parse_tests(values: list[str] | None) -> dict[str, str]:

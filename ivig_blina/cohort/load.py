@@ -31,6 +31,32 @@ class Cohort:
     options: dict[str, Any] = field(default_factory=dict)
     rows_kept: bool = False
 
+    def covariate_table(self) -> tuple[pd.DataFrame, dict[str, str]]:
+        """The patient covariates, one row per patient in :attr:`table`'s order, and each one's
+        kind: ``continuous`` (numbers, NaN where missing) or ``categorical`` (text, None where
+        missing). The per-patient baseline IgG is always offered, as ``baseline_igg``."""
+        import numpy as np
+
+        table = self.table
+        out = pd.DataFrame(index=table.index)
+        kinds: dict[str, str] = {}
+        given = self.observations.covariates
+        categorical = {c.strip().lower() for c in self.options.get("categorical", [])}
+        if given is not None:
+            by_patient = given.set_index(self.observations.patients.set_index("pid").patient_id.reindex(given.pid))
+            for column in given.columns.drop("pid"):
+                text = by_patient[column].reindex(table.patient_id).to_numpy(dtype=object)
+                blank = pd.isna(text) | (text == "")
+                comma = self.options.get("decimal") == ","
+                numbers = pd.to_numeric(pd.Series(np.where(blank, None, text)).str.replace(",", ".") if comma
+                                        else pd.Series(np.where(blank, None, text)), errors="coerce")
+                numeric = bool((numbers.notna() | blank).all()) and column not in categorical and not blank.all()
+                out[column] = numbers.to_numpy(float) if numeric else np.where(blank, None, text)
+                kinds[column] = "continuous" if numeric else "categorical"
+        out["baseline_igg"] = table.baseline_igg.to_numpy(float)
+        kinds["baseline_igg"] = "continuous"
+        return out, kinds
+
     @property
     def path(self) -> str:
         return self.observations.path
@@ -77,7 +103,8 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
          today: dt.date | str | None = None,
          strict: bool = False, engine: str = "pandas", scheduler: str | None = None,
          report_units: str = "mg/dL", event_map=None, cohort_map=None, competing_risk: bool = False,
-         require_cohort: bool = False,
+         covariates: list[str] | tuple[str, ...] | None = None, all_covariates: bool = False,
+         categorical: list[str] | tuple[str, ...] = (), require_cohort: bool = False,
          keep_rows: bool = False) -> Cohort:
     """Read ``source``, validate every row and derive the per-patient table.
 
@@ -112,6 +139,12 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
         else, FROM matched without regard to case or surrounding spaces. Mapping an event label
         to itself declares it an outcome of its own; other labels that are not known are
         compared as outcomes of their own and named in a note.
+    covariates, all_covariates, categorical
+        Patient covariates: columns of the file outside the analysis roles that hold one value
+        per patient (blank on some of a patient's rows is fine), named in ``covariates``, or
+        every such column with ``all_covariates`` (columns that vary within a patient are then
+        left out and named in a note; a named one that varies is an error). Numeric columns
+        are continuous unless named in ``categorical``. See :meth:`Cohort.covariate_table`.
     competing_risk : bool
         A death without infection is a competing event (``infection_status`` 2), as a
         competing-risk comparison needs; else it censors the patient (0).
@@ -152,7 +185,7 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
     event_pairs, cohort_pairs = parse_map("event_map", event_map), parse_map("cohort_map", cohort_map)
     columns = Columns(patient=patient_col, cohort=cohort_col, day=day_col, igg=igg_col, units=units, event=event_col,
                       date=date_col, start_date=start_date_col, date_format=date_format, event_map=event_pairs,
-                      cohort_map=cohort_pairs)
+                      cohort_map=cohort_pairs, covariates=tuple(covariates or ()), all_covariates=all_covariates)
     dialect = Dialect(encoding=encoding, delimiter=delimiter, decimal=decimal, max_field=max_field_size,
                       max_columns=max_columns, sheet=sheet)
 
@@ -165,7 +198,9 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
                     delimiter=delimiter, decimal=decimal, max_field_size=max_field_size, max_columns=max_columns,
                     today=str(today) if today else None, strict=strict, engine=engine, scheduler=scheduler,
                     report_units=report_units, date_col=date_col, start_date_col=start_date_col, event_col=event_col,
-                    date_format=date_format, event_map=dict(event_pairs), cohort_map=dict(cohort_pairs), sheet=sheet)
+                    date_format=date_format, event_map=dict(event_pairs), cohort_map=dict(cohort_pairs), sheet=sheet,
+                    **({"covariates": list(covariates or ()), "categorical": list(categorical)}
+                       if covariates or all_covariates or categorical else {}))
 
     if engine == "dask":
         if strict:

@@ -54,6 +54,8 @@ class Columns:
     date_format: str | None = None  # strftime, e.g. %d/%m/%Y; None: ISO 8601
     event_map: tuple[tuple[str, str], ...] = ()  # (FROM, TO): FROM matched without regard to case or spaces
     cohort_map: tuple[tuple[str, str], ...] = ()
+    covariates: tuple[str, ...] = ()  # patient covariates to read (one value per patient), in this order
+    all_covariates: bool = False  # every other column that holds one value per patient (Table 1)
 
 
 
@@ -83,6 +85,7 @@ class Observations:
     igg_units: str = "mg/dL"  # of the IgG column as read (``table.igg`` is always in mg/dL)
     notes: tuple[str, ...] = ()  # input warnings, e.g. an implausible median IgG for a stated unit
     unknown_labels: dict[str, int] = field(default_factory=dict)  # compared as outcomes of their own: rows each
+    covariates: pd.DataFrame | None = None  # ``pid`` and one text column per covariate ("" where none given)
 
 
 def read_cohort(source: str, columns: Columns = Columns(), dialect: Dialect = Dialect(), *,
@@ -114,6 +117,12 @@ class _Plan:
     event: str | None = None
     date: str = "date"
     start_date: str = "start_date"
+    covariates: list[str] = field(default_factory=list)  # columns read as patient covariates
+
+    @property
+    def columns_named(self) -> set[str]:
+        """The covariates named by the user (the others were taken because they exist)."""
+        return {n.strip().lower() for n in self.columns.covariates}
 
     def choose(self, header: list[str]) -> list[str]:
         found = ", ".join(header)
@@ -162,7 +171,16 @@ class _Plan:
                 raise IvigBlinaError(f"column '{name}' is named for two roles (patient, cohort, day or date, IgG, "
                                      "event); give each its own column (--patient-col, --cohort-col, --day-col, "
                                      "--igg-col)", line=1)
-        return wanted
+        named = [n.strip().lower() for n in c.covariates]
+        for name in named:
+            if name not in header:
+                raise missing(f"'{name}' (given as a covariate)")
+            if name in wanted:
+                raise IvigBlinaError(f"column '{name}' has a role in the analysis; it cannot be a covariate", line=1)
+        others = [h for h in header if h not in wanted and h not in ("date", "start_date", "day")] \
+            if c.all_covariates else []
+        self.covariates = list(dict.fromkeys(named + others))
+        return wanted + self.covariates
 
 
 @dataclass
@@ -242,6 +260,7 @@ class _Validator:
             first_lines["duplicate_rows"] = int(self.lines[duplicate.min()])
         order = order[~repeated]
         patients, cohort = self.patients(patient, data[p.cohort] if p.cohort else None, order)
+        covariates = self.covariates(data, pid, order) if p.covariates else None
         listed_days = _listed_days(pid, day, order[~has_data[order]], len(patient.cat.categories))
         patients["listed_day"] = listed_days[patients.pid.to_numpy()]
 
@@ -263,7 +282,7 @@ class _Validator:
                   "used_rows": len(table), "censored_values": int(censored_rows.sum()),
                   "same_day_conflicts": conflicts}
         return Observations(self.name, self.raw.sha256, table, patients, p.event is not None, counts, first_lines,
-                            p.units, tuple(self.notes), unknown)
+                            p.units, tuple(self.notes), unknown, covariates)
 
     def numbers(self, text: pd.Series, column: str, distinct: pd.Series | None = None) -> np.ndarray:
         """Parse the distinct strings of the categorical ``text`` (or their replacements
@@ -440,6 +459,36 @@ class _Validator:
         by_pid = np.full(len(patient.cat.categories), none, dtype=code.dtype)
         by_pid[pid[order[starts]]] = of_patient
         return table, pd.Categorical.from_codes(by_pid, names)
+
+    def covariates(self, data: pd.DataFrame, pid: np.ndarray, order: np.ndarray) -> pd.DataFrame:
+        """Each patient's value of every covariate column (blank on some of the patient's rows
+        is fine). A column named as a covariate that holds two values for one patient is an
+        error naming both lines; with every column taken (Table 1), such a column is left out
+        and named in a note."""
+        starts = np.flatnonzero(np.diff(pid[order], prepend=-1))
+        out = {"pid": pid[order[starts]]}
+        varying = []
+        for column in self.plan.covariates:
+            text = data[column]
+            names = np.asarray(text.cat.categories, dtype=object)
+            code = text.cat.codes.to_numpy()
+            none = int(np.flatnonzero(names == "")[0]) if (names == "").any() else -1
+            given = code[order] != none
+            lowest = np.minimum.reduceat(np.where(given, code[order], len(names)), starts)
+            highest = np.maximum.reduceat(np.where(given, code[order], -1), starts)
+            if (lowest[highest >= 0] != highest[highest >= 0]).any():
+                if column not in self.plan.columns_named:
+                    varying.append(column)
+                    continue
+                row, earlier = first_cohort_clash(pid, code, none) or (0, 0)
+                first = int(np.flatnonzero((pid == pid[row]) & (code == earlier))[0])
+                raise IvigBlinaError(f"patient '{data[self.plan.patient].iloc[row]}' has '{names[code[row]]}' here "
+                                     f"but '{names[earlier]}' on line {self.lines[first]}; a covariate holds one "
+                                     "value per patient", path=self.name, line=int(self.lines[row]), column=column)
+            out[column] = np.where(highest >= 0, np.append(names, "")[highest], "")
+        if varying:
+            self.notes.append(f"columns that vary within a patient, left out of the covariates: {', '.join(varying)}")
+        return pd.DataFrame(out)
 
     def cohort_clash(self, pid, code, none, names, patient, column) -> None:
         """Raise for the first row whose cohort differs from its patient's first one."""

@@ -12,8 +12,8 @@ from ivig_blina.analyses.results import (BinarySummary, CompetingRiskSummary, Co
                                          TimeToEventSummary, format_p, plain)
 from ivig_blina.errors import printable
 
-__all__ = ["comparison_table", "frame_chunks", "frame_text", "plain", "rows_table", "write_comparison",
-           "write_rows"]
+__all__ = ["comparison_table", "frame_chunks", "frame_text", "plain", "rows_table", "table1_table",
+           "write_comparison", "write_rows"]
 
 
 def write_comparison(cmp, fmt: str, out: IO[str]) -> None:
@@ -285,3 +285,50 @@ def _width(text: str) -> int:
     import unicodedata
 
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def table1_table(t, mean: bool = False):
+    """Table 1 for the terminal (never parsed): per group and overall, continuous covariates as
+    median [Q1–Q3] (and mean (SD) with ``mean``), categorical ones as n (%) per level, the
+    missing counts, the test's P and the SMD."""
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    groups = [*t.groups, "overall"]
+    table = Table(title="Table 1", title_justify="left", box=box.SIMPLE_HEAD, caption_justify="left",
+                  caption="continuous: median [Q1–Q3]" + ("; mean (SD)" if mean else "") + "; categorical: n (% of "
+                          "patients with a value); P: " + ", ".join(sorted({v.test for v in t.variables if v.test}))
+                          + "; SMD: standardized mean difference (tableone's; the mean of the pairs for k groups).")
+    table.add_column("", no_wrap=True)
+    for g in groups:
+        table.add_column(f"{escape(g)} (n = {t.n[g]})", justify="right", no_wrap=True)
+    table.add_column("P", justify="right")
+    table.add_column("SMD", justify="right")
+    for v in t.variables:
+        p, smd = format_p(v.result.pvalue if v.result else None), "" if v.smd is None else f"{v.smd:.2f}"
+        if v.kind == "continuous":
+            table.add_row(escape(v.variable), *(_quartiles_text(v.summaries[g]) for g in groups), p, smd)
+            if mean:
+                table.add_row("  mean (SD)", *(_mean_text(v.summaries[g]) for g in groups), "", "")
+        else:
+            table.add_row(escape(v.variable), *("" for _ in groups), p, smd)
+            for level in v.levels:
+                table.add_row(f"  {escape(level.level)}", *(_count_text(*level.groups[g]) for g in groups), "", "")
+        if any(v.missing.values()):
+            table.add_row("  missing", *(str(v.missing[g]) for g in groups), "", "")
+    return table
+
+
+def _quartiles_text(s) -> str:
+    return "—" if not s.n else f"{s.median:.4g} [{s.q1:.4g}–{s.q3:.4g}]"
+
+
+def _mean_text(s) -> str:
+    if not s.n:
+        return "—"
+    return f"{s.mean:.4g}" + ("" if s.sd is None else f" ({s.sd:.3g})")
+
+
+def _count_text(n: int, percent: float | None) -> str:
+    return f"{n}" + ("" if percent is None else f" ({percent:.1f}%)")

@@ -30,7 +30,7 @@ from ivig_blina.errors import IvigBlinaError
 from ivig_blina.stats.plugins import ENTRY_POINT_GROUP
 from ivig_blina.stats.sides import ALTERNATIVES, ConfidenceInterval, check_alternative, check_confidence_level
 
-KINDS = ("continuous", "binary", "time-to-event", "rate")
+KINDS = ("continuous", "binary", "time-to-event", "rate", "categorical")
 __all__ = ["ALTERNATIVES", "ENTRY_POINT_GROUP", "KINDS", "ConfidenceInterval", "Registry", "Statistic", "TestResult",
            "UnknownStatistic", "get", "register", "registry"]
 
@@ -118,7 +118,7 @@ class Registry:
     only when :meth:`get` asks for one or :meth:`listing` lists them all."""
 
     def __init__(self) -> None:
-        self.entries: dict[str, Entry] = {}
+        self.entries: dict[tuple[str, str], Entry] = {}  # by (kind, name): fisher is binary and categorical
         self.installed: dict[str, tuple[Any, str]] = {}  # name -> (entry point, origin), not yet imported
         self.plugin_files: list[str] = []  # as given to load_file, for the record (JSON meta)
 
@@ -152,13 +152,22 @@ class Registry:
         if cls.groups not in (2, "k") or not isinstance(cls.strata, bool):
             raise IvigBlinaError(f"statistic '{cls.name}' from {origin}: 'groups' must be 2 or \"k\" and "
                                  "'strata' True or False")
-        self._check_free(cls.name, origin)
-        self.entries[cls.name] = Entry(cls, origin)
+        self._check_free(cls.name, origin, cls.kind)
+        self.entries[cls.kind, cls.name] = Entry(cls, origin)
 
-    def _check_free(self, name: str, origin: str) -> None:
-        """A name already taken (by a statistic loaded or installed) is an error naming both."""
-        other = self.entries[name].origin if name in self.entries else (
-            self.installed[name][1] if name in self.installed else None)
+    @property
+    def names(self) -> set[str]:
+        """The names of the statistics registered (a name may serve several kinds)."""
+        return {name for _, name in self.entries}
+
+    def origin(self, statistic: Statistic) -> str:
+        return self.entries[statistic.kind, statistic.name].origin
+
+    def _check_free(self, name: str, origin: str, kind: str | None = None) -> None:
+        """A name already taken for the kind (by a statistic loaded, or by an installed one,
+        whose kind is not known before its import) is an error naming both."""
+        taken = [e for (k, n), e in self.entries.items() if n == name and (kind is None or k == kind)]
+        other = taken[0].origin if taken else self.installed[name][1] if name in self.installed else None
         if other is not None:
             raise IvigBlinaError(f"statistic '{name}' from {origin} has the name of the one from {other}")
 
@@ -184,11 +193,11 @@ class Registry:
                                  "point must have the name of its statistic")
         self.register(cls, origin)
 
-    def listing(self) -> dict[str, Entry]:
-        """Every statistic by name, installed plug-ins imported (what ``ivigblina tests`` lists)."""
+    def listing(self) -> list[Entry]:
+        """Every statistic, installed plug-ins imported (what ``ivigblina tests`` lists)."""
         for name in list(self.installed):
             self._load_installed(name)
-        return self.entries
+        return list(self.entries.values())
 
     def load_file(self, path: str) -> None:
         """Register every ``Statistic`` subclass defined in the Python file ``path``."""
@@ -218,12 +227,12 @@ class Registry:
         plug-in of that name is imported now."""
         if name in self.installed:
             self._load_installed(name)
-        known = sorted(n for n, e in self.entries.items() if e.cls.kind == kind)
+        known = sorted(n for k, n in self.entries if k == kind)
         if name not in known:
             more = (f"; installed plug-ins ('ivigblina tests' lists their kinds): {', '.join(sorted(self.installed))}"
                     if self.installed else "")
             raise UnknownStatistic(f"unknown {kind} statistic '{name}'; known: {', '.join(known)}{more}")
-        entry = self.entries[name]
+        entry = self.entries[kind, name]
         if entry.origin == "built-in":
             return entry.cls()
         from ivig_blina.stats.plugins import plugin_code

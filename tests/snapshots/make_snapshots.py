@@ -28,6 +28,7 @@ for fmt in FORMATS:
     CASES[f"wo_compare.{fmt}"] = ["compare", WO, "--groups", "ivig,control", "-f", fmt]
     CASES[f"wo_compare_competing.{fmt}"] = ["compare", WO, "--competing-risk", "-f", fmt]
     CASES[f"tests.{fmt}"] = ["tests", "-f", fmt]
+    CASES[f"wo_table1.{fmt}"] = ["table1", WO, "--categorical", "ecog", "--mean", "-f", fmt]
 CASES.update({
     "wo_compare_options.json": ["compare", WO, "--alternative", "less", "--confidence", "0.9", "--adjust", "holm",
                                 "--landmarks", "14,60", "-f", "json"],
