@@ -187,8 +187,10 @@ COMPARE_CHECKS = [
     ("--alternative", "both"), ("--adjust", "fdr"), ("--format", "xlsx"),  # choices
     ("--permutations", "0"), ("--seed", "-1"),  # ranges
 ]
-PLOT_CHECKS = [("--output", "figure.jpg"), ("--output", "figure"),  # check_figure_path
-               ("--groups", "x"), ("--groups", "x,y,z")]  # parse_groups
+PLOT_CHECKS = [("--output", "figure.jpg"), ("--output", "figure")]  # check_figure_path
+INFECTION_CHECKS = [("--groups", "x"), ("--groups", "x,y,z")]  # parse_groups: two cohorts
+IGG_CHECKS = [("--groups", "x,"), ("--groups", "x,x"), ("--groups", ""),  # parse_panels: one or more cohorts
+              ("--max-panels", "0")]  # ranges
 COMMANDS = {"nadir": ["nadir"], "compare": ["compare"], "plot igg": ["plot", "igg"],
             "plot infection": ["plot", "infection"]}
 
@@ -196,6 +198,7 @@ COMMANDS = {"nadir": ["nadir"], "compare": ["compare"], "plot igg": ["plot", "ig
 def usage_cases():
     for name, command in COMMANDS.items():
         checks = INPUT_CHECKS + (COMPARE_CHECKS if name == "compare" else PLOT_CHECKS if "plot" in name else [])
+        checks += INFECTION_CHECKS if name == "plot infection" else IGG_CHECKS if name == "plot igg" else []
         for option, value in checks:
             yield pytest.param(command, option, value, id=f"{name} {option} {value!r}")
 
@@ -216,7 +219,7 @@ def test_every_check_of_the_options_module_has_an_exit_2_case():
     checks = {name for name, f in inspect.getmembers(options, inspect.isfunction)
               if f.__module__ == options.__name__ and name.startswith(("check_", "_check_", "parse_"))}
     covered = {"check_level", "_check_days", "_check_threshold", "_check_delimiter", "_check_decimal", "_check_today",
-               "check_figure_path", "parse_landmarks", "parse_groups", "parse_tests"}
+               "check_figure_path", "parse_landmarks", "parse_groups", "parse_panels", "parse_tests"}
     assert checks == covered  # a new check gets its cases in usage_cases()
 
 

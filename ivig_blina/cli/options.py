@@ -151,6 +151,11 @@ FigureOut = Annotated[str, typer.Option("--output", "-o", callback=check_figure_
                                         help="The figure file: .png, .svg or .pdf.")]
 Groups = Annotated[Optional[str], typer.Option("--groups", help="The two cohorts to compare, as A,B (that order).",
                                                show_default=False)]
+Panels = Annotated[Optional[str], typer.Option("--groups", show_default=False,
+                                               help="The cohorts to draw, one panel each, as A,B,C (that order; "
+                                                    "default: every cohort, sorted).")]
+MaxPanels = Annotated[int, typer.Option("--max-panels", min=1, help="Most panels drawn; a file of more cohorts "
+                                                                    "needs --groups.")]
 
 
 @dataclass
@@ -230,6 +235,16 @@ def parse_groups(value: str | None) -> tuple[str, str] | None:
     if len(names) != 2 or not all(names) or names[0] == names[1]:
         raise typer.BadParameter(f"expected two different cohort names as A,B, got '{value}'", param_hint="--groups")
     return names[0], names[1]
+
+
+def parse_panels(value: str | None) -> list[str] | None:
+    """``--groups`` of ``plot igg``: one or more different cohort names, comma-separated."""
+    if value is None:
+        return None
+    names = [x.strip() for x in value.split(",")]
+    if not all(names) or len(set(names)) != len(names):
+        raise typer.BadParameter(f"expected different cohort names as A,B,C, got '{value}'", param_hint="--groups")
+    return names
 
 
 def parse_tests(values: list[str] | None) -> dict[str, str]:
