@@ -9,9 +9,9 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import closing, contextmanager, nullcontext, suppress
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
@@ -51,13 +51,13 @@ def _user_errors():
         raise typer.BadParameter(e.expected, param_hint="--" + e.parameter.replace("_", "-")) from None
 
 
-def _warnings_as_lines(command):
+def _warnings_as_lines(command: Callable[..., Any]) -> Callable[..., Any]:
     """Run ``command`` with Python's warnings (matplotlib's, numpy's, a plug-in's) as our own:
     none with ``--quiet``; else each distinct one once, as one line ``ivigblina: warning: ...``
     on stderr, never the interpreter's two-line dump naming our source files."""
 
     @functools.wraps(command)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
         import warnings
 
         shown: set[str] = set()
