@@ -15,6 +15,15 @@ def printable(text: str) -> str:
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
+def listed(names, limit: int = 20) -> str:
+    """Names for a message, at most ``limit`` of them and how many more: ``a, b, c`` or ``a, b,
+    ... and 9,980 more``, so that a file of 10,000 cohorts or columns makes a line, not a page."""
+    names = [str(n) for n in names]
+    if len(names) <= limit:
+        return ", ".join(names)
+    return ", ".join(names[:limit]) + f" and {len(names) - limit:,} more"
+
+
 class IvigBlinaError(Exception):
     """Bad input: its text is one line naming the file, line and column.
 

@@ -179,6 +179,7 @@ INPUT_CHECKS = [  # the options every data command shares
     ("--today", "yesterday"), ("--today", "2024-02-30"),  # _check_today
     ("--event-map", "ICU"), ("--cohort-map", "=ivig"),  # parse_map
     ("--units", "mmol/L"), ("--report-units", "mg/L"), ("--engine", "spark"), ("--max-field-size", "0"),  # choices
+    ("--scheduler-timeout", "0"), ("--scheduler-timeout", "nan"), ("--scheduler-timeout", "-1"),  # _check_scheduler_timeout
 ]
 COMPARE_CHECKS = [
     ("--confidence", "1"), ("--confidence", "0"), ("--confidence", "95"), ("--confidence", "nan"),  # check_level
@@ -188,8 +189,10 @@ COMPARE_CHECKS = [
     ("--alternative", "both"), ("--adjust", "fdr"), ("--format", "xlsx"),  # choices
     ("--permutations", "0"), ("--seed", "-1"),  # ranges
 ]
-PLOT_CHECKS = [("--output", "figure.jpg"), ("--output", "figure"),  # check_figure_path
-               ("--groups", "x"), ("--groups", "x,y,z")]  # parse_groups
+PLOT_CHECKS = [("--output", "figure.jpg"), ("--output", "figure")]  # check_figure_path
+INFECTION_CHECKS = [("--groups", "x"), ("--groups", "x,y,z")]  # parse_groups: two cohorts
+IGG_CHECKS = [("--groups", "x,"), ("--groups", "x,x"), ("--groups", ""),  # parse_panels: one or more cohorts
+              ("--max-panels", "0")]  # ranges
 TABLE1_CHECKS = [("--groups", "x"), ("--groups", "a,a"), ("--groups", "a,"),  # parse_group_list
                  ("--test", "categorical"), ("--test", "categorical=fishers"), ("--permutations", "0")]
 COMMANDS = {"nadir": ["nadir"], "compare": ["compare"], "plot igg": ["plot", "igg"],
@@ -200,6 +203,7 @@ def usage_cases():
     for name, command in COMMANDS.items():
         checks = INPUT_CHECKS + {"compare": COMPARE_CHECKS, "table1": TABLE1_CHECKS}.get(
             name, PLOT_CHECKS if "plot" in name else [])
+        checks += INFECTION_CHECKS if name == "plot infection" else IGG_CHECKS if name == "plot igg" else []
         for option, value in checks:
             yield pytest.param(command, option, value, id=f"{name} {option} {value!r}")
 
@@ -220,7 +224,9 @@ def test_every_check_of_the_options_module_has_an_exit_2_case():
     checks = {name for name, f in inspect.getmembers(options, inspect.isfunction)
               if f.__module__ == options.__name__ and name.startswith(("check_", "_check_", "parse_"))}
     covered = {"check_level", "_check_days", "_check_threshold", "_check_delimiter", "_check_decimal", "_check_today",
-               "check_figure_path", "parse_landmarks", "parse_groups", "parse_group_list", "parse_tests"}
+               "_check_scheduler_timeout",
+               "check_figure_path", "parse_landmarks", "parse_groups", "parse_group_list", "parse_panels",
+               "parse_tests"}
     assert checks == covered  # a new check gets its cases in usage_cases()
 
 

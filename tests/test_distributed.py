@@ -1,9 +1,16 @@
 """--engine dask on a local Dask cluster: several partitions, patients split across them, the
 same per-patient table and P values as the default engine."""
 
+import http.server
 import io
 import json
 import logging
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
 
 import numpy as np
 import pandas as pd
@@ -133,3 +140,53 @@ def test_output_onto_a_partition_is_refused(partitions, scheduler, form):
     assert result.exit_code == 1
     assert result.stderr == f"ivigblina: error: {target}: refusing to overwrite the input file; choose another --output\n"
     assert target.read_bytes() == before
+
+
+def _nadir_with_scheduler(partitions, address: str, *options: str) -> tuple[subprocess.CompletedProcess, float]:
+    """Run in its own process: a connection left waiting must not outlive the test."""
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "ivig_blina", "nadir", str(partitions), "--engine", "dask",
+                           "--scheduler", address, "-q", *options], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "IVIGBLINA_PLUGINS": "none"})
+    return done, time.monotonic() - started
+
+
+def test_a_listener_that_is_not_dask_is_one_line_within_the_timeout(partitions):
+    """Issue 13, item 11: a web server at the --scheduler address once made the run hang forever."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    server.RequestHandlerClass.log_message = lambda *args: None  # type: ignore[method-assign]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        address = f"tcp://127.0.0.1:{server.server_address[1]}"
+        done, took = _nadir_with_scheduler(partitions, address, "--scheduler-timeout", "2")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == (f"ivigblina: error: no answer from the Dask scheduler at '{address}' given by --scheduler "
+                           "within 2 s (--scheduler-timeout); something listens there, but it does not speak Dask's "
+                           "protocol: is it the scheduler's address?\n")
+    assert took < 30
+
+
+def test_a_closed_port_is_one_line_within_the_timeout(partitions):
+    """A closed port once took distributed's own 30 s."""
+    with socket.socket() as probe:  # a loopback port that was free a moment ago
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    done, took = _nadir_with_scheduler(partitions, f"tcp://127.0.0.1:{port}", "--scheduler-timeout", "1")
+    assert done.returncode == 1 and done.stderr.count("\n") == 1
+    assert f"ivigblina: error: cannot reach the Dask scheduler at 'tcp://127.0.0.1:{port}' given by --scheduler" \
+        in done.stderr and "after 1 s" in done.stderr
+    assert took < 25
+
+
+def test_the_scheduler_timeout_is_recorded_and_checked(partitions, scheduler):
+    result = run("compare", partitions, "--engine", "dask", "--scheduler", scheduler, "--scheduler-timeout", "30",
+                 "-f", "json", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["meta"]["options"]["scheduler_timeout"] == 30.0
+    from ivig_blina import OptionError, load
+
+    with pytest.raises(OptionError, match="scheduler_timeout: expected a number of seconds > 0, got 0"):
+        load(str(partitions), engine="dask", scheduler=scheduler, scheduler_timeout=0)

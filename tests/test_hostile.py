@@ -109,3 +109,70 @@ def test_figures_show_a_cohort_name_as_written_never_as_mathtext(name, write, tm
     from ivig_blina.figures.plots import _text
 
     assert _text(name).replace("\\$", "$") == name and "$" not in _text(name).replace("\\$", "")
+
+
+# Item 18: Python warnings, long lists of names, too many panels.
+
+CJK = "patient_id,cohort,day,igg_mg_dl,event\nA,对照,0,500,\nA,对照,10,300,infection\nB,ctl,0,500,\nB,ctl,20,350,\n"
+
+
+@pytest.mark.parametrize("command", ["igg", "infection"])
+def test_matplotlib_warnings_are_silent_with_quiet_and_one_line_each_otherwise(command, write, tmp_path):
+    path, figure = write(CJK), str(tmp_path / "figure.png")
+    quiet = run("plot", command, path, "-q", "-o", figure)
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    loud = run("plot", command, path, "-o", figure)
+    assert loud.exit_code == 0
+    warned = [line for line in loud.stderr.splitlines() if line.startswith("ivigblina: warning: ")]
+    assert sorted(warned) == [
+        "ivigblina: warning: Glyph 23545 (\\N{CJK UNIFIED IDEOGRAPH-5BF9}) missing from font(s) DejaVu Sans.",
+        "ivigblina: warning: Glyph 29031 (\\N{CJK UNIFIED IDEOGRAPH-7167}) missing from font(s) DejaVu Sans."]
+    assert len(loud.stderr.splitlines()) == len(warned) + 1  # and the summary: no source lines, no file names
+
+
+def test_numpy_warnings_are_silent_with_quiet_and_one_line_otherwise(write):
+    path = write(textwrap.dedent("""
+        import numpy as np
+        from ivig_blina.stats import Statistic, TestResult
+        class Empty(Statistic):
+            name, kind, description = "empty-mean", "continuous", "warns"
+            def run(self, a, b, **kw):
+                return TestResult(statistic=float(np.mean(np.array([]))), pvalue=0.5)
+        """), name="empty.py")
+    args = ("compare", WO, "--plugin", path, "--test", "continuous=empty-mean", "-f", "csv")
+    quiet = run(*args, "-q")
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    loud = run(*args)
+    assert "ivigblina: warning: Mean of empty slice\n" in loud.stderr
+    assert all(line.startswith(("ivigblina: warning: ", f"{WO}: ")) for line in loud.stderr.splitlines())
+
+
+def test_compare_names_at_most_20_cohorts(write):
+    rows = "".join(f"P{i},c{i:05d},1,300\n" for i in range(10_000))
+    path = write("patient_id,cohort,day,igg_mg_dl\n" + rows)
+    result = run("compare", path)
+    assert result.exit_code == 1 and len(result.stderr) < 400
+    assert "found 10,000 (c00000, c00001, " in result.stderr and ", c00019 and 9,980 more); choose two" in result.stderr
+    result = run("compare", path, "--groups", "c00001,nope")
+    assert result.exit_code == 1 and len(result.stderr) < 400 and "c00019 and 9,980 more)" in result.stderr
+
+
+def test_a_missing_column_names_at_most_20_of_the_header(write):
+    path = write(",".join(f"col{i}" for i in range(5000)) + "\n" + ",".join("1" * 5000) + "\n")
+    result = run("nadir", path)
+    assert result.exit_code == 1 and len(result.stderr) < 400
+    assert "(found: col0, col1, " in result.stderr and "col19 and 4,980 more)" in result.stderr
+
+
+def test_plot_igg_refuses_more_panels_than_max_panels(write, tmp_path):
+    rows = "".join(f"P{i},c{i:02d},{d},{v}\n" for i in range(13) for d, v in ((0, 500), (10, 300)))
+    path, figure = write("patient_id,cohort,day,igg_mg_dl\n" + rows), str(tmp_path / "igg.png")
+    result = run("plot", "igg", path, "-o", figure)
+    assert result.exit_code == 1 and not (tmp_path / "igg.png").exists()
+    assert result.stderr == (f"ivigblina: error: {path}: the file has 13 cohorts, more panels than --max-panels 12; "
+                             "choose the cohorts to draw with --groups A,B,C (or raise --max-panels)\n")
+    assert run("plot", "igg", path, "-o", figure, "-q", "--groups", "c00,c05,c12").exit_code == 0
+    assert run("plot", "igg", path, "-o", figure, "-q", "--max-panels", "13").exit_code == 0
+    many = ",".join(f"c{i:02d}" for i in range(13))
+    assert "--groups names 13 cohorts" in run("plot", "igg", path, "-o", figure, "--groups", many).stderr
+    assert run("plot", "igg", path, "-o", figure, "--groups", "c00,c00").exit_code == 2

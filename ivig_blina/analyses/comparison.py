@@ -15,7 +15,7 @@ from ivig_blina.analyses.results import (SCHEMA_VERSION, BinarySummary, Competin
                                          ContinuousSummary, GroupSummary, IncidenceAt, OutcomeResult, RateSummary, RiskDifference,
                                          SurvivalAt, TimeToEventSummary)
 from ivig_blina.cohort.load import Cohort
-from ivig_blina.errors import IvigBlinaError, OptionError
+from ivig_blina.errors import IvigBlinaError, OptionError, listed
 from ivig_blina.stats import ConfidenceInterval, Statistic, TestResult
 from ivig_blina.stats.adjust import METHODS as ADJUSTMENTS
 from ivig_blina.stats.adjust import adjust as adjust_pvalues
@@ -38,10 +38,10 @@ def choose_groups(cohorts, groups: tuple[str, str] | None, path: str) -> tuple[s
         for g in groups:
             if g not in present:
                 raise IvigBlinaError(f"group '{g}' given by --groups is not a cohort of the file "
-                                     f"(cohorts: {', '.join(present)})", path=path)
+                                     f"(cohorts: {listed(present)})", path=path)
         return groups
     if len(present) != 2:
-        raise IvigBlinaError(f"compare needs two cohorts, found {len(present)} ({', '.join(present)}); "
+        raise IvigBlinaError(f"compare needs two cohorts, found {len(present):,} ({listed(present)}); "
                              f"choose two with --groups A,B{_near_twins(present)}", path=path)
     return present[0], present[1]
 

@@ -6,20 +6,20 @@ instant. A user's mistake in the data is one line on stderr and exit 1; a bad op
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import closing, contextmanager, nullcontext, suppress
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
 from ivig_blina import __version__
 from ivig_blina.cli.config import ConfigGroup
-from ivig_blina.cli.options import (Adjust, Alternative, FigureOut, Format, FormatOpt, Groups, Input, Output,
-                                    PluginOpt, Quiet, check_level, parse_group_list, parse_groups, parse_landmarks,
-                                    parse_tests,
-                                    with_input)
+from ivig_blina.cli.options import (Adjust, Alternative, FigureOut, Format, FormatOpt, Groups, Input, MaxPanels,
+                                    Output, Panels, PluginOpt, Quiet, check_level, parse_group_list, parse_groups,
+                                    parse_landmarks, parse_panels, parse_tests, with_input)
 from ivig_blina.cli.stdout import ONLY_WRITES_FAIL_SO, failed, standard_output, terminal_text, write_whole
 from ivig_blina.errors import IvigBlinaError, OptionError, printable
 
@@ -63,6 +63,32 @@ def _check_tests(registry, tests: dict[str, str]) -> None:
                 registry.get(name, kind)
         except UnknownStatistic as e:
             raise typer.BadParameter(str(e), param_hint="--test") from None
+
+
+def _warnings_as_lines(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Run ``command`` with Python's warnings (matplotlib's, numpy's, a plug-in's) as our own:
+    none with ``--quiet``; else each distinct one once, as one line ``ivigblina: warning: ...``
+    on stderr, never the interpreter's two-line dump naming our source files."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        import warnings
+
+        shown: set[str] = set()
+
+        def one_line(message, category, filename, lineno, file=None, line=None) -> None:
+            text = " ".join(str(message).split())
+            if text not in shown:
+                shown.add(text)
+                print(printable(f"ivigblina: warning: {text}"), file=sys.stderr)
+
+        with warnings.catch_warnings():
+            if kwargs.get("quiet"):
+                warnings.simplefilter("ignore")
+            warnings.showwarning = one_line
+            return command(*args, **kwargs)
+
+    return wrapper
 
 
 def _registry(plugins: list[str] | None):
@@ -157,6 +183,7 @@ def _summary(cohort, quiet: bool, excluded: int = 0) -> None:
 
 @app.command(help="One row per patient: baseline, nadir, days to nadir, HGG and outcome events.\n" + DEFINITIONS)
 @with_input
+@_warnings_as_lines
 def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None, quiet: Quiet = False,
           competing_risk: Annotated[bool, typer.Option("--competing-risk", help="Deaths without infection are a "
                                                        "competing event: infection_status 2 (else 0, censored).")] = False):
@@ -184,6 +211,7 @@ def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None
                   "and Fisher's exact test with the conditional MLE odds ratio (as R's fisher.test); every binary "
                   "row also gives the risk difference with Newcombe's hybrid score interval.\n" + DEFINITIONS)
 @with_input
+@_warnings_as_lines
 def compare(
     ctx: typer.Context,
     source: Input,
@@ -252,6 +280,7 @@ def compare(
                              "and Fisher's exact test (Monte Carlo beyond 2M tables) or chi-square; the standardized "
                              "mean difference of each.")
 @with_input
+@_warnings_as_lines
 def table1(
     source: Input,
     groups: Annotated[Optional[str], typer.Option(
@@ -309,6 +338,7 @@ def table1(
 
 
 @app.command("tests", help="List the statistics: name, kind, description and where each came from.")
+@_warnings_as_lines
 def list_tests(plugin: PluginOpt = None, format: FormatOpt = Format.table, output: Output = None):
     registry = _registry(plugin)
     with _user_errors():  # installed plug-ins are imported to be listed
@@ -335,15 +365,17 @@ def _save_figure(figure, path: str, sources: list[str]) -> None:
 @plot_app.command("igg", help="IgG against day, one panel per cohort and one line per patient, from the baseline "
                               "to the end of follow-up; the HGG threshold dashed and each nadir marked.")
 @with_input
-def plot_igg(source: Input, output: FigureOut, groups: Groups = None, quiet: Quiet = False):
+@_warnings_as_lines
+def plot_igg(source: Input, output: FigureOut, groups: Panels = None, max_panels: MaxPanels = 12,
+             quiet: Quiet = False):
     from ivig_blina.figures.plots import igg_figure
 
-    chosen = parse_groups(groups)
+    chosen = parse_panels(groups)
     with _user_errors():
         if source.engine.value == "dask":  # before reading a cluster's worth of partitions
             raise IvigBlinaError("plot igg draws every measurement: it reads one file (--engine pandas)")
         cohort = source.load(keep_rows=True)
-        figure = igg_figure(cohort, chosen)
+        figure = igg_figure(cohort, chosen, max_panels=max_panels)
     _summary(cohort, quiet)
     _save_figure(figure, output, _inputs(source))
 
@@ -352,6 +384,7 @@ def plot_igg(source: Input, output: FigureOut, groups: Groups = None, quiet: Qui
                                     "log-rank P and the numbers at risk; cumulative incidence and Gray's test with "
                                     "--competing-risk.")
 @with_input
+@_warnings_as_lines
 def plot_infection(source: Input, output: FigureOut, groups: Groups = None,
                    competing_risk: Annotated[bool, typer.Option("--competing-risk", help="Deaths without infection "
                                                                 "are a competing event.")] = False,

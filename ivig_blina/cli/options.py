@@ -11,7 +11,7 @@ from typing import Annotated, Any, Callable, Optional
 
 import typer
 
-from ivig_blina.cohort.options import check_date, check_days, parse_map
+from ivig_blina.cohort.options import check_date, check_days, check_seconds, parse_map
 from ivig_blina.errors import OptionError
 from ivig_blina.io.units import parse_amount
 from ivig_blina.stats.sides import check_confidence_level
@@ -65,6 +65,7 @@ def _usage(check: Callable[..., Any], *names: str) -> Callable[[Any], Any]:
 check_level = _usage(check_confidence_level)
 _check_today = _usage(check_date)
 _check_threshold = _usage(parse_amount, "hgg_threshold")
+_check_scheduler_timeout = _usage(check_seconds, "scheduler_timeout")
 
 
 def _check_days(name: str) -> Callable[[Any], Any]:
@@ -157,10 +158,18 @@ EngineOpt = Annotated[Engine, typer.Option(
 Scheduler = Annotated[Optional[str], typer.Option(
     "--scheduler", show_default=False, help="With --engine dask: the address of a running Dask scheduler "
                                             "(default: a local cluster of two workers).")]
+SchedulerTimeout = Annotated[float, typer.Option(
+    "--scheduler-timeout", callback=_check_scheduler_timeout,
+    help="With --scheduler: seconds to wait for the scheduler to answer before giving up.")]
 FigureOut = Annotated[str, typer.Option("--output", "-o", callback=check_figure_path,
                                         help="The figure file: .png, .svg or .pdf.")]
 Groups = Annotated[Optional[str], typer.Option("--groups", help="The two cohorts to compare, as A,B (that order).",
                                                show_default=False)]
+Panels = Annotated[Optional[str], typer.Option("--groups", show_default=False,
+                                               help="The cohorts to draw, one panel each, as A,B,C (that order; "
+                                                    "default: every cohort, sorted).")]
+MaxPanels = Annotated[int, typer.Option("--max-panels", min=1, help="Most panels drawn; a file of more cohorts "
+                                                                    "needs --groups.")]
 
 
 @dataclass
@@ -194,6 +203,7 @@ class Input:
     strict: Strict = False
     engine: EngineOpt = Engine.pandas
     scheduler: Scheduler = None
+    scheduler_timeout: SchedulerTimeout = 10.0
     report_units: ReportUnits = Units.mg_dl
 
     def load(self, require_cohort: bool = False, keep_rows: bool = False, competing_risk: bool = False,
@@ -256,6 +266,16 @@ def parse_group_list(value: str | None) -> list[str] | None:
     if len(names) < 2 or not all(names) or len(set(names)) != len(names):
         raise typer.BadParameter(f"expected two or more different cohort names as A,B,C (or all), got '{value}'",
                                  param_hint="--groups")
+    return names
+
+
+def parse_panels(value: str | None) -> list[str] | None:
+    """``--groups`` of ``plot igg``: one or more different cohort names, comma-separated."""
+    if value is None:
+        return None
+    names = [x.strip() for x in value.split(",")]
+    if not all(names) or len(set(names)) != len(names):
+        raise typer.BadParameter(f"expected different cohort names as A,B,C, got '{value}'", param_hint="--groups")
     return names
 
 

@@ -40,7 +40,7 @@ def partitions(source: str) -> list[str]:
 
 
 def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, today, scheduler: str | None = None,
-                     **definitions) -> tuple[Observations, PatientTable]:
+                     scheduler_timeout: float = 10.0, **definitions) -> tuple[Observations, PatientTable]:
     """Observations (counts only) and the per-patient table of every partition of ``source``;
     ``definitions`` are :func:`ivig_blina.cohort.patients.per_patient`'s options."""
     import dask
@@ -51,11 +51,7 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
     files = partitions(source)
     with ExitStack() as stack:
         if scheduler:
-            try:
-                client = stack.enter_context(Client(scheduler))
-            except (OSError, ValueError, TypeError) as e:  # unreachable, or not an address
-                raise IvigBlinaError(f"cannot reach the Dask scheduler at '{scheduler}' given by --scheduler "
-                                     f"({type(e).__name__}: {e})") from None
+            client = stack.enter_context(connect(scheduler, scheduler_timeout))
         else:  # silence_logs: a bad row is our one-line message, not the workers' tracebacks
             cluster = stack.enter_context(LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None,
                                                        silence_logs=logging.CRITICAL))
@@ -96,6 +92,40 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
                        igg_units=units, notes=notes, unknown_labels=dict(sorted(unknown.items())))
     return obs, PatientTable(table, outcomes, definitions.get("hgg_threshold", 400.0), counts,
                              competing_risk=definitions.get("competing_risk", False), patient_ids=patient_ids)
+
+
+def connect(scheduler: str, timeout: float):
+    """A Client of the Dask scheduler at ``scheduler``, connected within ``timeout`` seconds, else
+    one line saying so. distributed's own ``timeout`` covers a port where nothing listens (its
+    default took 31 s) but not a listener that is not a Dask scheduler (a web server): the
+    handshake then waits forever. So the Client is made in a daemon thread given ``timeout``
+    and a second to end; one still connecting then is left behind (it holds nothing of ours,
+    and a daemon thread does not keep the process alive)."""
+    import threading
+
+    from distributed import Client
+
+    made: dict = {}
+
+    def make() -> None:
+        try:
+            made["client"] = Client(scheduler, timeout=timeout)
+        except BaseException as e:  # handed over to the caller's thread
+            made["error"] = e
+
+    thread = threading.Thread(target=make, name="ivigblina-connect", daemon=True)
+    thread.start()
+    thread.join(timeout + 1.0)
+    where = f"the Dask scheduler at '{scheduler}' given by --scheduler"
+    if thread.is_alive():
+        raise IvigBlinaError(f"no answer from {where} within {timeout:g} s (--scheduler-timeout); something listens "
+                             "there, but it does not speak Dask's protocol: is it the scheduler's address?")
+    error = made.get("error")
+    if isinstance(error, (OSError, ValueError, TypeError)):  # unreachable (timed out), or not an address
+        raise IvigBlinaError(f"cannot reach {where} ({type(error).__name__}: {error})") from None
+    if error is not None:
+        raise error
+    return made["client"]
 
 
 def _read_part(path: str, columns, dialect, today) -> tuple[pd.DataFrame, dict]:

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from ivig_blina.cohort.accounting import input_counts, input_summary
-from ivig_blina.cohort.options import ENGINES, check_date, check_days, check_one_of, parse_map
+from ivig_blina.cohort.options import ENGINES, check_date, check_days, check_one_of, check_seconds, parse_map
 from ivig_blina.cohort.patients import FOLLOW_UP_COLUMNS, IGG_COLUMNS, PatientTable, check_strict, per_patient
 from ivig_blina.errors import IvigBlinaError
 from ivig_blina.io.reader import Observations
@@ -102,9 +102,9 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
          decimal: str = ".", max_field_size: int = 10_000, max_columns: int = 10_000, sheet: str | None = None,
          today: dt.date | str | None = None,
          strict: bool = False, engine: str = "pandas", scheduler: str | None = None,
-         report_units: str = "mg/dL", event_map=None, cohort_map=None, competing_risk: bool = False,
-         covariates: list[str] | tuple[str, ...] | None = None, all_covariates: bool = False,
-         categorical: list[str] | tuple[str, ...] = (), require_cohort: bool = False,
+         scheduler_timeout: float = 10.0, report_units: str = "mg/dL", event_map=None, cohort_map=None,
+         competing_risk: bool = False, covariates: list[str] | tuple[str, ...] | None = None,
+         all_covariates: bool = False, categorical: list[str] | tuple[str, ...] = (), require_cohort: bool = False,
          keep_rows: bool = False) -> Cohort:
     """Read ``source``, validate every row and derive the per-patient table.
 
@@ -129,9 +129,9 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
         dates.
     strict : bool
         Refuse any skipped row or input warning.
-    engine, scheduler
+    engine, scheduler, scheduler_timeout
         ``"pandas"`` (one file) or ``"dask"`` (partitions on a Dask cluster at ``scheduler``,
-        or a local one).
+        which must answer within ``scheduler_timeout`` seconds, or a local one).
     report_units : {"mg/dL", "g/L"}
         The unit of every IgG value of the per-patient table and of what is computed from it.
     event_map, cohort_map : dict or list of "FROM=TO", optional
@@ -182,6 +182,7 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
                        ("baseline_window", baseline_window)):
         check_days(name, days)
     today = check_date(today)
+    check_seconds("scheduler_timeout", scheduler_timeout)
     event_pairs, cohort_pairs = parse_map("event_map", event_map), parse_map("cohort_map", cohort_map)
     columns = Columns(patient=patient_col, cohort=cohort_col, day=day_col, igg=igg_col, units=units, event=event_col,
                       date=date_col, start_date=start_date_col, date_format=date_format, event_map=event_pairs,
@@ -197,6 +198,7 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
                     exclude_after_ivig=exclude_after_ivig, baseline_window=baseline_window, encoding=encoding,
                     delimiter=delimiter, decimal=decimal, max_field_size=max_field_size, max_columns=max_columns,
                     today=str(today) if today else None, strict=strict, engine=engine, scheduler=scheduler,
+                    scheduler_timeout=scheduler_timeout,
                     report_units=report_units, date_col=date_col, start_date_col=start_date_col, event_col=event_col,
                     date_format=date_format, event_map=dict(event_pairs), cohort_map=dict(cohort_pairs), sheet=sheet,
                     **({"covariates": list(covariates or ()), "categorical": list(categorical)}
@@ -214,7 +216,8 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
         stated = units or (unit_in_header(igg_col) if igg_col else None) or "mg/dL"
         threshold_mg_dl = threshold_in_mg_dl("hgg_threshold", threshold, stated)
         obs, patients = read_partitioned(source, columns, dialect, require_cohort=require_cohort, today=today,
-                                         scheduler=scheduler, until=until, hgg_threshold=threshold_mg_dl,
+                                         scheduler=scheduler, scheduler_timeout=scheduler_timeout, until=until,
+                                         hgg_threshold=threshold_mg_dl,
                                          exclude_after_ivig=exclude_after_ivig, baseline_window=baseline_window,
                                          competing_risk=competing_risk)
         return _in_units(Cohort(obs, patients, record(obs.igg_units, threshold_mg_dl)), report_units)

@@ -24,6 +24,13 @@ def check_days(name: str, value: float | None) -> float | None:
     return value
 
 
+def check_seconds(name: str, value: float) -> float:
+    """A time limit in seconds: finite and above 0."""
+    if not 0 < value < math.inf:
+        raise OptionError(name, f"expected a number of seconds > 0, got {value}")
+    return value
+
+
 def check_date(value: dt.date | str | None) -> dt.date | None:
     """``today``: a date, or text as YYYY-MM-DD."""
     if value is None or isinstance(value, dt.date):

@@ -24,6 +24,7 @@ DAY_LABEL = "Days since first blinatumomab dose"
 COURSES = 200  # patients' courses drawn per panel; a larger cohort is summarised (see igg_courses)
 MAX_BINS = 60
 MIN_BIN = 10  # values in a bin for its median and quartiles to be drawn
+MAX_PANELS = 12  # panels of the IgG figure: 1,000 cohorts took matplotlib 92 s to draw, unreadably thin
 
 
 def _pyplot():
@@ -44,9 +45,10 @@ def _text(label: str) -> str:
     return printable(label).replace("$", r"\$")
 
 
-def igg_figure(cohort: Cohort, groups: list[str] | tuple[str, ...] | None = None):
+def igg_figure(cohort: Cohort, groups: list[str] | tuple[str, ...] | None = None, *, max_panels: int = MAX_PANELS):
     """The IgG courses of ``cohort`` (loaded with ``keep_rows=True``): a panel per cohort in
-    ``groups`` (default: every cohort, sorted). See :func:`igg_courses`."""
+    ``groups`` (default: every cohort, sorted), at most ``max_panels`` of them. See
+    :func:`igg_courses`."""
     if not cohort.rows_kept:
         raise IvigBlinaError("plot igg draws every measurement: it reads one file (--engine pandas) loaded with "
                              "keep_rows=True")
@@ -55,6 +57,10 @@ def igg_figure(cohort: Cohort, groups: list[str] | tuple[str, ...] | None = None
     for g in panels:
         if g not in cohorts:
             raise IvigBlinaError(f"group '{g}' given by --groups is not a cohort of the file", path=cohort.path)
+    if len(panels) > max_panels:
+        given = "--groups names" if groups else "the file has"
+        raise IvigBlinaError(f"{given} {len(panels):,} cohorts, more panels than --max-panels {max_panels}; choose "
+                             "the cohorts to draw with --groups A,B,C (or raise --max-panels)", path=cohort.path)
     return igg_courses(cohort.observations.table, cohort.table, panels, cohort.hgg_threshold, units=cohort.igg_units)
 
 

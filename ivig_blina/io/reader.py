@@ -15,7 +15,7 @@ import pandas as pd
 
 from ivig_blina.io import memory
 from ivig_blina.io.csvfile import Dialect, RawTable, read_table
-from ivig_blina.errors import IvigBlinaError
+from ivig_blina.errors import IvigBlinaError, listed
 from ivig_blina.io.units import PLAUSIBLE_MG_DL, TO_MG_DL, unit_in_header
 
 IGG_COLUMNS = {"igg_mg_dl": "mg/dL", "igg_g_l": "g/L"}
@@ -125,7 +125,7 @@ class _Plan:
         return {n.strip().lower() for n in self.columns.covariates}
 
     def choose(self, header: list[str]) -> list[str]:
-        found = ", ".join(header)
+        found = listed(header)
 
         def missing(what: str) -> IvigBlinaError:
             return IvigBlinaError(f"missing column {what} (found: {found})", line=1)
