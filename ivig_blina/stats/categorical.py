@@ -54,8 +54,12 @@ class FisherRxC(Statistic):
             **options) -> TestResult:
         table = _trimmed(_as_table(rows))
         method = "Fisher's exact test"
-        if min(table.shape) < 2:
-            return _no_test(method, "fewer than two groups or levels with patients; no test")
+        if not table.size:
+            return _no_test(method, "no patients; no test")
+        if min(table.shape) < 2:  # the margins allow one table only: the observed one
+            return TestResult(statistic=None, pvalue=1.0, method=f"{method} (1 table)",
+                              warnings=("one group or one level only: the observed table is the only one (R gives "
+                                        "P = 1)",))
         warnings = () if alternative == "two-sided" else ("the r x c test is two-sided; --alternative does not apply",)
         count = table_count(tuple(table.sum(axis=1)), tuple(table.sum(axis=0)))
         if count <= MAX_TABLES:
@@ -155,10 +159,10 @@ class ChiSquareRxC(Statistic):
     def run(self, *rows, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
         from scipy import stats
 
-        table = _trimmed(_as_table(rows))
+        table = _as_table(rows)
         method = "Pearson's chi-square test"
-        if min(table.shape) < 2:
-            return _no_test(method, "fewer than two groups or levels with patients; no test")
+        if min(table.shape) < 2 or (table.sum(axis=0) == 0).any() or (table.sum(axis=1) == 0).any():
+            return _no_test(method, "a group or level of the table has no patients; no test (R gives NaN)")
         result = stats.chi2_contingency(table, correction=True)  # scipy corrects 2 x 2 only, as R
         warnings: tuple[str, ...] = ()
         if (result.expected_freq < 5).any():

@@ -45,6 +45,8 @@ def categorical_smd(counts_a, counts_b) -> float | None:
 
     spread = (covariance(p_a) + covariance(p_b)) / 2
     difference = p_a - p_b
+    if not spread.any():  # each group all at one level: equal (0) or completely separated (no finite SMD)
+        return 0.0 if not difference.any() else None
     value = float(difference @ np.linalg.pinv(spread) @ difference)
     return math.sqrt(max(value, 0.0))
 
