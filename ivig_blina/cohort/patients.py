@@ -226,7 +226,9 @@ STRICT_REASONS = {"blank_rows": "a blank row", "duplicate_rows": "a duplicate ro
                   "censored_values": "a censored IgG value (<X or >X)",
                   "same_day_conflicts": "two different IgG values on one day",
                   "events_before_day0": "an event before day 0", "events_after_until": "an event after --until",
-                  "events_after_death": "an event after the patient's death"}
+                  "events_after_death": "an event after the patient's death",
+                  "normalised_values": "an event label or cohort name with invisible characters (zero-width, "
+                                       "no-break spaces), normalised"}
 
 
 def check_strict(obs: Observations, patients: PatientTable) -> None:

@@ -215,6 +215,9 @@ class _Validator:
 
         patient = data[p.patient]
         self.fail(patient == "", p.patient, lambda i: "patient ID is empty")
+        normalised = _visible(data, [p.event, p.cohort])  # before the sort: duplicates are compared as shown
+        if normalised.any():
+            first_lines["normalised_values"] = int(self.lines[normalised.argmax()])
         igg, censored = self.igg(data[p.igg])
         event = _lower(data[p.event]) if p.event else pd.Series(pd.Categorical.from_codes(
             np.zeros(len(data), dtype=np.int8), [""]))
@@ -254,7 +257,7 @@ class _Validator:
         counts = {"rows": len(blank) + self.raw.blank_rows, "blank_rows": blank_rows,
                   "duplicate_rows": len(duplicate), "patient_only_rows": len(order) - len(rows),
                   "used_rows": len(table), "censored_values": int(censored_rows.sum()),
-                  "same_day_conflicts": conflicts}
+                  "same_day_conflicts": conflicts, "normalised_values": int(normalised.sum())}
         return Observations(self.name, self.raw.sha256, table, patients, p.event is not None, counts, first_lines,
                             p.units, tuple(self.notes))
 
@@ -541,6 +544,35 @@ def _same_day_conflicts(table: pd.DataFrame) -> tuple[int, int]:
 def _compact(values: np.ndarray) -> np.ndarray:
     """Integer ``values`` as int32 where they fit: half the memory for millions of rows."""
     return values.astype(np.int32) if not len(values) or values.max() < 2**31 else values
+
+
+def _visible(data: pd.DataFrame, columns: list[str | None]) -> np.ndarray:
+    """Normalise the event labels and cohort names of ``data`` (in place) as they are seen:
+    NFKC (a no-break space becomes a space, a full-width letter its letter), then without
+    invisible format characters (Unicode category Cf: zero-width spaces and joiners, the BOM,
+    soft hyphens, direction marks), trimmed; so that ``infection`` with a zero-width space in
+    it is an infection, not another outcome. Returns which rows had a value changed."""
+    import unicodedata
+
+    changed = np.zeros(len(data), dtype=bool)
+    for column in columns:
+        if column is None:
+            continue
+        text = data[column]
+        names = [str(name) for name in text.cat.categories]
+        if all(name.isascii() for name in names):  # nothing to normalise: the common case, at once
+            continue
+        shown = ["".join(c for c in unicodedata.normalize("NFKC", name) if unicodedata.category(c) != "Cf").strip()
+                 for name in names]
+        differs = np.array([a != b for a, b in zip(names, shown)])
+        if not differs.any():
+            continue
+        codes = text.cat.codes.to_numpy()
+        changed |= np.append(differs, False)[codes]  # code -1 (missing) never changed
+        merged, categories = pd.factorize(np.asarray(shown, dtype=object))
+        data[column] = pd.Categorical.from_codes(np.where(codes >= 0, merged[codes], -1), pd.Index(categories,
+                                                 dtype=object), validate=False)
+    return changed
 
 
 def _lower(text: pd.Series) -> pd.Series:
