@@ -36,8 +36,10 @@ def input_summary(obs, patients, excluded: int = 0) -> str:
                             ("duplicate_rows", "duplicate row", "skipped"),
                             ("patient_only_rows", "row", "with neither IgG nor event (patient listed)"),
                             ("censored_values", "censored IgG value", "(<X or >X) taken as X"),
-                            ("same_day_conflicts", "patient-day", "with two different IgG values (lower one counts)")):
-        if c[key]:
+                            ("same_day_conflicts", "patient-day", "with two different IgG values (lower one counts)"),
+                            ("normalised_values", "row", "with its event label or cohort normalised (zero-width "
+                                                         "or no-break spaces, full-width letters)")):
+        if c.get(key):
             parts.append(f"{_n(c[key], noun)} {text}")
     if p["patients_without_nadir"]:
         ids = patients.table.patient_id[patients.table.nadir_igg.isna()].tolist()

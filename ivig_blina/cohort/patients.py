@@ -227,7 +227,9 @@ STRICT_REASONS = {"blank_rows": "a blank row", "duplicate_rows": "a duplicate ro
                   "same_day_conflicts": "two different IgG values on one day",
                   "events_before_day0": "an event before day 0", "events_after_until": "an event after --until",
                   "events_after_death": "an event after the patient's death",
-                  "unknown_labels": "an event label that is neither known nor mapped with --event-map"}
+                  "unknown_labels": "an event label that is neither known nor mapped with --event-map",
+                  "normalised_values": "an event label or cohort name with invisible characters (zero-width, "
+                                       "no-break spaces), normalised"}
 
 
 def check_strict(obs: Observations, patients: PatientTable) -> None:

@@ -132,24 +132,88 @@ def _read_parquet(data: bytes, name: str, digest: str, wanted, dialect: Dialect)
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
+    def unreadable(e: Exception) -> IvigBlinaError:  # Arrow's text may run over lines: one line of it
+        return IvigBlinaError(f"is not a readable Parquet file ({' '.join(str(e).split())})", path=name)
+
     try:
         parquet = pq.ParquetFile(pa.BufferReader(data))
     except (pa.ArrowException, OSError) as e:
-        raise IvigBlinaError(f"is not a readable Parquet file ({e})", path=name) from None
+        raise unreadable(e) from None
     names = parquet.schema_arrow.names
     header = [str(h).strip().lower() for h in names]
     keep = _choose(header, wanted, name, dialect.max_columns)
-    table = parquet.read(columns=[names[header.index(h)] for h in keep]).rename_columns(keep)  # only these
+    try:  # a damaged file (a flipped bit) fails here, in any of a hundred ways
+        table = parquet.read(columns=[names[header.index(h)] for h in keep]).rename_columns(keep)  # only these
+    except (pa.ArrowException, OSError) as e:
+        raise unreadable(e) from None
     if table.num_rows == 0:
         raise IvigBlinaError("no data rows", path=name)
     lines = np.arange(1, table.num_rows + 1, dtype=np.int32 if table.num_rows < 2**31 else np.int64)
     columns = {}
     for h in keep:  # as text, one column at a time: its dictionary is all that stays
-        columns[h] = pc.dictionary_encode(table.column(h).cast(pa.string()).fill_null(""))
+        columns[h] = pc.dictionary_encode(_parquet_text(table.column(h), h, name).fill_null(""))
     del table, parquet, data
     frame = _strings(columns, lines, dialect.max_field, name)
     memory.release()
     return RawTable(name, digest, header, frame, lines, blank_rows=0)
+
+
+def _parquet_text(column, h: str, name: str):
+    """A Parquet column as Arrow strings, read as the same text in a CSV file would be: a float
+    NaN is a missing value (pandas writes a missing number so), a time-zone-aware timestamp is
+    its date and time as written in its zone (as an ISO string with an offset in a CSV file), a
+    duration is a number of days, binary is UTF-8 text. A column of lists, structs or maps has no
+    single value per cell and is refused, naming it."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    kind = column.type.value_type if pa.types.is_dictionary(column.type) else column.type
+    if kind != column.type:
+        column = column.cast(kind)
+    if pa.types.is_nested(kind):
+        raise IvigBlinaError(f"holds {kind} values, not one value per cell; give this column as text, numbers or "
+                             "dates", path=name, column=h)
+    if pa.types.is_floating(kind):
+        column = pc.if_else(pc.is_nan(column), pa.scalar(None, kind), column)
+    elif pa.types.is_timestamp(kind) and kind.tz is not None:
+        column = pc.local_timestamp(column)  # the wall time in its zone, as written there
+    elif pa.types.is_duration(kind):
+        per_day = {"s": 86400.0, "ms": 8.64e7, "us": 8.64e10, "ns": 8.64e13}[kind.unit]
+        column = pc.divide(column.cast(pa.int64()).cast(pa.float64()), per_day)
+    bytes_like = pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_binary(kind) \
+        or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind)
+    try:
+        text = column.cast(pa.string())
+        if bytes_like:  # Parquet's reader takes a text column's bytes on trust (a flipped bit)
+            text.validate(full=True)
+    except pa.ArrowNotImplementedError:
+        raise IvigBlinaError(f"holds {kind} values, which cannot be read as text, numbers or dates", path=name,
+                             column=h) from None
+    except pa.ArrowInvalid:  # bytes that are not UTF-8
+        _refuse_non_utf8(column, h, name)
+        raise
+    return text
+
+
+def _refuse_non_utf8(column, h: str, name: str) -> None:
+    """Name the first value of a Parquet text or binary column that is not UTF-8 (its row is its
+    line); on the error path only."""
+    import pyarrow as pa
+
+    try:
+        column = column.cast(pa.large_binary())  # text is not decoded on the way
+    except pa.ArrowException:
+        pass
+    row = 0
+    for chunk in column.chunks:
+        for value in chunk.to_pylist():
+            row += 1
+            try:
+                if value is not None:
+                    bytes(value).decode("utf-8")
+            except UnicodeDecodeError as e:
+                raise IvigBlinaError(f"byte 0x{value[e.start]:02x} is not UTF-8 text; a Parquet text column holds "
+                                     "UTF-8", path=name, line=row, column=h) from None
 
 
 def _read_bytes(source: str, name: str) -> bytes:

@@ -234,11 +234,14 @@ class _Validator:
         elif self.raw.blank_rows:
             first_lines["blank_rows"] = int(self.raw.lines[0])
 
-        if p.cohort and self.plan.columns.cohort_map:
-            data[p.cohort] = _renamed(data[p.cohort], {" ".join(a.split()).lower(): " ".join(b.split())
-                                                       for a, b in self.plan.columns.cohort_map})
         patient = data[p.patient]
         self.fail(patient == "", p.patient, lambda i: "patient ID is empty")
+        normalised = _visible(data, [p.event, p.cohort])  # before the sort: duplicates are compared as shown
+        if normalised.any():
+            first_lines["normalised_values"] = int(self.lines[normalised.argmax()])
+        if p.cohort and self.plan.columns.cohort_map:  # after the normalising: a map matches labels as shown
+            data[p.cohort] = _renamed(data[p.cohort], {" ".join(a.split()).lower(): " ".join(b.split())
+                                                       for a, b in self.plan.columns.cohort_map})
         igg, censored = self.igg(data[p.igg])
         event = _renamed(_lower(data[p.event]), _label_map(self.plan.columns.event_map)) if p.event else \
             pd.Series(pd.Categorical.from_codes(np.zeros(len(data), dtype=np.int8), [""]))
@@ -280,7 +283,7 @@ class _Validator:
         counts = {"rows": len(blank) + self.raw.blank_rows, "blank_rows": blank_rows,
                   "duplicate_rows": len(duplicate), "patient_only_rows": len(order) - len(rows),
                   "used_rows": len(table), "censored_values": int(censored_rows.sum()),
-                  "same_day_conflicts": conflicts}
+                  "same_day_conflicts": conflicts, "normalised_values": int(normalised.sum())}
         return Observations(self.name, self.raw.sha256, table, patients, p.event is not None, counts, first_lines,
                             p.units, tuple(self.notes), unknown, covariates)
 
@@ -635,6 +638,35 @@ def _renamed(text: pd.Series, mapping: dict[str, str], fold=lambda s: " ".join(s
     renamed = [mapping.get(fold(c), c) for c in text.cat.categories]
     categories, inverse = np.unique(np.asarray(renamed, dtype=str), return_inverse=True)
     return pd.Series(pd.Categorical.from_codes(inverse[text.cat.codes.to_numpy()], categories), index=text.index)
+
+
+def _visible(data: pd.DataFrame, columns: list[str | None]) -> np.ndarray:
+    """Normalise the event labels and cohort names of ``data`` (in place) as they are seen:
+    NFKC (a no-break space becomes a space, a full-width letter its letter), then without
+    invisible format characters (Unicode category Cf: zero-width spaces and joiners, the BOM,
+    soft hyphens, direction marks), trimmed; so that ``infection`` with a zero-width space in
+    it is an infection, not another outcome. Returns which rows had a value changed."""
+    import unicodedata
+
+    changed = np.zeros(len(data), dtype=bool)
+    for column in columns:
+        if column is None:
+            continue
+        text = data[column]
+        names = [str(name) for name in text.cat.categories]
+        if all(name.isascii() for name in names):  # nothing to normalise: the common case, at once
+            continue
+        shown = ["".join(c for c in unicodedata.normalize("NFKC", name) if unicodedata.category(c) != "Cf").strip()
+                 for name in names]
+        differs = np.array([a != b for a, b in zip(names, shown)])
+        if not differs.any():
+            continue
+        codes = text.cat.codes.to_numpy()
+        changed |= np.append(differs, False)[codes]  # code -1 (missing) never changed
+        merged, categories = pd.factorize(np.asarray(shown, dtype=object))
+        data[column] = pd.Categorical.from_codes(np.where(codes >= 0, merged[codes], -1), pd.Index(categories,
+                                                 dtype=object), validate=False)
+    return changed
 
 
 def _lower(text: pd.Series) -> pd.Series:
