@@ -106,3 +106,24 @@ def test_a_cohort_named_overall_is_refused(write):
     result = run("table1", path)
     assert result.exit_code == 1 and "--cohort-map overall=NAME" in result.stderr
     assert run("table1", path, "--cohort-map", "overall=all patients", "-q").exit_code == 0
+
+
+def test_covariates_from_a_patients_file(write, tmp_path):
+    path = write("patient_id,cohort,day,igg_mg_dl,age\nA,x,0,500,40\nA,x,5,300,\nB,y,0,600,50\nC,y,0,700,61\n")
+    extra = tmp_path / "patients.csv"
+    extra.write_text("Patient_ID,sex,stage\nA,F,II\nB,M,III\nZ,F,I\n")
+    result = run("table1", path, "--patients", str(extra), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    variables = {v["variable"]: v for v in json.loads(result.stdout)["variables"]}
+    assert list(variables) == ["age", "sex", "stage", "baseline_igg"]
+    assert variables["sex"]["missing"] == {"x": 0, "y": 1, "overall": 1}
+    assert "1 patient(s) not in the --patients file (no covariates): C" in result.stderr
+    assert "1 patient(s) of the --patients file not in the data file (left out): Z" in result.stderr
+    chosen = json.loads(run("table1", path, "--patients", str(extra), "--covariates", "stage,age", "-f", "json",
+                            "-q").stdout)
+    assert [v["variable"] for v in chosen["variables"]] == ["stage", "age", "baseline_igg"]
+    extra.write_text("patient_id,sex\nA,F\nB,M\nA,F\n")
+    twice = run("table1", path, "--patients", str(extra))
+    assert twice.exit_code == 1
+    assert twice.stderr == (f"ivigblina: error: {extra}:4: column 'patient_id': patient 'A' is listed twice (also on "
+                            "line 2); the file holds one row per patient\n")

@@ -291,6 +291,10 @@ def table1(
     categorical: Annotated[Optional[list[str]], typer.Option(
         "--categorical", show_default=False, help="A numeric column read as categorical, e.g. ECOG (repeatable).")]
     = None,
+    patients: Annotated[Optional[str], typer.Option(
+        "--patients", metavar="FILE", show_default=False,
+        help="A second file with one row per patient (keyed by the patient column): its columns are covariates "
+             "too.")] = None,
     mean: Annotated[bool, typer.Option("--mean", help="Add the mean (SD) of continuous covariates.")] = False,
     test: Annotated[Optional[list[str]], typer.Option(
         "--test", show_default=False, help="Statistic per kind, as KIND=NAME: continuous=mann-whitney|kruskal-wallis, "
@@ -315,7 +319,7 @@ def table1(
     named = [c.strip() for c in covariates.split(",") if c.strip()] if covariates else None
     with _user_errors():
         cohort = source.load(require_cohort=True, covariates=named, all_covariates=named is None,
-                             categorical=categorical or [])
+                             categorical=categorical or [], patients_file=patients)
         result = run_table1(cohort, groups,  # type: ignore[arg-type]  # a list: parsed by its callback
                             covariates=None if named is None else [*named, "baseline_igg"],
                             mean=mean, tests=tests, permutations=permutations, seed=seed, registry=registry)

@@ -104,7 +104,8 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
          strict: bool = False, engine: str = "pandas", scheduler: str | None = None,
          scheduler_timeout: float = 10.0, report_units: str = "mg/dL", event_map=None, cohort_map=None,
          competing_risk: bool = False, covariates: list[str] | tuple[str, ...] | None = None,
-         all_covariates: bool = False, categorical: list[str] | tuple[str, ...] = (), require_cohort: bool = False,
+         all_covariates: bool = False, categorical: list[str] | tuple[str, ...] = (),
+         patients_file: str | None = None, require_cohort: bool = False,
          keep_rows: bool = False) -> Cohort:
     """Read ``source``, validate every row and derive the per-patient table.
 
@@ -144,7 +145,10 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
         per patient (blank on some of a patient's rows is fine), named in ``covariates``, or
         every such column with ``all_covariates`` (columns that vary within a patient are then
         left out and named in a note; a named one that varies is an error). Numeric columns
-        are continuous unless named in ``categorical``. See :meth:`Cohort.covariate_table`.
+        are continuous unless named in ``categorical``. ``patients_file``: a second file (any
+        supported format) with one row per patient, keyed by the patient column, whose other
+        columns are covariates too; patients in one file only are counted and named in a note.
+        See :meth:`Cohort.covariate_table`.
     competing_risk : bool
         A death without infection is a competing event (``infection_status`` 2), as a
         competing-risk comparison needs; else it censors the patient (0).
@@ -184,11 +188,19 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
     today = check_date(today)
     check_seconds("scheduler_timeout", scheduler_timeout)
     event_pairs, cohort_pairs = parse_map("event_map", event_map), parse_map("cohort_map", cohort_map)
+    dialect = Dialect(encoding=encoding, delimiter=delimiter, decimal=decimal, max_field=max_field_size,
+                      max_columns=max_columns, sheet=sheet)
+    extra, asked = None, list(covariates or ())
+    if patients_file is not None:
+        from ivig_blina.cohort.patient_file import read_patient_file
+
+        extra = read_patient_file(patients_file, patient_col, replace(dialect, sheet=None, delimiter=None))
+        named = [c.strip().lower() for c in covariates or ()]
+        covariates = [c for c in named if c not in extra.columns]  # the rest come from the patients file
+        wanted = None if not named else [c for c in named if c in extra.columns]
     columns = Columns(patient=patient_col, cohort=cohort_col, day=day_col, igg=igg_col, units=units, event=event_col,
                       date=date_col, start_date=start_date_col, date_format=date_format, event_map=event_pairs,
                       cohort_map=cohort_pairs, covariates=tuple(covariates or ()), all_covariates=all_covariates)
-    dialect = Dialect(encoding=encoding, delimiter=delimiter, decimal=decimal, max_field=max_field_size,
-                      max_columns=max_columns, sheet=sheet)
 
     def record(input_units: str, threshold_mg_dl: float) -> dict[str, Any]:
         """The options as JSON ``meta`` records them, resolved: the input's unit and the
@@ -201,8 +213,8 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
                     scheduler_timeout=scheduler_timeout,
                     report_units=report_units, date_col=date_col, start_date_col=start_date_col, event_col=event_col,
                     date_format=date_format, event_map=dict(event_pairs), cohort_map=dict(cohort_pairs), sheet=sheet,
-                    **({"covariates": list(covariates or ()), "categorical": list(categorical)}
-                       if covariates or all_covariates or categorical else {}))
+                    **({"covariates": asked, "categorical": list(categorical), "patients_file": patients_file}
+                       if asked or all_covariates or categorical or patients_file else {}))
 
     if engine == "dask":
         if strict:
@@ -222,6 +234,11 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
                                          competing_risk=competing_risk)
         return _in_units(Cohort(obs, patients, record(obs.igg_units, threshold_mg_dl)), report_units)
     obs = read_cohort(source, columns, dialect, require_cohort=require_cohort, today=today)
+    if extra is not None:
+        from ivig_blina.cohort.patient_file import join
+
+        joined, notes = join(obs.covariates, obs.patients.set_index("pid").patient_id, extra, wanted)
+        obs = replace(obs, covariates=joined, notes=obs.notes + tuple(notes))
     threshold_mg_dl = threshold_in_mg_dl("hgg_threshold", threshold, obs.igg_units)
     patients = per_patient(obs, until=until, hgg_threshold=threshold_mg_dl, exclude_after_ivig=exclude_after_ivig,
                            baseline_window=baseline_window, competing_risk=competing_risk)
