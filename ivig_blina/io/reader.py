@@ -80,17 +80,21 @@ class Observations:
     first_lines: dict[str, int] = field(default_factory=dict)
     igg_units: str = "mg/dL"  # of the IgG column as read (``table.igg`` is always in mg/dL)
     notes: tuple[str, ...] = ()  # input warnings, e.g. an implausible median IgG for a stated unit
+    row_keys: np.ndarray | None = None  # with read_cohort(row_keys=True), of each row of ``table``: see _row_keys
+    listing: pd.DataFrame | None = None  # with row_keys=True: the rows that only list a patient, with their keys
 
 
 def read_cohort(source: str, columns: Columns = Columns(), dialect: Dialect = Dialect(), *,
-                require_cohort: bool = False, today: dt.date | None = None) -> Observations:
+                require_cohort: bool = False, today: dt.date | None = None, row_keys: bool = False) -> Observations:
     """Read ``source`` (a path, or ``-`` for standard input) and validate it.
 
     ``today`` bounds the dates (default: the system date); dates before 1900 are refused too.
+    ``row_keys``: give each row of the table a key that is equal for rows the reader counts as
+    duplicates, in whatever file they are (``--engine dask`` finds duplicates across partitions).
     """
     plan = _Plan(columns, require_cohort)
     raw = read_table(source, plan.choose, dialect)
-    observations = _Validator(raw, plan, dialect, today or dt.date.today()).run()
+    observations = _Validator(raw, plan, dialect, today or dt.date.today(), row_keys).run()
     del raw
     memory.release()
     return observations
@@ -182,8 +186,9 @@ class _Validator:
     """Row checks on the raw table; row ``i`` of every array here is row ``i`` of the file's
     non-blank rows, ``self.lines[i]`` its line."""
 
-    def __init__(self, raw: RawTable, plan: _Plan, dialect: Dialect, today: dt.date):
+    def __init__(self, raw: RawTable, plan: _Plan, dialect: Dialect, today: dt.date, row_keys: bool = False):
         self.raw, self.plan, self.dialect, self.today = raw, plan, dialect, pd.Timestamp(today)
+        self.row_keys = row_keys
         self.name = raw.path
         self.lines = raw.lines
         self.notes: list[str] = []
@@ -251,15 +256,22 @@ class _Validator:
         censored_rows = (table.censored != "").to_numpy()
         if censored_rows.any():
             first_lines["censored_values"] = int(table.line.to_numpy()[censored_rows].min())
-        conflicts, conflict_line = _same_day_conflicts(table)
+        conflicts, conflict_line = same_day_conflicts(table)
         if conflicts:
             first_lines["same_day_conflicts"] = conflict_line
         counts = {"rows": len(blank) + self.raw.blank_rows, "blank_rows": blank_rows,
                   "duplicate_rows": len(duplicate), "patient_only_rows": len(order) - len(rows),
                   "used_rows": len(table), "censored_values": int(censored_rows.sum()),
                   "same_day_conflicts": conflicts, "normalised_values": int(normalised.sum())}
-        return Observations(self.name, self.raw.sha256, table, patients, p.event is not None, counts, first_lines,
-                            p.units, tuple(self.notes))
+        obs = Observations(self.name, self.raw.sha256, table, patients, p.event is not None, counts, first_lines,
+                           p.units, tuple(self.notes))
+        if self.row_keys:
+            only = order[~has_data[order]]
+            obs.row_keys = _row_keys(data, rows)
+            obs.listing = pd.DataFrame({"patient_id": np.asarray(patient.cat.categories, dtype=object)[pid[only]],
+                                        "cohort": np.asarray(cohort, dtype=object)[pid[only]], "day": day.at(only),
+                                        "line": self.lines[only], "key": _row_keys(data, only)})
+        return obs
 
     def numbers(self, text: pd.Series, column: str, distinct: pd.Series | None = None) -> np.ndarray:
         """Parse the distinct strings of the categorical ``text`` (or their replacements
@@ -523,7 +535,7 @@ def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarr
     return order, order != np.repeat(first, np.diff(np.r_[starts, len(order)]))
 
 
-def _same_day_conflicts(table: pd.DataFrame) -> tuple[int, int]:
+def same_day_conflicts(table: pd.DataFrame) -> tuple[int, int]:
     """Patient days with two different IgG values: how many, and the first line of their rows.
     ``table`` is sorted by patient and day."""
     pid, day = table.pid.to_numpy(), table.day.to_numpy()
@@ -539,6 +551,20 @@ def _same_day_conflicts(table: pd.DataFrame) -> tuple[int, int]:
         return 0, 0
     conflicting = np.repeat(differ, np.diff(np.append(starts, len(rows)))) & ~np.isnan(igg)
     return int(differ.sum()), int(line[conflicting].min())
+
+
+def _row_keys(data: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of the text of each of ``rows`` in every column read (as trimmed and
+    normalised): rows the reader counts as duplicates (equal in every column it reads) have
+    equal keys, whichever file they are in. Computed per distinct string, then combined per row
+    (FNV-style: multiply, then exclusive or); a collision of two different rows is a 1 in 2**64
+    chance."""
+    key = np.zeros(len(rows), dtype=np.uint64)
+    for h in sorted(data.columns):  # by name: partitions may order their columns otherwise
+        text = data[h]
+        hashed = pd.util.hash_array(np.asarray(text.cat.categories, dtype=object))
+        key = (key * np.uint64(1099511628211)) ^ hashed[text.cat.codes.to_numpy()[rows]]
+    return key
 
 
 def _compact(values: np.ndarray) -> np.ndarray:
