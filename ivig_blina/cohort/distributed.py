@@ -21,8 +21,8 @@ import pandas as pd
 from ivig_blina.errors import IvigBlinaError
 from ivig_blina.cohort.patients import INFECTIONS, PatientTable, _event_outcomes, per_patient
 from ivig_blina.errors import listed
-from ivig_blina.io.reader import (Observations, cohort_clash_message, first_cohort_clash, no_cohort_message,
-                                  read_cohort, same_day_conflicts)
+from ivig_blina.io.reader import (Observations, check_outcome_count, cohort_clash_message, first_cohort_clash,
+                                  no_cohort_message, read_cohort, same_day_conflicts)
 
 SUFFIXES = (".csv", ".tsv", ".csv.gz", ".tsv.gz", ".parquet")
 ROWS = {"patient_id": object, "cohort": object, "day": float, "igg": float, "censored": object, "event": object,
@@ -78,6 +78,7 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
         results, read_counts = client.compute([derived, [part[1] for part in parts]], sync=True)
     tables = [table for table, _, _, _, _ in results if len(table)]
     labels = sorted(set().union(*(found for _, _, found, _, _ in results)))
+    check_outcome_count(labels, dialect.max_outcomes, source, columns.event.strip().lower())  # of every partition
     has_events = any(c["has_events"] for c in read_counts)
     outcomes = _event_outcomes(labels) if has_events else []
     table = pd.concat(tables, ignore_index=True) if tables else results[0][0]

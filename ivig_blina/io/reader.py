@@ -20,6 +20,8 @@ from ivig_blina.io.units import PLAUSIBLE_MG_DL, TO_MG_DL, unit_in_header
 
 IGG_COLUMNS = {"igg_mg_dl": "mg/dL", "igg_g_l": "g/L"}
 KNOWN_EVENTS = ("infection", "infection_icu", "infection_death", "death", "ivig", "last_follow_up")
+INFECTIONS = ("infection", "infection_icu", "infection_death")  # outcomes of every file with events
+NOT_OUTCOMES = ("ivig", "last_follow_up")  # labels that are never outcomes
 # Names of the per-patient columns and of the outcomes that are not event labels: an event label
 # becomes a column of ``nadir`` and an outcome of ``compare``, so it must not take one of these
 # (tests/test_reader.py checks this list against the columns and outcomes the later steps make).
@@ -226,6 +228,8 @@ class _Validator:
         igg, censored = self.igg(data[p.igg])
         event = _lower(data[p.event]) if p.event else pd.Series(pd.Categorical.from_codes(
             np.zeros(len(data), dtype=np.int8), [""]))
+        if p.event:  # before the labels' checks: 100,000 labels make a slow typo check too
+            check_outcome_count(event.cat.categories, self.dialect.max_outcomes, self.name, p.event)
         self.check_labels(event, p.event)
         has_data = ~igg.map(np.isnan)
         has_data |= (event != "").to_numpy()
@@ -435,6 +439,17 @@ class _Validator:
         row, earlier = first_cohort_clash(pid, code, none) or (0, 0)  # there is one: see patients()
         raise IvigBlinaError(cohort_clash_message(patient[row], names[code[row]], names[earlier]), path=self.name,
                              line=int(self.lines[row]), column=column)
+
+
+def check_outcome_count(labels, max_outcomes: int, path: str, column: str | None = None) -> None:
+    """Refuse more distinct outcomes than ``max_outcomes``: every label but ``ivig`` and
+    ``last_follow_up`` is an outcome (a column of ``nadir``, a row of ``compare``), and a file of
+    100,000 labels took 23 GB. The way out is to map labels onto fewer (``--event-map``)."""
+    others = {label for label in labels if label and label not in NOT_OUTCOMES and label not in INFECTIONS}
+    if len(INFECTIONS) + len(others) > max_outcomes:
+        raise IvigBlinaError(f"{len(INFECTIONS) + len(others):,} outcomes ({len(INFECTIONS)} of infection and "
+                             f"{len(others):,} other event labels), more than --max-outcomes {max_outcomes}; map the "
+                             "labels onto fewer with --event-map, or raise --max-outcomes", path=path, column=column)
 
 
 def first_cohort_clash(pid: np.ndarray, code: np.ndarray, none: int) -> tuple[int, int] | None:
