@@ -178,7 +178,8 @@ INPUT_CHECKS = [  # the options every data command shares
     ("--decimal", ";"),  # _check_decimal
     ("--today", "yesterday"), ("--today", "2024-02-30"),  # _check_today
     ("--units", "mmol/L"), ("--report-units", "mg/L"), ("--engine", "spark"), ("--max-field-size", "0"),  # choices
-    ("--scheduler-timeout", "0"), ("--scheduler-timeout", "nan"), ("--scheduler-timeout", "-1"),  # _check_scheduler_timeout
+    ("--scheduler-timeout", "0"), ("--scheduler-timeout", "nan"),  # _check_scheduler_timeout
+    ("--scheduler-timeout", "-1"),
     ("--max-memory", "lots"), ("--max-memory", "0"), ("--max-outcomes", "0"),  # _check_max_memory, ranges
 ]
 COMPARE_CHECKS = [

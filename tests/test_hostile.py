@@ -39,7 +39,8 @@ def test_a_file_name_with_control_characters_is_shown_escaped(tmp_path):
     result = run("nadir", str(path))
     assert result.exit_code == 1
     _no_control(result.stderr)
-    assert result.stderr == f"ivigblina: error: {tmp_path}/evil\\x1b[2J\\n.csv:2: column 'igg_mg_dl': 'abc' is not a number\n"
+    assert result.stderr == (f"ivigblina: error: {tmp_path}/evil\\x1b[2J\\n.csv:2: column 'igg_mg_dl': 'abc' is not "
+                             "a number\n")
 
 
 def test_the_summary_and_warnings_show_control_characters_as_escapes(write):
@@ -90,7 +91,8 @@ def test_a_plugin_error_of_several_lines_is_one_line(write):
     path = write("raise RuntimeError('boom\\nsecond line\\x1b[2J')\n", name="multi.py")
     result = run("compare", WO, "--plugin", path)
     assert result.exit_code == 1
-    assert result.stderr == f"ivigblina: error: {path}: plug-in failed to load: RuntimeError: boom\\nsecond line\\x1b[2J\n"
+    assert result.stderr == (f"ivigblina: error: {path}: plug-in failed to load: RuntimeError: boom\\nsecond "
+                             "line\\x1b[2J\n")
 
 
 @pytest.mark.parametrize("name", ["$x^2$", "$\\frac{", "a$b$c$"])
@@ -207,7 +209,8 @@ def test_a_gzip_file_is_refused_as_soon_as_it_inflates_past_the_budget(tmp_path)
     result = run("nadir", path, "--max-memory", "6M")
     assert time.perf_counter() - started < 10
     assert result.exit_code == 1
-    assert result.stderr == _refusal(path, "inflated to more than 1 MiB, its text", "more than the memory budget of 6 MiB")
+    assert result.stderr == _refusal(path, "inflated to more than 1 MiB, its text",
+                                     "more than the memory budget of 6 MiB")
     assert run("nadir", path, "--max-memory", "1G", "-f", "csv", "-q").exit_code == 0  # within a budget it is read
 
 
