@@ -179,7 +179,9 @@ INPUT_CHECKS = [  # the options every data command shares
     ("--today", "yesterday"), ("--today", "2024-02-30"),  # _check_today
     ("--event-map", "ICU"), ("--cohort-map", "=ivig"),  # parse_map
     ("--units", "mmol/L"), ("--report-units", "mg/L"), ("--engine", "spark"), ("--max-field-size", "0"),  # choices
-    ("--scheduler-timeout", "0"), ("--scheduler-timeout", "nan"), ("--scheduler-timeout", "-1"),  # _check_scheduler_timeout
+    ("--scheduler-timeout", "0"), ("--scheduler-timeout", "nan"),  # _check_scheduler_timeout
+    ("--scheduler-timeout", "-1"),
+    ("--max-memory", "lots"), ("--max-memory", "0"), ("--max-outcomes", "0"),  # _check_max_memory, ranges
 ]
 COMPARE_CHECKS = [
     ("--confidence", "1"), ("--confidence", "0"), ("--confidence", "95"), ("--confidence", "nan"),  # check_level
@@ -224,7 +226,7 @@ def test_every_check_of_the_options_module_has_an_exit_2_case():
     checks = {name for name, f in inspect.getmembers(options, inspect.isfunction)
               if f.__module__ == options.__name__ and name.startswith(("check_", "_check_", "parse_"))}
     covered = {"check_level", "_check_days", "_check_threshold", "_check_delimiter", "_check_decimal", "_check_today",
-               "_check_scheduler_timeout",
+               "_check_scheduler_timeout", "_check_max_memory",
                "check_figure_path", "parse_landmarks", "parse_groups", "parse_group_list", "parse_panels",
                "parse_tests"}
     assert checks == covered  # a new check gets its cases in usage_cases()

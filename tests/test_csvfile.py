@@ -181,7 +181,8 @@ def test_a_parquet_nan_is_a_missing_value_not_the_text_nan(tmp_path):
     nan = float("nan")
     path = _parquet(tmp_path, patient_id=[1.0, 1.0, nan, 2.0], cohort=COHORTS, day=DAYS, igg_mg_dl=IGG)
     result = run("nadir", path)
-    assert result.exit_code == 1 and result.stderr == f"ivigblina: error: {path}:3: column 'patient_id': patient ID is empty\n"
+    assert result.exit_code == 1
+    assert result.stderr == f"ivigblina: error: {path}:3: column 'patient_id': patient ID is empty\n"
     events = _parquet(tmp_path, "events.parquet", patient_id=IDS, cohort=COHORTS, day=DAYS,
                       igg_mg_dl=[500.0, nan, 400.0, 350.0], event=[None, "infection", None, None])
     rows = list(pd.read_csv(io.StringIO(_parquet_text(events))).itertuples())
@@ -194,7 +195,7 @@ def test_parquet_timestamps_with_a_zone_are_read_as_written_in_that_zone(tmp_pat
 
     import pyarrow as pa
 
-    utc = dt.timezone.utc
+    utc = dt.UTC
     for zone, offset in (("UTC", "Z"), ("Asia/Kolkata", "+05:30")):
         moments = [dt.datetime(2024, 1, 1, tzinfo=utc), dt.datetime(2024, 1, 11, 20, tzinfo=utc)] * 2
         path = _parquet(tmp_path, f"{zone.replace('/', '-')}.parquet", patient_id=IDS, cohort=COHORTS,

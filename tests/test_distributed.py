@@ -190,3 +190,59 @@ def test_the_scheduler_timeout_is_recorded_and_checked(partitions, scheduler):
 
     with pytest.raises(OptionError, match="scheduler_timeout: expected a number of seconds > 0, got 0"):
         load(str(partitions), engine="dask", scheduler=scheduler, scheduler_timeout=0)
+
+
+# Issue 13, item 17: files skipped in silence, and duplicates across partitions counted twice.
+
+@pytest.mark.parametrize("stray", ["notes.txt", "part9.csv.bz2", "sub/"])
+def test_a_file_that_is_not_a_partition_is_refused_by_name(partitions, scheduler, stray):
+    if stray.endswith("/"):
+        (partitions / stray).mkdir()
+    else:
+        (partitions / stray).write_bytes(b"patient_id,cohort,day,igg_mg_dl\nZ,x,1,300\n")
+    for given in (partitions, partitions / "*"):
+        result = run("nadir", given, "--engine", "dask", "--scheduler", scheduler, "-q")
+        assert result.exit_code == 1 and result.stdout == ""
+        assert result.stderr == (f"ivigblina: error: {given}: {'holds' if given == partitions else 'matches'} "
+                                 f"{stray}, not CSV, TSV, gzipped CSV or Parquet partitions (.csv, .tsv, .csv.gz, "
+                                 ".tsv.gz, .parquet); move them out, or give a glob that matches only the partitions\n")
+    assert run("nadir", partitions / "part[0-3].*", "--engine", "dask", "--scheduler", scheduler, "-q").exit_code == 0
+
+
+def test_hidden_and_underscore_files_are_not_partitions(partitions, scheduler):
+    """Writers leave _SUCCESS, _metadata and .crc files beside their partitions."""
+    (partitions / "_SUCCESS").write_text("")
+    (partitions / ".part0.csv.crc").write_bytes(b"\x00\x01")
+    split = run("nadir", partitions, "--engine", "dask", "--scheduler", scheduler, "-f", "csv", "-q")
+    assert split.exit_code == 0, split.stderr
+    assert split.stdout == run("nadir", WO, "-f", "csv", "-q").stdout
+
+
+def test_duplicates_across_partitions_are_counted_as_in_one_file(tmp_path, scheduler):
+    """A row in two partitions once counted twice (an infection episode 5 -> 10). The input
+    accounting equals the default engine's on the same rows in one file: duplicates, used rows,
+    rows that only list a patient, censored values and same-day conflicts that span partitions."""
+    head = "patient_id,cohort,day,igg_mg_dl,event\n"
+    first = ("A,x,0,500,\nA,x,10,<300,\nA,x,20,,infection\nA,x,30,,infection\n"
+             "B,y,0,600,\nB,y,5,400,\nC,y,3,350,\nD,y,,,\n")
+    second = ("A,x,10,<300,\nA,x,20,,infection\n"  # the same rows again: duplicates across partitions
+              "B,y,5,410,\n"  # another value on B's day 5: a same-day conflict across partitions
+              "C,y,3,350.0,\n"  # the same number written otherwise: not a duplicate, as in one file
+              "A,x,20,,Infection\n"  # another label text: not a duplicate either, as in one file
+              "D,y,,,\nD,y,7,,\n")  # rows that only list a patient: one repeated, one with a day
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    (parts / "p1.csv").write_text(head + first)
+    (parts / "p2.csv").write_text(head + second)
+    (tmp_path / "one.csv").write_text(head + first + second)
+    split = run("compare", parts, "--engine", "dask", "--scheduler", scheduler, "-f", "json", "-q", "--groups", "x,y")
+    one = run("compare", tmp_path / "one.csv", "-f", "json", "-q", "--groups", "x,y")
+    assert split.exit_code == 0, split.stderr
+    split_input, one_input = json.loads(split.stdout)["input"], json.loads(one.stdout)["input"]
+    assert split_input == one_input
+    assert (one_input["duplicate_rows"], one_input["used_rows"], one_input["patient_only_rows"],
+            one_input["censored_values"], one_input["same_day_conflicts"]) == (3, 10, 2, 1, 1)
+    assert json.loads(split.stdout)["outcomes"] == json.loads(one.stdout)["outcomes"]
+    nadir = {r["patient_id"]: r for r in json.loads(run("nadir", parts, "--engine", "dask", "--scheduler", scheduler,
+                                                        "-f", "json", "-q").stdout)}
+    assert nadir["A"]["infection_episodes"] == 3  # days 20 (twice, as Infection and infection) and 30

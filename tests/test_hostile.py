@@ -39,7 +39,8 @@ def test_a_file_name_with_control_characters_is_shown_escaped(tmp_path):
     result = run("nadir", str(path))
     assert result.exit_code == 1
     _no_control(result.stderr)
-    assert result.stderr == f"ivigblina: error: {tmp_path}/evil\\x1b[2J\\n.csv:2: column 'igg_mg_dl': 'abc' is not a number\n"
+    assert result.stderr == (f"ivigblina: error: {tmp_path}/evil\\x1b[2J\\n.csv:2: column 'igg_mg_dl': 'abc' is not "
+                             "a number\n")
 
 
 def test_the_summary_and_warnings_show_control_characters_as_escapes(write):
@@ -90,7 +91,8 @@ def test_a_plugin_error_of_several_lines_is_one_line(write):
     path = write("raise RuntimeError('boom\\nsecond line\\x1b[2J')\n", name="multi.py")
     result = run("compare", WO, "--plugin", path)
     assert result.exit_code == 1
-    assert result.stderr == f"ivigblina: error: {path}: plug-in failed to load: RuntimeError: boom\\nsecond line\\x1b[2J\n"
+    assert result.stderr == (f"ivigblina: error: {path}: plug-in failed to load: RuntimeError: boom\\nsecond "
+                             "line\\x1b[2J\n")
 
 
 @pytest.mark.parametrize("name", ["$x^2$", "$\\frac{", "a$b$c$"])
@@ -176,3 +178,84 @@ def test_plot_igg_refuses_more_panels_than_max_panels(write, tmp_path):
     many = ",".join(f"c{i:02d}" for i in range(13))
     assert "--groups names 13 cohorts" in run("plot", "igg", path, "-o", figure, "--groups", many).stderr
     assert run("plot", "igg", path, "-o", figure, "--groups", "c00,c00").exit_code == 2
+
+
+# Item 2: a memory budget checked before reading, and a limit on distinct outcomes.
+
+def _refusal(path, what: str, budget: str) -> str:
+    return (f"ivigblina: error: {path}: {what} would take {budget} (--max-memory); give a file larger than memory "
+            "in partitions to --engine dask, or raise --max-memory if the machine has the memory\n")
+
+
+def test_a_file_larger_than_the_budget_is_refused_before_it_is_read():
+    result = run("nadir", WO, "--max-memory", "20K", "-f", "csv")
+    size = WO.stat().st_size
+    assert result.exit_code == 1 and result.stdout == ""
+    from ivig_blina.io.memory import size_text
+
+    assert result.stderr == _refusal(WO, f"{size_text(size)} of data", f"about {size_text(6 * size)} of memory, more "
+                                                                        "than the memory budget of 20 KiB")
+    assert run("nadir", WO, "--max-memory", "1M", "-f", "csv", "-q").exit_code == 0
+
+
+def test_a_gzip_file_is_refused_as_soon_as_it_inflates_past_the_budget(tmp_path):
+    """A 42 MB .csv.gz that inflated to 20 GiB ended in a MemoryError; here 40 MB from 40 kB."""
+    import gzip
+    import time
+
+    path = tmp_path / "bomb.csv.gz"
+    path.write_bytes(gzip.compress(b"patient_id,cohort,day,igg_mg_dl\n" + b"P1,x,1,300\n" * 4_000_000))
+    started = time.perf_counter()
+    result = run("nadir", path, "--max-memory", "6M")
+    assert time.perf_counter() - started < 10
+    assert result.exit_code == 1
+    assert result.stderr == _refusal(path, "inflated to more than 1 MiB, its text",
+                                     "more than the memory budget of 6 MiB")
+    assert run("nadir", path, "--max-memory", "1G", "-f", "csv", "-q").exit_code == 0  # within a budget it is read
+
+
+def test_standard_input_is_refused_as_it_arrives():
+    text = WO.read_text() * 40  # 0.5 MB (the repeats are duplicate rows)
+    result = run("nadir", "-", "--max-memory", "600K", input=text)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == _refusal("<stdin>", "more than 100 KiB of data", "more than the memory budget of 600 KiB")
+
+
+def test_a_parquet_file_is_measured_by_its_rows_before_they_are_read(tmp_path):
+    """A 2.5 MB Parquet file of 200M rows ended in an ArrowMemoryError."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = 2_000_000
+    path = tmp_path / "long.parquet"
+    pq.write_table(pa.table({"patient_id": pa.array(["P1"]).take(pa.array([0] * rows)),
+                             "cohort": pa.array(["x"]).take(pa.array([0] * rows)),
+                             "day": pa.array([1] * rows), "igg_mg_dl": pa.array([300] * rows)}), path)
+    assert path.stat().st_size < 200_000
+    result = run("nadir", path, "--max-memory", "64M")
+    assert result.exit_code == 1
+    assert result.stderr == _refusal(path, "2,000,000 rows of 4 columns", "about 412 MiB of memory, more than the "
+                                                                          "memory budget of 64 MiB")
+
+
+def test_the_budget_is_recorded_and_checked_from_python(write):
+    import ivig_blina
+
+    doc = json.loads(run("compare", WO, "-f", "json", "-q", "--max-memory", "4G").stdout)
+    assert doc["meta"]["options"]["max_memory"] == 4 << 30 and doc["meta"]["options"]["max_outcomes"] == 100
+    with pytest.raises(ivig_blina.IvigBlinaError, match="memory budget of 1 KiB"):
+        ivig_blina.load(str(WO), max_memory="1K")
+    with pytest.raises(ivig_blina.OptionError, match="max_memory: expected a size"):
+        ivig_blina.load(str(WO), max_memory="lots")
+
+
+def test_more_distinct_outcomes_than_max_outcomes_are_refused(write):
+    """100,000 distinct labels drove nadir to 23 GB: one column of outcomes each."""
+    rows = "".join(f"P{i % 50},c{i % 2},{i % 300},,label{i}\n" for i in range(150))
+    path = write("patient_id,cohort,day,igg_mg_dl,event\n" + rows)
+    result = run("nadir", path)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (f"ivigblina: error: {path}: column 'event': 153 outcomes (3 of infection and 150 other "
+                             "event labels), more than --max-outcomes 100; map the labels onto fewer with --event-map, "
+                             "or raise --max-outcomes\n")
+    assert run("nadir", path, "--max-outcomes", "153", "-q", "-f", "csv").exit_code == 0

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Callable, Optional
 
 import typer
 
-from ivig_blina.cohort.options import check_date, check_days, check_seconds, parse_map
+from ivig_blina.cohort.options import check_date, check_days, check_seconds, parse_map, parse_size
 from ivig_blina.errors import OptionError
 from ivig_blina.io.units import parse_amount
 from ivig_blina.stats.sides import check_confidence_level
@@ -66,6 +66,12 @@ check_level = _usage(check_confidence_level)
 _check_today = _usage(check_date)
 _check_threshold = _usage(parse_amount, "hgg_threshold")
 _check_scheduler_timeout = _usage(check_seconds, "scheduler_timeout")
+
+
+def _check_max_memory(value: str | None) -> str | None:
+    """``--max-memory``: checked as the library checks it, passed on as given (recorded in bytes)."""
+    _usage(parse_size, "max_memory")(value)
+    return value
 
 
 def _check_days(name: str) -> Callable[[Any], Any]:
@@ -127,6 +133,12 @@ Delimiter = Annotated[Optional[str], typer.Option("--delimiter", callback=_check
 Decimal = Annotated[str, typer.Option("--decimal", callback=_check_decimal, help="Decimal mark of numbers: . or ,")]
 MaxField = Annotated[int, typer.Option("--max-field-size", min=1, help="Longest field accepted, in characters.")]
 MaxColumns = Annotated[int, typer.Option("--max-columns", min=1, help="Most columns accepted in the header.")]
+MaxMemory = Annotated[Optional[str], typer.Option(
+    "--max-memory", callback=_check_max_memory, show_default=False, metavar="SIZE",
+    help="Most memory reading a file may take, e.g. 4G or 512M (default: half the memory available, of the "
+         "cgroup's limit when there is one); a larger file is refused before it is read.")]
+MaxOutcomes = Annotated[int, typer.Option("--max-outcomes", min=1, help="Most distinct outcome labels accepted "
+                                                                          "(each is a column of nadir).")]
 Today = Annotated[Optional[str], typer.Option("--today", callback=_check_today, show_default=False,
                                               help="The date taken as today (YYYY-MM-DD); later dates are refused.")]
 Strict = Annotated[bool, typer.Option("--strict", help="Refuse any skipped row or input warning (duplicates, "
@@ -199,6 +211,8 @@ class Input:
     decimal: Decimal = "."
     max_field_size: MaxField = 10_000
     max_columns: MaxColumns = 10_000
+    max_memory: MaxMemory = None
+    max_outcomes: MaxOutcomes = 100
     today: Today = None
     strict: Strict = False
     engine: EngineOpt = Engine.pandas

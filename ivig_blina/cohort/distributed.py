@@ -20,23 +20,35 @@ import pandas as pd
 
 from ivig_blina.errors import IvigBlinaError
 from ivig_blina.cohort.patients import INFECTIONS, PatientTable, _event_outcomes, per_patient
-from ivig_blina.io.reader import (Observations, cohort_clash_message, first_cohort_clash, no_cohort_message,
-                                  read_cohort)
+from ivig_blina.errors import listed
+from ivig_blina.io.reader import (Observations, check_outcome_count, cohort_clash_message, first_cohort_clash,
+                                  no_cohort_message, read_cohort, same_day_conflicts)
 
 SUFFIXES = (".csv", ".tsv", ".csv.gz", ".tsv.gz", ".parquet")
 ROWS = {"patient_id": object, "cohort": object, "day": float, "igg": float, "censored": object, "event": object,
-        "line": np.int64, "path": object, "has_data": bool}
+        "line": np.int64, "path": object, "has_data": bool, "key": np.uint64}
+RECOUNTED = ("used_rows", "patient_only_rows", "censored_values", "same_day_conflicts")  # again, each patient whole
 
 
 def partitions(source: str) -> list[str]:
-    """The partition files of a directory or a glob, in sorted order."""
+    """The partition files of a directory or a glob, in sorted order. Every file a directory
+    holds must be a partition (names starting with ``.`` or ``_``, such as ``_SUCCESS`` or
+    ``_metadata``, are left out, as Arrow and Spark do), and so must every file a glob matches:
+    another file (``notes.txt``, ``part-3.csv.bz2``) or a subdirectory is refused by name, never
+    skipped in silence."""
     if os.path.isdir(source):
-        files = [os.path.join(source, f) for f in os.listdir(source) if f.lower().endswith(SUFFIXES)]
+        found = [os.path.join(source, f) for f in os.listdir(source) if not f.startswith((".", "_"))]
     else:
-        files = glob.glob(source)
-    if not files:
+        found = glob.glob(source)
+    others = sorted(os.path.basename(f) + ("/" if os.path.isdir(f) else "") for f in found
+                    if os.path.isdir(f) or not f.lower().endswith(SUFFIXES))
+    if others:
+        raise IvigBlinaError(f"{'matches' if not os.path.isdir(source) else 'holds'} {listed(others)}, not CSV, TSV, "
+                             "gzipped CSV or Parquet partitions (.csv, .tsv, .csv.gz, .tsv.gz, .parquet); move them "
+                             "out, or give a glob that matches only the partitions", path=source)
+    if not found:
         raise IvigBlinaError("no CSV, TSV or Parquet partitions found (give a directory or a glob)", path=source)
-    return sorted(os.path.abspath(f) for f in files)
+    return sorted(os.path.abspath(f) for f in found)
 
 
 def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, today, scheduler: str | None = None,
@@ -64,8 +76,9 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
         derived = [dask.delayed(_patients_part)(piece, source, require_cohort, cohort_column, definitions)
                    for piece in pieces]
         results, read_counts = client.compute([derived, [part[1] for part in parts]], sync=True)
-    tables = [table for table, _, _, _ in results if len(table)]
-    labels = sorted(set().union(*(found for _, _, found, _ in results)))
+    tables = [table for table, _, _, _, _ in results if len(table)]
+    labels = sorted(set().union(*(found for _, _, found, _, _ in results)))
+    check_outcome_count(labels, dialect.max_outcomes, source, columns.event.strip().lower())  # of every partition
     has_events = any(c["has_events"] for c in read_counts)
     outcomes = _event_outcomes(labels) if has_events else []
     table = pd.concat(tables, ignore_index=True) if tables else results[0][0]
@@ -75,13 +88,17 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
         table[outcome] = table[outcome].fillna(False).astype(bool) if outcome in table else False
     ordered = [c for c in table.columns if c not in outcomes] + outcomes
     table = table[ordered].sort_values(["cohort", "patient_id"], kind="stable").reset_index(drop=True)
-    counts = {k: sum(c[k] for _, c, _, _ in results) for k in results[0][1]}
-    flagged = {key: set().union(*(ids.get(key, ()) for _, _, _, ids in results)) for key in results[0][3]}
+    counts = {k: sum(c[k] for _, c, _, _, _ in results) for k in results[0][1]}
+    flagged = {key: set().union(*(ids.get(key, ()) for _, _, _, ids, _ in results)) for key in results[0][3]}
     patient_ids = {key: table.patient_id[table.patient_id.isin(found)].tolist() for key, found in flagged.items()}
     counts.update(patients=len(table), patients_without_nadir=int(table.nadir_igg.isna().sum()),
                   patients_without_exposure=int(table.days_below_threshold.isna().sum()))
     digest = hashlib.sha256("".join(c["sha256"] for c in read_counts).encode()).hexdigest()
     read = {k: sum(c["counts"][k] for c in read_counts) for k in read_counts[0]["counts"]}
+    # each partition counted its own rows; with every patient's rows together, the rows repeated
+    # across partitions are duplicates too, and what depends on a patient's rows is counted again
+    read["duplicate_rows"] += sum(rows["duplicate_rows"] for *_, rows in results)
+    read.update({k: sum(rows[k] for *_, rows in results) for k in RECOUNTED})
     units = ", ".join(sorted({c["igg_units"] for c in read_counts}))  # each partition was read in its own unit
     notes = tuple(note for c in read_counts for note in c["notes"])
     unknown: dict[str, int] = {}
@@ -130,16 +147,16 @@ def connect(scheduler: str, timeout: float):
 
 def _read_part(path: str, columns, dialect, today) -> tuple[pd.DataFrame, dict]:
     """One partition, validated: its rows with their file and line, and its counts."""
-    obs = read_cohort(path, columns, dialect, require_cohort=False, today=today)
+    obs = read_cohort(path, columns, dialect, require_cohort=False, today=today, row_keys=True)
     t = obs.table
     data = pd.DataFrame({"patient_id": t.patient_id.astype(str), "cohort": t.cohort.astype(str), "day": t.day,
                          "igg": t.igg, "censored": t.censored.astype(str), "event": t.event.astype(str),
-                         "line": t.line.astype(np.int64), "path": path, "has_data": True})
-    # rows that only name a patient: one per patient without other rows or with a listing day
-    listed = obs.patients[~obs.patients.pid.isin(t.pid) | obs.patients.listed_day.notna()]
-    only = pd.DataFrame({"patient_id": listed.patient_id, "cohort": listed.cohort, "day": listed.listed_day,
+                         "line": t.line.astype(np.int64), "path": path, "has_data": True, "key": obs.row_keys})
+    listed = obs.listing  # the rows that only name a patient (with or without a day)
+    assert listed is not None  # read with row_keys
+    only = pd.DataFrame({"patient_id": listed.patient_id, "cohort": listed.cohort, "day": listed.day,
                          "igg": np.nan, "censored": "", "event": "", "line": listed.line.astype(np.int64), "path": path,
-                         "has_data": False})
+                         "has_data": False, "key": listed.key})
     rows = pd.concat([data, only], ignore_index=True).astype(ROWS)
     return rows, {"counts": obs.counts, "sha256": obs.sha256, "has_events": obs.has_events,
                   "igg_units": obs.igg_units, "notes": [f"{path}: {note}" for note in obs.notes],
@@ -147,11 +164,17 @@ def _read_part(path: str, columns, dialect, today) -> tuple[pd.DataFrame, dict]:
 
 
 def _patients_part(rows: pd.DataFrame, source: str, require_cohort: bool, cohort_column: str, definitions: dict):
-    """The per-patient table of whole patients (after the shuffle), its counts, event labels and
-    the patients of its counts.
+    """The per-patient table of whole patients (after the shuffle), its counts, event labels,
+    the patients of its counts, and the counts of rows (:data:`RECOUNTED` and the duplicates
+    across partitions).
     A patient's rows are taken in partition and line order, and checked with the reader's own
-    rules and messages (one cohort per patient, a cohort for every patient)."""
+    rules and messages (one cohort per patient, a cohort for every patient). A row equal to an
+    earlier one of another partition (the reader's definition: equal text in every column read,
+    see ``read_cohort(row_keys=True)``) is a duplicate row, left out and counted."""
     rows = rows.sort_values(["path", "line"], kind="stable").reset_index(drop=True)
+    repeated = rows.duplicated(["patient_id", "key"]).to_numpy()
+    if repeated.any():
+        rows = rows[~repeated].reset_index(drop=True)
     codes, names = pd.factorize(rows.patient_id, sort=True)
     cohort_codes, cohort_names = pd.factorize(rows.cohort)
     none = len(cohort_names)
@@ -187,4 +210,8 @@ def _patients_part(rows: pd.DataFrame, source: str, require_cohort: bool, cohort
     found = {label for label in table.event.unique() if label}
     columns = [c for c in result.table.columns if c not in result.event_outcomes]
     kept = result.table[columns + [c for c in result.event_outcomes if c in found or c in INFECTIONS]]
-    return kept, result.counts, found, result.patient_ids
+    conflicts, _ = same_day_conflicts(table.iloc[np.lexsort((table.day.to_numpy(), table.pid.to_numpy()))])
+    recounted = {"duplicate_rows": int(repeated.sum()), "used_rows": len(table),
+                 "patient_only_rows": int((~rows.has_data).sum()), "censored_values": int((table.censored != "").sum()),
+                 "same_day_conflicts": conflicts}
+    return kept, result.counts, found, result.patient_ids, recounted

@@ -10,7 +10,8 @@ from typing import Any
 import pandas as pd
 
 from ivig_blina.cohort.accounting import input_counts, input_summary
-from ivig_blina.cohort.options import ENGINES, check_date, check_days, check_one_of, check_seconds, parse_map
+from ivig_blina.cohort.options import (ENGINES, check_count, check_date, check_days, check_one_of, check_seconds,
+                                      parse_map, parse_size)
 from ivig_blina.cohort.patients import FOLLOW_UP_COLUMNS, IGG_COLUMNS, PatientTable, check_strict, per_patient
 from ivig_blina.errors import IvigBlinaError
 from ivig_blina.io.reader import Observations
@@ -100,7 +101,7 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
          hgg_threshold: float | str = "400mg/dL", exclude_after_ivig: float | None = None,
          baseline_window: float | None = None, encoding: str = "utf-8", delimiter: str | None = None,
          decimal: str = ".", max_field_size: int = 10_000, max_columns: int = 10_000, sheet: str | None = None,
-         today: dt.date | str | None = None,
+         max_memory: int | str | None = None, max_outcomes: int = 100, today: dt.date | str | None = None,
          strict: bool = False, engine: str = "pandas", scheduler: str | None = None,
          scheduler_timeout: float = 10.0, report_units: str = "mg/dL", event_map=None, cohort_map=None,
          competing_risk: bool = False, covariates: list[str] | tuple[str, ...] | None = None,
@@ -124,10 +125,11 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
     until, hgg_threshold, exclude_after_ivig, baseline_window
         The definitions of the follow-up window, HGG and the baseline (README, "Definitions").
         ``hgg_threshold`` is ``"400mg/dL"``, ``"4g/L"`` or a bare number in the input's unit.
-    encoding, delimiter, decimal, max_field_size, max_columns, sheet, today
-        How the file is read (the longest field and the widest header accepted; the sheet of
-        an Excel workbook, default the first); ``today`` (a date or ``YYYY-MM-DD``) bounds the
-        dates.
+    encoding, delimiter, decimal, max_field_size, max_columns, sheet, max_memory, max_outcomes, today
+        How the file is read (the longest field, the widest header, the sheet of an Excel
+        workbook (default the first), the memory reading may take, in bytes or as ``"4G"``, by
+        default half the memory available, and the most distinct outcome labels accepted);
+        ``today`` (a date or ``YYYY-MM-DD``) bounds the dates.
     strict : bool
         Refuse any skipped row or input warning.
     engine, scheduler, scheduler_timeout
@@ -188,8 +190,10 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
     today = check_date(today)
     check_seconds("scheduler_timeout", scheduler_timeout)
     event_pairs, cohort_pairs = parse_map("event_map", event_map), parse_map("cohort_map", cohort_map)
+    max_memory = parse_size("max_memory", max_memory)
+    check_count("max_outcomes", max_outcomes)
     dialect = Dialect(encoding=encoding, delimiter=delimiter, decimal=decimal, max_field=max_field_size,
-                      max_columns=max_columns, sheet=sheet)
+                      max_columns=max_columns, sheet=sheet, max_memory=max_memory, max_outcomes=max_outcomes)
     extra, asked = None, list(covariates or ())
     if patients_file is not None:
         from ivig_blina.cohort.patient_file import read_patient_file
@@ -209,6 +213,7 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
                     units=input_units, until=until, hgg_threshold=threshold_mg_dl,
                     exclude_after_ivig=exclude_after_ivig, baseline_window=baseline_window, encoding=encoding,
                     delimiter=delimiter, decimal=decimal, max_field_size=max_field_size, max_columns=max_columns,
+                    max_memory=max_memory, max_outcomes=max_outcomes,
                     today=str(today) if today else None, strict=strict, engine=engine, scheduler=scheduler,
                     scheduler_timeout=scheduler_timeout,
                     report_units=report_units, date_col=date_col, start_date_col=start_date_col, event_col=event_col,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 from ivig_blina.errors import OptionError
 
@@ -24,11 +25,38 @@ def check_days(name: str, value: float | None) -> float | None:
     return value
 
 
+def check_count(name: str, value: int) -> int:
+    """A limit that counts something: a whole number, 1 or more."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise OptionError(name, f"expected a whole number of 1 or more, got {value!r}")
+    return value
+
+
 def check_seconds(name: str, value: float) -> float:
     """A time limit in seconds: finite and above 0."""
     if not 0 < value < math.inf:
         raise OptionError(name, f"expected a number of seconds > 0, got {value}")
     return value
+
+
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*", re.IGNORECASE)
+
+
+def parse_size(name: str, value: int | str | None) -> int | None:
+    """A memory size in bytes: a number of bytes, or with a unit ``K``, ``M``, ``G`` or ``T``
+    (powers of 1024, as ``free -h`` shows them; ``GB`` and ``GiB`` read the same). None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        size = value
+    else:
+        match = _SIZE.fullmatch(str(value))
+        if not match:
+            raise OptionError(name, f"expected a size such as 4G, 512M or a number of bytes, got '{value}'")
+        size = int(float(match.group(1)) * 1024 ** " KMGT".index(match.group(2).upper() or " "))
+    if size < 1:
+        raise OptionError(name, f"expected a size above 0, got '{value}'")
+    return size
 
 
 def check_date(value: dt.date | str | None) -> dt.date | None:

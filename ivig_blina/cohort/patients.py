@@ -23,10 +23,8 @@ import pandas as pd
 
 from ivig_blina.cohort import exposure
 from ivig_blina.errors import IvigBlinaError
-from ivig_blina.io.reader import Observations
+from ivig_blina.io.reader import INFECTIONS, NOT_OUTCOMES, Observations
 
-INFECTIONS = ("infection", "infection_icu", "infection_death")
-NOT_OUTCOMES = ("ivig", "last_follow_up")
 IGG_COLUMNS = ["patient_id", "cohort", "baseline_igg", "baseline_day", "nadir_igg", "nadir_day",
                "nadir_censored", "n_measurements", "hgg", "pct_drop", "days_to_hgg", "days_below_threshold",
                "area_below_threshold", "ivig_doses", "days_since_ivig_at_nadir"]

@@ -156,7 +156,8 @@ def infection_curves(patients: pd.DataFrame, groups: list[str], *, competing: bo
             ax.step(np.r_[0, times], np.r_[0, cif], where="post", color=colour, linestyle=style, label=_text(group))
         else:
             km = kaplan_meier(time, (status == 1).astype(int))
-            ax.step(np.r_[0, km.time], np.r_[1, km.surv], where="post", color=colour, linestyle=style, label=_text(group))
+            ax.step(np.r_[0, km.time], np.r_[1, km.surv], where="post", color=colour, linestyle=style,
+                    label=_text(group))
             censored = km.n_censor > 0
             ax.plot(km.time[censored], km.surv[censored], linestyle="none", marker="|", markersize=8, color=colour,
                     label=f"_censored {group}")

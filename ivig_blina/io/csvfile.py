@@ -8,10 +8,11 @@ to name the line of a malformed row.
 from __future__ import annotations
 
 import csv
-import gzip
 import hashlib
 import io
+import os
 import re
+import stat
 import sys
 import zlib
 from dataclasses import dataclass, replace
@@ -30,8 +31,10 @@ BLOCK = 16 << 20  # bytes per parsed block: big blocks mean small dictionaries t
 @dataclass(frozen=True)
 class Dialect:
     """How the file is written: ``encoding``, ``delimiter`` (None: detected from the header
-    among comma, semicolon and tab), ``decimal`` mark of numbers, ``max_field`` characters,
-    ``max_columns`` in the header."""
+    among comma, semicolon and tab), ``decimal`` mark of numbers; and what is accepted:
+    ``max_field`` characters, ``max_columns`` in the header, ``max_memory`` bytes that reading
+    may take (None: half the memory available, see :mod:`~ivig_blina.io.memory`),
+    ``max_outcomes`` distinct outcome labels."""
 
     encoding: str = "utf-8"
     delimiter: str | None = None
@@ -39,6 +42,8 @@ class Dialect:
     max_field: int = 10_000
     max_columns: int = 10_000
     sheet: str | None = None  # of an Excel workbook (default: the first)
+    max_memory: int | None = None
+    max_outcomes: int = 100
 
 
 @dataclass
@@ -58,21 +63,20 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
     """Read ``source`` (a path, or ``-`` for standard input). ``wanted`` gets the header's
     column names (stripped, lower case) and returns the names to keep."""
     name = "<stdin>" if source == "-" else source
-    data = _read_bytes(source, name)
+    budget = memory.budget(dialect.max_memory)
+    text_limit = budget // memory.CSV_BYTES_PER_BYTE  # the most bytes of text that fit the budget
+    data = _read_bytes(source, name, text_limit, budget)
     digest = hashlib.sha256(data).hexdigest()
     lower = name.lower()
     if lower.endswith(".parquet"):
-        return _read_parquet(data, name, digest, wanted, dialect)
+        return _read_parquet(data, name, digest, wanted, dialect, budget)
     if lower.endswith((".xlsx", ".xlsm")):
         from ivig_blina.io.workbook import workbook_text
 
         data = workbook_text(data, name, dialect.sheet)
         dialect = replace(dialect, encoding="utf-8", delimiter="\t")
     if lower.endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as e:
-            raise IvigBlinaError(f"is not a readable gzip file ({e})", path=name) from None
+        data = _inflate(data, name, text_limit, budget)
     if lower.endswith((".tsv", ".tsv.gz")) and dialect.delimiter is None:
         dialect = replace(dialect, delimiter="\t")
     data = _to_utf8(data, name, dialect.encoding)
@@ -125,7 +129,35 @@ def _choose(header: list[str], wanted, name: str, max_columns: int) -> list[str]
         raise
 
 
-def _read_parquet(data: bytes, name: str, digest: str, wanted, dialect: Dialect) -> RawTable:
+def _inflate(data: bytes, name: str, limit: int, budget: int) -> bytes:
+    """A gzip file's text (every member), inflated a piece at a time and refused as soon as it
+    passes ``limit`` bytes: a 42 MB file can inflate to 20 GiB."""
+    pieces: list[bytes] = []
+    total = 0
+    stream, rest = zlib.decompressobj(16 + zlib.MAX_WBITS), data
+    try:
+        while True:
+            piece = stream.decompress(rest, 1 << 24)
+            pieces.append(piece)
+            total += len(piece)
+            if total > limit:
+                del pieces
+                memory.check_fits(total * memory.CSV_BYTES_PER_BYTE, budget, name,
+                                  f"inflated to more than {memory.size_text(limit)}, its text", at_least=True)
+            rest = stream.unconsumed_tail
+            if rest:
+                continue
+            if not stream.eof:
+                raise EOFError("Compressed file ended before the end-of-stream marker was reached")
+            rest = stream.unused_data.lstrip(b"\0")  # another member follows (zero padding is allowed)
+            if not rest:
+                return b"".join(pieces)
+            stream = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    except (EOFError, zlib.error) as e:
+        raise IvigBlinaError(f"is not a readable gzip file ({e})", path=name) from None
+
+
+def _read_parquet(data: bytes, name: str, digest: str, wanted, dialect: Dialect, budget: int) -> RawTable:
     """A Parquet file: the same columns, read as text so that the same validation applies;
     a row's "line" is its 1-based row number."""
     import pyarrow as pa
@@ -142,6 +174,9 @@ def _read_parquet(data: bytes, name: str, digest: str, wanted, dialect: Dialect)
     names = parquet.schema_arrow.names
     header = [str(h).strip().lower() for h in names]
     keep = _choose(header, wanted, name, dialect.max_columns)
+    rows = parquet.metadata.num_rows  # 200M rows of repeated values fit a 2.5 MB file
+    memory.check_fits(rows * len(keep) * memory.PARQUET_BYTES_PER_CELL, budget, name,
+                      f"{rows:,} rows of {len(keep)} columns")
     try:  # a damaged file (a flipped bit) fails here, in any of a hundred ways
         table = parquet.read(columns=[names[header.index(h)] for h in keep]).rename_columns(keep)  # only these
     except (pa.ArrowException, OSError) as e:
@@ -216,23 +251,46 @@ def _refuse_non_utf8(column, h: str, name: str) -> None:
                                      "UTF-8", path=name, line=row, column=h) from None
 
 
-def _read_bytes(source: str, name: str) -> bytes:
+def _read_bytes(source: str, name: str, limit: int, budget: int) -> bytes:
+    """The bytes of ``source``: at most ``limit`` of them (a regular file is measured before it
+    is read; standard input, a pipe or a device as it arrives), else refused (see
+    :func:`~ivig_blina.io.memory.check_fits`)."""
     if source == "-":
         if sys.stdin is None:  # started with descriptor 0 closed
             raise IvigBlinaError("standard input is closed; give a file name, or redirect it", path=name)
         try:
-            return sys.stdin.buffer.read()
+            return _read_bounded(sys.stdin.buffer, name, limit, budget)
         except OSError as e:
             raise IvigBlinaError(f"cannot read standard input: {e.strerror or e}", path=name) from None
     try:
         with open(source, "rb") as f:
-            return f.read()
+            size = os.fstat(f.fileno()).st_size
+            if stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                memory.check_fits(size * memory.CSV_BYTES_PER_BYTE, budget, name, f"{memory.size_text(size)} of data")
+                return f.read()
+            return _read_bounded(f, name, limit, budget)  # a pipe or a device: as it arrives
     except FileNotFoundError:
         raise IvigBlinaError("no such file", path=name) from None
     except IsADirectoryError:
         raise IvigBlinaError("is a directory, not a CSV file", path=name) from None
     except PermissionError:
         raise IvigBlinaError("permission denied", path=name) from None
+
+
+def _read_bounded(stream, name: str, limit: int, budget: int) -> bytes:
+    """Read ``stream`` to its end a block at a time, refused once it passes ``limit`` bytes."""
+    pieces: list[bytes] = []
+    total = 0
+    while True:
+        piece = stream.read(1 << 24)
+        if not piece:
+            return b"".join(pieces)
+        pieces.append(piece)
+        total += len(piece)
+        if total > limit:
+            del pieces
+            memory.check_fits(total * memory.CSV_BYTES_PER_BYTE, budget, name,
+                              f"more than {memory.size_text(limit)} of data", at_least=True)
 
 
 def _to_utf8(data: bytes, name: str, encoding: str) -> bytes:

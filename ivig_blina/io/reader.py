@@ -20,6 +20,8 @@ from ivig_blina.io.units import PLAUSIBLE_MG_DL, TO_MG_DL, unit_in_header
 
 IGG_COLUMNS = {"igg_mg_dl": "mg/dL", "igg_g_l": "g/L"}
 KNOWN_EVENTS = ("infection", "infection_icu", "infection_death", "death", "ivig", "last_follow_up")
+INFECTIONS = ("infection", "infection_icu", "infection_death")  # outcomes of every file with events
+NOT_OUTCOMES = ("ivig", "last_follow_up")  # labels that are never outcomes
 # Names of the per-patient columns and of the outcomes that are not event labels: an event label
 # becomes a column of ``nadir`` and an outcome of ``compare``, so it must not take one of these
 # (tests/test_reader.py checks this list against the columns and outcomes the later steps make).
@@ -86,17 +88,21 @@ class Observations:
     notes: tuple[str, ...] = ()  # input warnings, e.g. an implausible median IgG for a stated unit
     unknown_labels: dict[str, int] = field(default_factory=dict)  # compared as outcomes of their own: rows each
     covariates: pd.DataFrame | None = None  # ``pid`` and one text column per covariate ("" where none given)
+    row_keys: np.ndarray | None = None  # with read_cohort(row_keys=True), of each row of ``table``: see _row_keys
+    listing: pd.DataFrame | None = None  # with row_keys=True: the rows that only list a patient, with their keys
 
 
 def read_cohort(source: str, columns: Columns = Columns(), dialect: Dialect = Dialect(), *,
-                require_cohort: bool = False, today: dt.date | None = None) -> Observations:
+                require_cohort: bool = False, today: dt.date | None = None, row_keys: bool = False) -> Observations:
     """Read ``source`` (a path, or ``-`` for standard input) and validate it.
 
     ``today`` bounds the dates (default: the system date); dates before 1900 are refused too.
+    ``row_keys``: give each row of the table a key that is equal for rows the reader counts as
+    duplicates, in whatever file they are (``--engine dask`` finds duplicates across partitions).
     """
     plan = _Plan(columns, require_cohort)
     raw = read_table(source, plan.choose, dialect)
-    observations = _Validator(raw, plan, dialect, today or dt.date.today()).run()
+    observations = _Validator(raw, plan, dialect, today or dt.date.today(), row_keys).run()
     del raw
     memory.release()
     return observations
@@ -203,8 +209,9 @@ class _Validator:
     """Row checks on the raw table; row ``i`` of every array here is row ``i`` of the file's
     non-blank rows, ``self.lines[i]`` its line."""
 
-    def __init__(self, raw: RawTable, plan: _Plan, dialect: Dialect, today: dt.date):
+    def __init__(self, raw: RawTable, plan: _Plan, dialect: Dialect, today: dt.date, row_keys: bool = False):
         self.raw, self.plan, self.dialect, self.today = raw, plan, dialect, pd.Timestamp(today)
+        self.row_keys = row_keys
         self.name = raw.path
         self.lines = raw.lines
         self.notes: list[str] = []
@@ -245,6 +252,8 @@ class _Validator:
         igg, censored = self.igg(data[p.igg])
         event = _renamed(_lower(data[p.event]), _label_map(self.plan.columns.event_map)) if p.event else \
             pd.Series(pd.Categorical.from_codes(np.zeros(len(data), dtype=np.int8), [""]))
+        if p.event:  # before the labels' checks: 100,000 labels make a slow typo check too
+            check_outcome_count(event.cat.categories, self.dialect.max_outcomes, self.name, p.event)
         self.check_labels(event, p.event)
         unknown = self.unknown_labels(event, first_lines)
         has_data = ~igg.map(np.isnan)
@@ -277,15 +286,22 @@ class _Validator:
         censored_rows = (table.censored != "").to_numpy()
         if censored_rows.any():
             first_lines["censored_values"] = int(table.line.to_numpy()[censored_rows].min())
-        conflicts, conflict_line = _same_day_conflicts(table)
+        conflicts, conflict_line = same_day_conflicts(table)
         if conflicts:
             first_lines["same_day_conflicts"] = conflict_line
         counts = {"rows": len(blank) + self.raw.blank_rows, "blank_rows": blank_rows,
                   "duplicate_rows": len(duplicate), "patient_only_rows": len(order) - len(rows),
                   "used_rows": len(table), "censored_values": int(censored_rows.sum()),
                   "same_day_conflicts": conflicts, "normalised_values": int(normalised.sum())}
-        return Observations(self.name, self.raw.sha256, table, patients, p.event is not None, counts, first_lines,
-                            p.units, tuple(self.notes), unknown, covariates)
+        obs = Observations(self.name, self.raw.sha256, table, patients, p.event is not None, counts, first_lines,
+                           p.units, tuple(self.notes), unknown, covariates)
+        if self.row_keys:
+            only = order[~has_data[order]]
+            obs.row_keys = _row_keys(data, rows)
+            obs.listing = pd.DataFrame({"patient_id": np.asarray(patient.cat.categories, dtype=object)[pid[only]],
+                                        "cohort": np.asarray(cohort, dtype=object)[pid[only]], "day": day.at(only),
+                                        "line": self.lines[only], "key": _row_keys(data, only)})
+        return obs
 
     def numbers(self, text: pd.Series, column: str, distinct: pd.Series | None = None) -> np.ndarray:
         """Parse the distinct strings of the categorical ``text`` (or their replacements
@@ -500,6 +516,17 @@ class _Validator:
                              line=int(self.lines[row]), column=column)
 
 
+def check_outcome_count(labels, max_outcomes: int, path: str, column: str | None = None) -> None:
+    """Refuse more distinct outcomes than ``max_outcomes``: every label but ``ivig`` and
+    ``last_follow_up`` is an outcome (a column of ``nadir``, a row of ``compare``), and a file of
+    100,000 labels took 23 GB. The way out is to map labels onto fewer (``--event-map``)."""
+    others = {label for label in labels if label and label not in NOT_OUTCOMES and label not in INFECTIONS}
+    if len(INFECTIONS) + len(others) > max_outcomes:
+        raise IvigBlinaError(f"{len(INFECTIONS) + len(others):,} outcomes ({len(INFECTIONS)} of infection and "
+                             f"{len(others):,} other event labels), more than --max-outcomes {max_outcomes}; map the "
+                             "labels onto fewer with --event-map, or raise --max-outcomes", path=path, column=column)
+
+
 def first_cohort_clash(pid: np.ndarray, code: np.ndarray, none: int) -> tuple[int, int] | None:
     """The first row (in the given order) whose cohort ``code`` differs from the first cohort
     given for its patient ``pid``, and that first code; None when every patient has one
@@ -598,7 +625,7 @@ def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarr
     return order, order != np.repeat(first, np.diff(np.r_[starts, len(order)]))
 
 
-def _same_day_conflicts(table: pd.DataFrame) -> tuple[int, int]:
+def same_day_conflicts(table: pd.DataFrame) -> tuple[int, int]:
     """Patient days with two different IgG values: how many, and the first line of their rows.
     ``table`` is sorted by patient and day."""
     pid, day = table.pid.to_numpy(), table.day.to_numpy()
@@ -614,6 +641,20 @@ def _same_day_conflicts(table: pd.DataFrame) -> tuple[int, int]:
         return 0, 0
     conflicting = np.repeat(differ, np.diff(np.append(starts, len(rows)))) & ~np.isnan(igg)
     return int(differ.sum()), int(line[conflicting].min())
+
+
+def _row_keys(data: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of the text of each of ``rows`` in every column read (as trimmed and
+    normalised): rows the reader counts as duplicates (equal in every column it reads) have
+    equal keys, whichever file they are in. Computed per distinct string, then combined per row
+    (FNV-style: multiply, then exclusive or); a collision of two different rows is a 1 in 2**64
+    chance."""
+    key = np.zeros(len(rows), dtype=np.uint64)
+    for h in sorted(data.columns):  # by name: partitions may order their columns otherwise
+        text = data[h]
+        hashed = pd.util.hash_array(np.asarray(text.cat.categories, dtype=object))
+        key = (key * np.uint64(1099511628211)) ^ hashed[text.cat.codes.to_numpy()[rows]]
+    return key
 
 
 def _compact(values: np.ndarray) -> np.ndarray:
