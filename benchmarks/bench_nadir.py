@@ -83,13 +83,15 @@ def generate(n_rows: int, seed: int):
     events = rng.choice(["infection", "ivig", "ivig", "last_follow_up", "infection_icu"], len(pe))
 
     patient = np.concatenate([pb, pf, pe])
-    frame = pd.DataFrame({
-        "patient_id": ids[patient],
-        "cohort": cohort[patient],
-        "day": np.concatenate([base_day, follow_day, rng.integers(-10, 366, len(pe))]),
-        "igg_mg_dl": pd.array(np.concatenate([base_igg, follow_igg, np.full(len(pe), np.nan)]), dtype="Int64"),
-        "event": np.concatenate([np.full(len(pb) + len(pf), ""), events]).astype(object),
-    })
+    frame = pd.DataFrame(
+        {
+            "patient_id": ids[patient],
+            "cohort": cohort[patient],
+            "day": np.concatenate([base_day, follow_day, rng.integers(-10, 366, len(pe))]),
+            "igg_mg_dl": pd.array(np.concatenate([base_igg, follow_igg, np.full(len(pe), np.nan)]), dtype="Int64"),
+            "event": np.concatenate([np.full(len(pb) + len(pf), ""), events]).astype(object),
+        }
+    )
     keep = np.sort(rng.permutation(len(frame))[:n_rows])  # exactly n_rows rows ...
     return frame.iloc[rng.permutation(keep)]  # ... in random order (row order never matters)
 
@@ -139,15 +141,15 @@ REFUSED = {  # each counts what makes ivigblina refuse the file
     "a negative or infinite IgG": "SELECT count(*) FROM checked WHERE igg_mg_dl < 0 OR isinf(igg_mg_dl)",
     "a day beyond 100 years": "SELECT count(*) FROM checked WHERE abs(day) > 36500",
     "a patient in two cohorts": "SELECT count(*) FROM (SELECT patient_id FROM checked GROUP BY patient_id "
-                                "HAVING count(DISTINCT cohort) > 1)",
+    "HAVING count(DISTINCT cohort) > 1)",
     "a misspelt event label": f"SELECT count(*) FROM (SELECT DISTINCT event FROM checked) JOIN ({KNOWN}) "
-                              f"ON event <> '' AND event NOT IN (SELECT k FROM ({KNOWN})) "
-                              "AND levenshtein(event, k) <= 2",
+    f"ON event <> '' AND event NOT IN (SELECT k FROM ({KNOWN})) "
+    "AND levenshtein(event, k) <= 2",
 }
 COUNTED = {  # each counts what ivigblina reports and goes on
     "duplicate rows": "SELECT sum(copies) - count(*) FROM checked",
     "same-day conflicts": "SELECT count(*) FROM (SELECT patient_id, day FROM checked WHERE igg_mg_dl IS NOT NULL "
-                          "GROUP BY ALL HAVING count(*) > 1)",
+    "GROUP BY ALL HAVING count(*) > 1)",
 }
 
 
@@ -182,16 +184,20 @@ def run_pandas(src: str, dst: str) -> None:
         nadir = window.igg_mg_dl.min()  # NaN when the window is empty
         nadir_day = window.day[window.igg_mg_dl == nadir].min()
         baseline = before.igg_mg_dl[before.day == before.day.max()].min()
-        return pd.Series({"cohort": g.cohort.iloc[0], "baseline_igg": baseline,
-                          "nadir_igg": nadir, "nadir_day": nadir_day})
+        return pd.Series(
+            {"cohort": g.cohort.iloc[0], "baseline_igg": baseline, "nadir_igg": nadir, "nadir_day": nadir_day}
+        )
 
     frame = pd.read_csv(src, dtype={"patient_id": str, "cohort": str, "event": str})
     out = frame.groupby("patient_id")[["cohort", "day", "igg_mg_dl"]].apply(one_patient)
     out.reset_index().to_csv(dst, index=False)
 
 
-WORKERS = {"duckdb": run_duckdb, "duckdb-checked": lambda src, dst: run_duckdb(src, dst, checked=True),
-           "pandas": run_pandas}
+WORKERS = {
+    "duckdb": run_duckdb,
+    "duckdb-checked": lambda src, dst: run_duckdb(src, dst, checked=True),
+    "pandas": run_pandas,
+}
 
 
 # ---------------------------------------------------------------- measuring child processes
@@ -207,8 +213,9 @@ def measure(argv: list[str]) -> tuple[float, float]:
     this process (which has loaded pandas) would inflate every peak to this process's own.
     """
     with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r") as result:
-        subprocess.run([sys.executable, SCRIPT, "--launch", result.name, *argv],
-                       stdout=subprocess.DEVNULL, stderr=err, cwd=REPO)
+        subprocess.run(
+            [sys.executable, SCRIPT, "--launch", result.name, *argv], stdout=subprocess.DEVNULL, stderr=err, cwd=REPO
+        )
         wall, kib, code = result.read().split() or ("0", "0", "launcher failed")
         if code != "0":
             err.seek(0)
@@ -231,7 +238,9 @@ def tool_argv(tool: str, src: Path, dst: Path) -> list[str]:
 
 
 def find_ivigblina() -> str:
-    found = shutil.which("ivigblina", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    found = shutil.which(
+        "ivigblina", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    )
     if not found:
         sys.exit("ivigblina not found beside this Python or on PATH; run with the venv's python")
     return found
@@ -243,8 +252,7 @@ def check_agreement(outputs: dict[str, Path], label: str) -> None:
     import numpy as np
     import pandas as pd
 
-    frames = {t: pd.read_csv(p, dtype={"patient_id": str}).set_index("patient_id")
-              for t, p in outputs.items()}
+    frames = {t: pd.read_csv(p, dtype={"patient_id": str}).set_index("patient_id") for t, p in outputs.items()}
     problems = []
     reference = "duckdb"
     for tool, frame in frames.items():
@@ -261,8 +269,10 @@ def check_agreement(outputs: dict[str, Path], label: str) -> None:
             bad = ~np.isclose(a, b, rtol=1e-12, atol=0, equal_nan=True)
             if bad.any():
                 examples = list(zip(both[bad][:5], a[bad][:5].tolist(), b[bad][:5].tolist()))
-                problems.append(f"{tool} vs {reference}: {column} differs for {bad.sum()} patients, "
-                                f"e.g. (patient, {reference}, {tool}) {examples}")
+                problems.append(
+                    f"{tool} vs {reference}: {column} differs for {bad.sum()} patients, "
+                    f"e.g. (patient, {reference}, {tool}) {examples}"
+                )
     if problems:
         print(f"\nOUTPUTS DISAGREE at {label}:\n  " + "\n  ".join(problems), file=sys.stderr)
         sys.exit(1)
@@ -285,9 +295,11 @@ def machine_info() -> str:
     versions = ", ".join(f"{p} {_version(p)}" for p in ("ivig-blina", "pandas", "numpy", "pyarrow", "duckdb"))
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     git = subprocess.run(["git", "-C", str(REPO), "describe", "--always", "--dirty"], capture_output=True, text=True)
-    return (f"machine: nproc {cpus}, CPU {model}, Python {platform.python_version()} ({platform.platform()}), "
-            f"{datetime.datetime.now().astimezone().isoformat(timespec='seconds')}\n"
-            f"packages: {versions}; repo at {git.stdout.strip() or 'unknown commit'}")
+    return (
+        f"machine: nproc {cpus}, CPU {model}, Python {platform.python_version()} ({platform.platform()}), "
+        f"{datetime.datetime.now().astimezone().isoformat(timespec='seconds')}\n"
+        f"packages: {versions}; repo at {git.stdout.strip() or 'unknown commit'}"
+    )
 
 
 def _version(package: str) -> str:
@@ -301,23 +313,30 @@ def compare_cost(src: Path, repeats: int) -> None:
     """Print what `compare` (default tests, JSON to a file) costs next to `nadir` on one file,
     timed alternately."""
     with tempfile.TemporaryDirectory(prefix="bench_compare_") as tmp:
-        argv = {"nadir": tool_argv("ivigblina", src, Path(tmp, "nadir.csv")),
-                "compare": [IVIGBLINA, "compare", str(src), "-q", "-f", "json", "-o", str(Path(tmp, "compare.json"))]}
+        argv = {
+            "nadir": tool_argv("ivigblina", src, Path(tmp, "nadir.csv")),
+            "compare": [IVIGBLINA, "compare", str(src), "-q", "-f", "json", "-o", str(Path(tmp, "compare.json"))],
+        }
         runs = {k: [] for k in argv}
         for r in range(repeats):
             for k in argv if r % 2 == 0 else list(argv)[::-1]:
                 runs[k].append(measure(argv[k]))
     compare, compare_mb = (statistics.median(x) for x in zip(*runs["compare"]))
     nadir = statistics.median(wall for wall, _ in runs["nadir"])
-    print(f"compare with the default tests on {src.name} (median of {repeats}): {compare:.2f} s, {compare_mb:.0f} MB; "
-          f"{compare / nadir:.2f}x nadir's {nadir:.2f} s")
+    print(
+        f"compare with the default tests on {src.name} (median of {repeats}): {compare:.2f} s, {compare_mb:.0f} MB; "
+        f"{compare / nadir:.2f}x nadir's {nadir:.2f} s"
+    )
 
 
 def startup(runs: int) -> bool:
     """Print the start-up table; False if a command failed."""
     example = "examples/wo2022_cohort.csv"
-    pairs = [(["--help"], "import typer"), (["tests"], "import typer"),
-             (["compare", example, "-q"], "import pandas, scipy.stats")]
+    pairs = [
+        (["--help"], "import typer"),
+        (["tests"], "import typer"),
+        (["compare", example, "-q"], "import pandas, scipy.stats"),
+    ]
     print(f"\nStart-up (median of {runs} runs each)\n")
     print("| command | wall ms | peak MB | baseline | baseline ms | ratio |\n|---|---|---|---|---|---|")
     ok = True
@@ -333,12 +352,14 @@ def startup(runs: int) -> bool:
                     peaks += [peak] if i == 0 else []
         except Failed as e:
             print(e, file=sys.stderr)
-            print(f"| `ivigblina {' '.join(args)}` | failed | | `python -c \"{imports}\"` | | |")
+            print(f'| `ivigblina {" ".join(args)}` | failed | | `python -c "{imports}"` | | |')
             ok = False
             continue
         mine, base = statistics.median(times[0]), statistics.median(times[1])
-        print(f"| `ivigblina {' '.join(args)}` | {1000 * mine:.0f} | {statistics.median(peaks):.0f} | "
-              f"`python -c \"{imports}\"` | {1000 * base:.0f} | {mine / base:.2f}x |")
+        print(
+            f"| `ivigblina {' '.join(args)}` | {1000 * mine:.0f} | {statistics.median(peaks):.0f} | "
+            f'`python -c "{imports}"` | {1000 * base:.0f} | {mine / base:.2f}x |'
+        )
     return ok
 
 
@@ -351,12 +372,17 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20220411)
     parser.add_argument("--cache", type=Path, default=HERE / ".data", help="where the generated CSVs are kept")
     parser.add_argument("--startup-runs", type=int, help="runs per start-up command (default 10)")
-    parser.add_argument("--without-pandas", action="store_true",
-                        help="time ivigblina and the DuckDB queries only (pandas apply takes minutes at 5M)")
+    parser.add_argument(
+        "--without-pandas",
+        action="store_true",
+        help="time ivigblina and the DuckDB queries only (pandas apply takes minutes at 5M)",
+    )
     args = parser.parse_args()
     tools = TOOLS[:-1] if args.without_pandas else TOOLS
-    sizes = [int(s.replace("_", "")) for s in (args.sizes or ("50000,500000" if args.quick else
-                                                               "50000,500000,5000000")).split(",")]
+    sizes = [
+        int(s.replace("_", ""))
+        for s in (args.sizes or ("50000,500000" if args.quick else "50000,500000,5000000")).split(",")
+    ]
     repeats = 1 if args.check_only else args.repeats or (1 if args.quick else 3)
     startup_runs = args.startup_runs or (3 if args.quick else 10)
 
@@ -380,18 +406,25 @@ def main() -> None:
         return
 
     print(f"\nnadir per patient, median of {repeats} run(s); ratios are to each DuckDB query at the same size\n")
-    print("| size | tool | wall s | peak MB | wall / duckdb | memory / duckdb | wall / duckdb-checked | "
-          "memory / duckdb-checked |\n|---|---|---|---|---|---|---|---|")
+    print(
+        "| size | tool | wall s | peak MB | wall / duckdb | memory / duckdb | wall / duckdb-checked | "
+        "memory / duckdb-checked |\n|---|---|---|---|---|---|---|---|"
+    )
     for n in sizes:
         for tool in tools:
             wall, mem = results[n, tool]
-            ratios = [f"{wall / results[n, ref][0]:.1f}x | {mem / results[n, ref][1]:.1f}x"
-                      for ref in ("duckdb", "duckdb-checked")]
+            ratios = [
+                f"{wall / results[n, ref][0]:.1f}x | {mem / results[n, ref][1]:.1f}x"
+                for ref in ("duckdb", "duckdb-checked")
+            ]
             print(f"| {size_label(n)} | {tool} | {wall:.2f} | {mem:.0f} | {' | '.join(ratios)} |")
     print()
     for small, large in zip(sizes, sizes[1:]):
-        line = ", ".join(f"{t} {results[large, t][0] / results[small, t][0]:.1f}x wall / "
-                         f"{results[large, t][1] / results[small, t][1]:.1f}x memory" for t in tools)
+        line = ", ".join(
+            f"{t} {results[large, t][0] / results[small, t][0]:.1f}x wall / "
+            f"{results[large, t][1] / results[small, t][1]:.1f}x memory"
+            for t in tools
+        )
         print(f"{size_label(small)}->{size_label(large)} scaling ({large / small:g}x rows): {line}")
     try:
         compare_cost(cohort_file(sizes[-1], args.seed, args.cache), repeats)

@@ -86,9 +86,14 @@ def baseline(rng: random.Random, patients: list[str]) -> dict[str, list]:
     sex, ECOG, MRD status, prior lines of therapy, prior transplant (a few left unknown)."""
     out = {}
     for pid in patients:
-        out[pid] = [rng.randint(19, 78), rng.choice("FM"), rng.choice([0, 0, 1, 1, 2]),
-                    rng.choice(["positive", "positive", "negative"]), rng.choice([1, 1, 2, 2, 3, 4]),
-                    rng.choice(["yes", "no", "no"])]
+        out[pid] = [
+            rng.randint(19, 78),
+            rng.choice("FM"),
+            rng.choice([0, 0, 1, 1, 2]),
+            rng.choice(["positive", "positive", "negative"]),
+            rng.choice([1, 1, 2, 2, 3, 4]),
+            rng.choice(["yes", "no", "no"]),
+        ]
         if rng.random() < 0.1:
             out[pid][rng.randrange(len(BASELINE))] = ""  # not recorded
     return out
@@ -105,15 +110,22 @@ def patient_rows(rng: random.Random) -> list[list]:
     start = date(2021, 3, 8)
     rows = []
     for i, (d, v) in enumerate(course(rng, 298, 96, 180)):
-        rows.append(["P001", (start + timedelta(days=d)).isoformat(), start.isoformat() if i == 0 else "",
-                     f"{v / 100:.2f}", ""])
+        rows.append(
+            ["P001", (start + timedelta(days=d)).isoformat(), start.isoformat() if i == 0 else "", f"{v / 100:.2f}", ""]
+        )
     rows.append(["P001", (start + timedelta(days=61)).isoformat(), "", "", "infection"])
     return rows
 
 
 EXPORT_HEADER = ["MRN", "Arm", "Sample date", "First dose", "IgG (g/L)", "Event"]
-EXPORT_LABELS = {"": "", "infection": "Infection", "infection_icu": "ICU", "infection_death": "Death (infection)",
-                 "ivig": "IVIG dose", "last_follow_up": "Last visit"}
+EXPORT_LABELS = {
+    "": "",
+    "infection": "Infection",
+    "infection_icu": "ICU",
+    "infection_death": "Death (infection)",
+    "ivig": "IVIG dose",
+    "last_follow_up": "Last visit",
+}
 STUDY = """\
 # Study file for hospital_export.csv (written by make_examples.py): the export's own column names,
 # its delimiter, decimal comma and day-first dates, and its labels mapped to ivigblina's.
@@ -142,9 +154,16 @@ def export_rows(rows: list[list]) -> list[list]:
         first_dose[pid] = date(2023, 1, 2) + timedelta(days=7 * len(first_dose))
     for pid, cohort, day, igg, event in rows:
         start = first_dose[pid]
-        out.append([pid, "IVIG" if cohort == "ivig" else "Control", (start + timedelta(days=day)).strftime("%d/%m/%Y"),
-                    "" if pid in seen else start.strftime("%d/%m/%Y"),
-                    "" if igg == "" else f"{igg / 100:.2f}".replace(".", ","), EXPORT_LABELS[event]])
+        out.append(
+            [
+                pid,
+                "IVIG" if cohort == "ivig" else "Control",
+                (start + timedelta(days=day)).strftime("%d/%m/%Y"),
+                "" if pid in seen else start.strftime("%d/%m/%Y"),
+                "" if igg == "" else f"{igg / 100:.2f}".replace(".", ","),
+                EXPORT_LABELS[event],
+            ]
+        )
         seen.add(pid)
     return out
 
@@ -161,7 +180,9 @@ def main() -> None:
     write(HERE / "wo2022_cohort.csv", HEADER + BASELINE, with_baseline(rows, random.Random(14)))
     write(HERE / "hospital_export.csv", EXPORT_HEADER, export_rows(rows), delimiter=";")
     (HERE / "hospital_study.toml").write_text(STUDY)
-    write(HERE / "patient.csv", ["patient_id", "date", "start_date", "igg_g_l", "event"], patient_rows(random.Random(7)))
+    write(
+        HERE / "patient.csv", ["patient_id", "date", "start_date", "igg_g_l", "event"], patient_rows(random.Random(7))
+    )
 
 
 if __name__ == "__main__":

@@ -27,10 +27,16 @@ if TYPE_CHECKING:
     from ivig_blina.cohort.load import Cohort, load
     from ivig_blina.errors import IvigBlinaError, OptionError
 
-_LAZY = {"load": "ivig_blina.cohort.load", "Cohort": "ivig_blina.cohort.load",
-         "compare": "ivig_blina.analyses.comparison", "Comparison": "ivig_blina.analyses.results",
-         "table1": "ivig_blina.analyses.table1", "Table1": "ivig_blina.analyses.table1",
-         "IvigBlinaError": "ivig_blina.errors", "OptionError": "ivig_blina.errors"}
+_LAZY = {
+    "load": "ivig_blina.cohort.load",
+    "Cohort": "ivig_blina.cohort.load",
+    "compare": "ivig_blina.analyses.comparison",
+    "Comparison": "ivig_blina.analyses.results",
+    "table1": "ivig_blina.analyses.table1",
+    "Table1": "ivig_blina.analyses.table1",
+    "IvigBlinaError": "ivig_blina.errors",
+    "OptionError": "ivig_blina.errors",
+}
 
 
 def __getattr__(name: str) -> Any:

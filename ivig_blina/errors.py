@@ -32,8 +32,7 @@ class IvigBlinaError(Exception):
     keep it as it was.
     """
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
-                 column: str | None = None):
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None, column: str | None = None):
         self.message = message
         self.path = path
         self.line = line

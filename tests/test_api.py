@@ -8,11 +8,16 @@ import re
 
 import pandas as pd
 import pytest
+from conftest import ROOT, WO, run
 
 import ivig_blina
-from conftest import ROOT, WO, run
-from ivig_blina.analyses.results import (BinarySummary, CompetingRiskSummary, ContinuousSummary, RateSummary,
-                                         TimeToEventSummary)
+from ivig_blina.analyses.results import (
+    BinarySummary,
+    CompetingRiskSummary,
+    ContinuousSummary,
+    RateSummary,
+    TimeToEventSummary,
+)
 from ivig_blina.stats import ConfidenceInterval, get
 
 
@@ -30,19 +35,30 @@ def test_the_readme_python_example_runs_as_shown(monkeypatch, capsys):
     assert printed.splitlines() == expected
 
 
-@pytest.mark.parametrize("options", [[], ["--competing-risk", "--adjust", "holm"],
-                                     ["--alternative", "less", "--confidence", "0.9", "--landmarks", "14,60"]])
+@pytest.mark.parametrize(
+    "options",
+    [
+        [],
+        ["--competing-risk", "--adjust", "holm"],
+        ["--alternative", "less", "--confidence", "0.9", "--landmarks", "14,60"],
+    ],
+)
 def test_to_dict_is_the_json_output_and_to_frame_the_csv(options, monkeypatch):
     monkeypatch.chdir(ROOT)
     args = ["examples/wo2022_cohort.csv", "--groups", "ivig,control", *options]
     cli_json = json.loads(run("compare", *args, "-f", "json").stdout)
     cli_csv = run("compare", *args, "-f", "csv").stdout
-    keyword = {"--competing-risk": ("competing_risk", True), "--adjust": ("adjust", "holm"),
-               "--alternative": ("alternative", "less"), "--confidence": ("confidence_level", 0.9),
-               "--landmarks": ("landmarks", (14.0, 60.0))}
+    keyword = {
+        "--competing-risk": ("competing_risk", True),
+        "--adjust": ("adjust", "holm"),
+        "--alternative": ("alternative", "less"),
+        "--confidence": ("confidence_level", 0.9),
+        "--landmarks": ("landmarks", (14.0, 60.0)),
+    }
     kwargs = dict(keyword[o] for o in options if o.startswith("--"))
-    cohort = ivig_blina.load("examples/wo2022_cohort.csv", require_cohort=True,
-                             competing_risk=kwargs.get("competing_risk", False))
+    cohort = ivig_blina.load(
+        "examples/wo2022_cohort.csv", require_cohort=True, competing_risk=kwargs.get("competing_risk", False)
+    )
     result = ivig_blina.compare(cohort, groups=("ivig", "control"), **kwargs)
     assert result.to_dict() == cli_json
     frame = result.to_frame()
@@ -86,20 +102,33 @@ def test_every_group_summary_is_a_typed_dataclass():
     assert isinstance(competing.outcomes[-2].groups["ivig"], CompetingRiskSummary)
 
 
-@pytest.mark.parametrize("name, value", [("alternative", "two.sided"), ("alternative", "two_sided"),
-                                         ("confidence_level", 95), ("confidence_level", 0.0),
-                                         ("confidence_level", float("nan")), ("confidence_level", True),
-                                         ("adjust", "fdr")])
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("alternative", "two.sided"),
+        ("alternative", "two_sided"),
+        ("confidence_level", 95),
+        ("confidence_level", 0.0),
+        ("confidence_level", float("nan")),
+        ("confidence_level", True),
+        ("adjust", "fdr"),
+    ],
+)
 def test_a_bad_alternative_or_level_fails_loudly_from_python(name, value):
     cohort = ivig_blina.load(str(WO))
     with pytest.raises(ValueError, match=f"^{name}: expected"):
         ivig_blina.compare(cohort, **{name: value})
 
 
-@pytest.mark.parametrize("statistic, kind, a, b", [("mann-whitney", "continuous", [1.0, 2, 3], [2.0, 5, 6]),
-                                                   ("fisher", "binary", (3, 10), (5, 9)),
-                                                   ("chi-square", "binary", (3, 10), (5, 9)),
-                                                   ("poisson-exact", "rate", (3, 100.0), (5, 90.0))])
+@pytest.mark.parametrize(
+    "statistic, kind, a, b",
+    [
+        ("mann-whitney", "continuous", [1.0, 2, 3], [2.0, 5, 6]),
+        ("fisher", "binary", (3, 10), (5, 9)),
+        ("chi-square", "binary", (3, 10), (5, 9)),
+        ("poisson-exact", "rate", (3, 100.0), (5, 90.0)),
+    ],
+)
 def test_every_statistic_checks_its_alternative_and_level(statistic, kind, a, b):
     test = get(statistic, kind)
     with pytest.raises(ValueError, match="alternative: expected one of two-sided, less, greater, got 'two.sided'"):
@@ -120,15 +149,20 @@ def test_a_plugin_statistic_is_checked_at_its_boundary_too():
         Anything().run([1.0], [2.0], alternative="greater than")
 
 
-@pytest.mark.parametrize("name, value, expected", [("units", "mg/dl", "expected one of mg/dL, g/L"),
-                                                   ("until", -5, "expected a number of days >= 0"),
-                                                   ("baseline_window", float("nan"), "expected a number of days"),
-                                                   ("hgg_threshold", 0, "expected a level above 0"),
-                                                   ("hgg_threshold", "4 g/dL", "expected a level such as 400"),
-                                                   ("hgg_threshold", 4, "4 with mg/dL input is 4 mg/dL"),
-                                                   ("report_units", "g/l", "expected one of mg/dL, g/L"),
-                                                   ("today", "01/12/2026", "expected a date as YYYY-MM-DD"),
-                                                   ("engine", "spark", "expected one of pandas, dask")])
+@pytest.mark.parametrize(
+    "name, value, expected",
+    [
+        ("units", "mg/dl", "expected one of mg/dL, g/L"),
+        ("until", -5, "expected a number of days >= 0"),
+        ("baseline_window", float("nan"), "expected a number of days"),
+        ("hgg_threshold", 0, "expected a level above 0"),
+        ("hgg_threshold", "4 g/dL", "expected a level such as 400"),
+        ("hgg_threshold", 4, "4 with mg/dL input is 4 mg/dL"),
+        ("report_units", "g/l", "expected one of mg/dL, g/L"),
+        ("today", "01/12/2026", "expected a date as YYYY-MM-DD"),
+        ("engine", "spark", "expected one of pandas, dask"),
+    ],
+)
 def test_load_checks_its_options_with_the_clis_rules(name, value, expected):
     with pytest.raises(ivig_blina.OptionError, match=f"^{name}: {expected}"):
         ivig_blina.load(str(WO), **{name: value})

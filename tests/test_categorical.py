@@ -6,9 +6,8 @@ import math
 
 import numpy as np
 import pytest
+from golden.r_table1 import CHISQ, DATA, DESCRIPTIVE, FISHER, HOLM, KRUSKAL, PAIRWISE_WILCOX, SMD_R, TABLEONE_SMD
 
-from golden.r_table1 import (CHISQ, DATA, DESCRIPTIVE, FISHER, HOLM, KRUSKAL, PAIRWISE_WILCOX, SMD_R,
-                             TABLEONE_SMD)
 from ivig_blina.analyses.table1 import _summary
 from ivig_blina.stats.adjust import adjust
 from ivig_blina.stats.categorical import ChiSquareRxC, FisherRxC, KruskalWallis, fisher_monte_carlo_p
@@ -37,8 +36,11 @@ def test_summaries_as_r(name):
     ours = _summary(values)
     assert ours.n == expected["n"] and len(DATA[name]) - len(values) == expected["missing"]
     for key in ("q1", "median", "q3", "mean", "sd"):
-        assert getattr(ours, key) == pytest.approx(expected[key], rel=1e-12) if expected[key] is not None \
+        assert (
+            getattr(ours, key) == pytest.approx(expected[key], rel=1e-12)
+            if expected[key] is not None
             else getattr(ours, key) is None
+        )
     assert expected["q2"] == expected["median"]
 
 
@@ -80,7 +82,8 @@ def test_chi_square_rxc_as_r(name):
         from scipy.stats import chi2_contingency
 
         assert chi2_contingency(np.array(DATA[name]), correction=False).statistic == pytest.approx(
-            expected["statistic_correct_false"], rel=1e-12)
+            expected["statistic_correct_false"], rel=1e-12
+        )
 
 
 def _by_group(data, variable):
@@ -108,19 +111,27 @@ def test_smd_as_tableones_formulas_in_r(data_name, variable):
         else:
             assert pairs[f"{a},{b}"] == pytest.approx(expected[f"{a},{b}"], rel=1e-9, abs=1e-12)
     if "mean" in expected:
+
         def smd(a, b):
             return _smd(expected["kind"], a, b, levels)
+
         assert mean_pairwise([values[g] for g in groups], smd) == pytest.approx(expected["mean"], rel=1e-9)
     if "binary_formula" in expected:
         assert pairs["A,B"] == pytest.approx(expected["binary_formula"], rel=1e-9)
     if "na_as_level" in expected:  # missing as a level of its own (tableone's default)
-        with_missing = {g: [("NA" if v is None else v) for v, h in zip(DATA[data_name][variable], DATA[data_name]["group"])
-                            if h == g] for g in groups}
+        with_missing = {
+            g: [
+                ("NA" if v is None else v)
+                for v, h in zip(DATA[data_name][variable], DATA[data_name]["group"])
+                if h == g
+            ]
+            for g in groups
+        }
         all_levels = sorted({x for v in with_missing.values() for x in v})
         for a, b in itertools.combinations(groups, 2):
-            assert categorical_smd([with_missing[a].count(x) for x in all_levels],
-                                   [with_missing[b].count(x) for x in all_levels]) == pytest.approx(
-                expected["na_as_level"][f"{a},{b}"], rel=1e-9)
+            assert categorical_smd(
+                [with_missing[a].count(x) for x in all_levels], [with_missing[b].count(x) for x in all_levels]
+            ) == pytest.approx(expected["na_as_level"][f"{a},{b}"], rel=1e-9)
 
 
 @pytest.mark.parametrize("data_name, variable", [(d, v) for d in TABLEONE_SMD for v in TABLEONE_SMD[d]])
@@ -146,8 +157,12 @@ def test_pairwise_mann_whitney_with_holm_as_pairwise_wilcox_test(name):
     pairs = [f"{a},{b}" for a, b in itertools.combinations(groups, 2)]
     raw = [MannWhitney().run(values[p.split(",")[0]], values[p.split(",")[1]]) for p in pairs]
     assert [r.pvalue for r in raw] == pytest.approx([expected["default_unadjusted"][p] for p in pairs], rel=1e-12)
-    assert adjust([r.pvalue for r in raw], "holm") == pytest.approx([expected["default_holm"][p] for p in pairs],
-                                                                     rel=1e-12)
+    assert adjust([r.pvalue for r in raw], "holm") == pytest.approx(
+        [expected["default_holm"][p] for p in pairs], rel=1e-12
+    )
     for r, p in zip(raw, pairs):
-        assert r.method.replace("-", " ").lower().startswith(
-            expected["wilcox_method"][p].lower().replace("wilcoxon rank sum", "wilcoxon rank sum"))
+        assert (
+            r.method.replace("-", " ")
+            .lower()
+            .startswith(expected["wilcox_method"][p].lower().replace("wilcoxon rank sum", "wilcoxon rank sum"))
+        )

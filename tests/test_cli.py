@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import WO, assert_usage_error, run
+
 from ivig_blina import __version__
 
 GOOD = "patient_id,cohort,day,igg_mg_dl,event\nA,x,-1,900,\nA,x,10,300,\nB,y,10,500,\nB,y,20,,infection\n"
@@ -35,13 +35,31 @@ def test_nadir_machine_formats_have_every_patient(fmt, write):
 def test_nadir_json_is_an_array_of_rows(write):
     rows = json.loads(run("nadir", write(GOOD), "-f", "json").stdout)
     # B: one value (500 on day 10), no baseline, an infection on day 20 which is also its last row
-    assert rows[1] == {"patient_id": "B", "cohort": "y", "baseline_igg": None, "baseline_day": None,
-                       "nadir_igg": 500.0, "nadir_day": 10.0, "nadir_censored": "", "n_measurements": 1, "hgg": False,
-                       "pct_drop": None, "days_to_hgg": None, "days_below_threshold": None,
-                       "area_below_threshold": None, "ivig_doses": 0, "days_since_ivig_at_nadir": None,
-                       "infection": True, "infection_icu": False, "infection_death": False,
-                       "first_infection_day": 20.0, "follow_up_days": 20.0, "infection_time": 20.0,
-                       "infection_status": 1, "infection_episodes": 1}
+    assert rows[1] == {
+        "patient_id": "B",
+        "cohort": "y",
+        "baseline_igg": None,
+        "baseline_day": None,
+        "nadir_igg": 500.0,
+        "nadir_day": 10.0,
+        "nadir_censored": "",
+        "n_measurements": 1,
+        "hgg": False,
+        "pct_drop": None,
+        "days_to_hgg": None,
+        "days_below_threshold": None,
+        "area_below_threshold": None,
+        "ivig_doses": 0,
+        "days_since_ivig_at_nadir": None,
+        "infection": True,
+        "infection_icu": False,
+        "infection_death": False,
+        "first_infection_day": 20.0,
+        "follow_up_days": 20.0,
+        "infection_time": 20.0,
+        "infection_status": 1,
+        "infection_episodes": 1,
+    }
     # A: baseline 900, nadir 300: drop (900 - 300) / 900
     assert rows[0]["pct_drop"] == pytest.approx(2 / 3)
 
@@ -56,9 +74,14 @@ def test_compare_json_shape(write):
     assert set(doc["outcomes"][2]["groups"]["x"]) == {"n", "events", "proportion"}
     assert doc["meta"]["version"] == __version__
     import hashlib
+
     assert doc["meta"]["input_sha256"] == hashlib.sha256(open(path, "rb").read()).hexdigest()
-    assert doc["meta"]["options"]["tests"] == {"continuous": "mann-whitney", "binary": "fisher",
-                                               "time-to-event": "log-rank", "rate": "poisson-exact"}
+    assert doc["meta"]["options"]["tests"] == {
+        "continuous": "mann-whitney",
+        "binary": "fisher",
+        "time-to-event": "log-rank",
+        "rate": "poisson-exact",
+    }
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl", "markdown"])
@@ -93,8 +116,22 @@ def test_stdin(write):
 
 def test_column_options(write):
     path = write("ID,Arm,t,IgG\nA,x,10,3\nB,y,10,5\n")
-    result = run("compare", path, "--patient-col", "ID", "--cohort-col", "arm", "--day-col", "t",
-                 "--igg-col", "IgG", "--units", "g/L", "-f", "json")
+    result = run(
+        "compare",
+        path,
+        "--patient-col",
+        "ID",
+        "--cohort-col",
+        "arm",
+        "--day-col",
+        "t",
+        "--igg-col",
+        "IgG",
+        "--units",
+        "g/L",
+        "-f",
+        "json",
+    )
     assert result.exit_code == 0, result.stderr
     o = json.loads(result.stdout)["outcomes"][0]
     assert o["groups"]["x"]["median"] == 300
@@ -104,7 +141,10 @@ ERRORS = [
     (None, "no such file"),
     ("", "file is empty"),
     ("patient_id,cohort,day,igg_mg_dl\n", ":1: header only"),
-    ("patient,cohort,day,igg_mg_dl\nA,x,1,2\n", ":1: missing column 'patient_id' (found: patient, cohort, day, igg_mg_dl)"),
+    (
+        "patient,cohort,day,igg_mg_dl\nA,x,1,2\n",
+        ":1: missing column 'patient_id' (found: patient, cohort, day, igg_mg_dl)",
+    ),
     ("patient_id,cohort,igg_mg_dl\nA,x,2\n", ":1: missing column 'day' (or 'date' with 'start_date')"),
     ("patient_id,cohort,day\nA,x,1\n", ":1: missing column 'igg_mg_dl' or 'igg_g_l'"),
     ("patient_id,cohort,day,igg_mg_dl,igg_g_l\nA,x,1,2,3\n", ":1: both 'igg_mg_dl' and 'igg_g_l'"),
@@ -113,19 +153,31 @@ ERRORS = [
     ("patient_id,cohort,day,igg_mg_dl\nA,x,1,inf\n", ":2: column 'igg_mg_dl': 'inf' is not a finite number"),
     ("patient_id,cohort,day,igg_mg_dl\nA,x,1,5\nA,x,two,5\n", ":3: column 'day': 'two' is not a number"),
     # a quoted value holding a line break: the rows after it start a line later
-    ('patient_id,cohort,day,igg_mg_dl,note\nA,x,1,5,"two\nlines"\nB,y,2,abc,\n',
-     ":4: column 'igg_mg_dl': 'abc' is not a number"),
-    ('patient_id,cohort,day,igg_mg_dl,note\r\nA,x,1,5,"two\r\nlines"\r\n  \r\n\r\nB,y,2,abc,\r\n',
-     ":6: column 'igg_mg_dl': 'abc' is not a number"),
+    (
+        'patient_id,cohort,day,igg_mg_dl,note\nA,x,1,5,"two\nlines"\nB,y,2,abc,\n',
+        ":4: column 'igg_mg_dl': 'abc' is not a number",
+    ),
+    (
+        'patient_id,cohort,day,igg_mg_dl,note\r\nA,x,1,5,"two\r\nlines"\r\n  \r\n\r\nB,y,2,abc,\r\n',
+        ":6: column 'igg_mg_dl': 'abc' is not a number",
+    ),
     ("patient_id,cohort,day,igg_mg_dl\nA,x,,5\n", ":2: column 'day': is empty"),
-    ("patient_id,cohort,date,start_date,igg_mg_dl\nA,x,2021-02-30,2021-01-01,5\n",
-     ":2: column 'date': '2021-02-30' is not an ISO 8601 date"),
-    ("patient_id,cohort,date,start_date,igg_mg_dl\nA,x,2021-02-01,2021-01-01,5\nA,x,2021-03-01,2021-01-02,5\n",
-     ":3: column 'start_date': start_date '2021-01-02' of patient 'A' conflicts with the one on line 2"),
-    ("patient_id,cohort,date,start_date,igg_mg_dl\nA,x,2021-02-01,2021-01-01,5\nB,y,2021-03-01,,5\n",
-     ":3: column 'start_date': patient 'B' has no start_date"),
-    ("patient_id,cohort,day,igg_mg_dl\nA,x,1,5\nB,y,1,5\nA,y,2,6\n",
-     ":4: column 'cohort': patient 'A' is in cohort 'y' here but in 'x' earlier"),
+    (
+        "patient_id,cohort,date,start_date,igg_mg_dl\nA,x,2021-02-30,2021-01-01,5\n",
+        ":2: column 'date': '2021-02-30' is not an ISO 8601 date",
+    ),
+    (
+        "patient_id,cohort,date,start_date,igg_mg_dl\nA,x,2021-02-01,2021-01-01,5\nA,x,2021-03-01,2021-01-02,5\n",
+        ":3: column 'start_date': start_date '2021-01-02' of patient 'A' conflicts with the one on line 2",
+    ),
+    (
+        "patient_id,cohort,date,start_date,igg_mg_dl\nA,x,2021-02-01,2021-01-01,5\nB,y,2021-03-01,,5\n",
+        ":3: column 'start_date': patient 'B' has no start_date",
+    ),
+    (
+        "patient_id,cohort,day,igg_mg_dl\nA,x,1,5\nB,y,1,5\nA,y,2,6\n",
+        ":4: column 'cohort': patient 'A' is in cohort 'y' here but in 'x' earlier",
+    ),
     ("patient_id,cohort,day,igg_mg_dl\nA,x,1,5\nB,x,1,5\n", "compare needs two cohorts, found 1 (x)"),
     ("patient_id,cohort,day,igg_mg_dl\nA,x,1,5\nB,y,1,5\nC,z,1,5\n", "found 3 (x, y, z); choose two with --groups"),
     ("patient_id,cohort,day,igg_mg_dl\nA,x,1,5\nB,y,1,5,7\n", ":3: expected 4 fields as in the header, found 5"),
@@ -157,11 +209,25 @@ def test_not_utf8_names_the_line(write, tmp_path):
     assert result.exit_code == 1 and f"{path}:3: byte 0xe9 is not UTF-8" in result.stderr
 
 
-@pytest.mark.parametrize("args", [["--format", "xml"], ["--groups", "x"], ["--groups", "x,x"], ["--groups", "x,y,z"],
-                                  ["--units", "mmol/L"], ["--until", "soon"], ["--until", "-5"],
-                                  ["--hgg-threshold", "nan"], ["--hgg-threshold", "0"], ["--baseline-window", "nan"],
-                                  ["--exclude-after-ivig", "inf"], ["--landmarks", "nan"], ["--landmarks", "1e400"],
-                                  ["--seed", "-1"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--format", "xml"],
+        ["--groups", "x"],
+        ["--groups", "x,x"],
+        ["--groups", "x,y,z"],
+        ["--units", "mmol/L"],
+        ["--until", "soon"],
+        ["--until", "-5"],
+        ["--hgg-threshold", "nan"],
+        ["--hgg-threshold", "0"],
+        ["--baseline-window", "nan"],
+        ["--exclude-after-ivig", "inf"],
+        ["--landmarks", "nan"],
+        ["--landmarks", "1e400"],
+        ["--seed", "-1"],
+    ],
+)
 def test_bad_options_exit_2(args, write):
     result = run("compare", write(GOOD), *args)
     assert_usage_error(result, args[0])
@@ -170,41 +236,82 @@ def test_bad_options_exit_2(args, write):
 
 # Every check of cli/options.py, by the option it checks (values it refuses), on every command that has it.
 INPUT_CHECKS = [  # the options every data command shares
-    ("--until", "-1"), ("--until", "nan"),  # _check_days
-    ("--exclude-after-ivig", "-2"), ("--baseline-window", "inf"),  # _check_days
-    ("--hgg-threshold", "-400"), ("--hgg-threshold", "inf"), ("--hgg-threshold", "4 g/dL"),  # _check_threshold
+    ("--until", "-1"),
+    ("--until", "nan"),  # _check_days
+    ("--exclude-after-ivig", "-2"),
+    ("--baseline-window", "inf"),  # _check_days
+    ("--hgg-threshold", "-400"),
+    ("--hgg-threshold", "inf"),
+    ("--hgg-threshold", "4 g/dL"),  # _check_threshold
     ("--hgg-threshold", "4"),  # a level implausible in the input's unit, found once the header is read
-    ("--delimiter", "x"), ("--delimiter", ""),  # _check_delimiter
+    ("--delimiter", "x"),
+    ("--delimiter", ""),  # _check_delimiter
     ("--decimal", ";"),  # _check_decimal
-    ("--today", "yesterday"), ("--today", "2024-02-30"),  # _check_today
-    ("--event-map", "ICU"), ("--cohort-map", "=ivig"),  # parse_map
-    ("--units", "mmol/L"), ("--report-units", "mg/L"), ("--engine", "spark"), ("--max-field-size", "0"),  # choices
-    ("--scheduler-timeout", "0"), ("--scheduler-timeout", "nan"),  # _check_scheduler_timeout
+    ("--today", "yesterday"),
+    ("--today", "2024-02-30"),  # _check_today
+    ("--event-map", "ICU"),
+    ("--cohort-map", "=ivig"),  # parse_map
+    ("--units", "mmol/L"),
+    ("--report-units", "mg/L"),
+    ("--engine", "spark"),
+    ("--max-field-size", "0"),  # choices
+    ("--scheduler-timeout", "0"),
+    ("--scheduler-timeout", "nan"),  # _check_scheduler_timeout
     ("--scheduler-timeout", "-1"),
-    ("--max-memory", "lots"), ("--max-memory", "0"), ("--max-outcomes", "0"),  # _check_max_memory, ranges
+    ("--max-memory", "lots"),
+    ("--max-memory", "0"),
+    ("--max-outcomes", "0"),  # _check_max_memory, ranges
 ]
 COMPARE_CHECKS = [
-    ("--confidence", "1"), ("--confidence", "0"), ("--confidence", "95"), ("--confidence", "nan"),  # check_level
-    ("--groups", "x"), ("--groups", "x,"), ("--groups", "x,x"),  # parse_groups
-    ("--test", "continuous"), ("--test", "ordinal=fisher"), ("--test", "binary=fishers"),  # parse_tests, registry
-    ("--landmarks", ""), ("--landmarks", "30,x"), ("--landmarks", "-30"),  # parse_landmarks
-    ("--alternative", "both"), ("--adjust", "fdr"), ("--format", "xlsx"),  # choices
-    ("--permutations", "0"), ("--seed", "-1"),  # ranges
+    ("--confidence", "1"),
+    ("--confidence", "0"),
+    ("--confidence", "95"),
+    ("--confidence", "nan"),  # check_level
+    ("--groups", "x"),
+    ("--groups", "x,"),
+    ("--groups", "x,x"),  # parse_groups
+    ("--test", "continuous"),
+    ("--test", "ordinal=fisher"),
+    ("--test", "binary=fishers"),  # parse_tests, registry
+    ("--landmarks", ""),
+    ("--landmarks", "30,x"),
+    ("--landmarks", "-30"),  # parse_landmarks
+    ("--alternative", "both"),
+    ("--adjust", "fdr"),
+    ("--format", "xlsx"),  # choices
+    ("--permutations", "0"),
+    ("--seed", "-1"),  # ranges
 ]
 PLOT_CHECKS = [("--output", "figure.jpg"), ("--output", "figure")]  # check_figure_path
 INFECTION_CHECKS = [("--groups", "x"), ("--groups", "x,y,z")]  # parse_groups: two cohorts
-IGG_CHECKS = [("--groups", "x,"), ("--groups", "x,x"), ("--groups", ""),  # parse_panels: one or more cohorts
-              ("--max-panels", "0")]  # ranges
-TABLE1_CHECKS = [("--groups", "x"), ("--groups", "a,a"), ("--groups", "a,"),  # parse_group_list
-                 ("--test", "categorical"), ("--test", "categorical=fishers"), ("--permutations", "0")]
-COMMANDS = {"nadir": ["nadir"], "compare": ["compare"], "plot igg": ["plot", "igg"],
-            "plot infection": ["plot", "infection"], "table1": ["table1"]}
+IGG_CHECKS = [
+    ("--groups", "x,"),
+    ("--groups", "x,x"),
+    ("--groups", ""),  # parse_panels: one or more cohorts
+    ("--max-panels", "0"),
+]  # ranges
+TABLE1_CHECKS = [
+    ("--groups", "x"),
+    ("--groups", "a,a"),
+    ("--groups", "a,"),  # parse_group_list
+    ("--test", "categorical"),
+    ("--test", "categorical=fishers"),
+    ("--permutations", "0"),
+]
+COMMANDS = {
+    "nadir": ["nadir"],
+    "compare": ["compare"],
+    "plot igg": ["plot", "igg"],
+    "plot infection": ["plot", "infection"],
+    "table1": ["table1"],
+}
 
 
 def usage_cases():
     for name, command in COMMANDS.items():
         checks = INPUT_CHECKS + {"compare": COMPARE_CHECKS, "table1": TABLE1_CHECKS}.get(
-            name, PLOT_CHECKS if "plot" in name else [])
+            name, PLOT_CHECKS if "plot" in name else []
+        )
         checks += INFECTION_CHECKS if name == "plot infection" else IGG_CHECKS if name == "plot igg" else []
         for option, value in checks:
             yield pytest.param(command, option, value, id=f"{name} {option} {value!r}")
@@ -223,17 +330,33 @@ def test_every_check_of_the_options_module_has_an_exit_2_case():
 
     from ivig_blina.cli import options
 
-    checks = {name for name, f in inspect.getmembers(options, inspect.isfunction)
-              if f.__module__ == options.__name__ and name.startswith(("check_", "_check_", "parse_"))}
-    covered = {"check_level", "_check_days", "_check_threshold", "_check_delimiter", "_check_decimal", "_check_today",
-               "_check_scheduler_timeout", "_check_max_memory",
-               "check_figure_path", "parse_landmarks", "parse_groups", "parse_group_list", "parse_panels",
-               "parse_tests"}
+    checks = {
+        name
+        for name, f in inspect.getmembers(options, inspect.isfunction)
+        if f.__module__ == options.__name__ and name.startswith(("check_", "_check_", "parse_"))
+    }
+    covered = {
+        "check_level",
+        "_check_days",
+        "_check_threshold",
+        "_check_delimiter",
+        "_check_decimal",
+        "_check_today",
+        "_check_scheduler_timeout",
+        "_check_max_memory",
+        "check_figure_path",
+        "parse_landmarks",
+        "parse_groups",
+        "parse_group_list",
+        "parse_panels",
+        "parse_tests",
+    }
     assert checks == covered  # a new check gets its cases in usage_cases()
 
 
-@pytest.mark.parametrize("command", [[str(Path(sys.executable).parent / "ivigblina")],
-                                     [sys.executable, "-m", "ivig_blina"]])
+@pytest.mark.parametrize(
+    "command", [[str(Path(sys.executable).parent / "ivigblina")], [sys.executable, "-m", "ivig_blina"]]
+)
 def test_installed_command_and_module_run(command):
     done = subprocess.run(command + ["compare", str(WO), "-q", "-f", "csv"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
@@ -243,6 +366,7 @@ def test_installed_command_and_module_run(command):
 def test_a_bug_is_not_hidden_as_a_user_error(write, monkeypatch):
     # Only IvigBlinaError is turned into a one-line message; anything else propagates.
     import ivig_blina.analyses.comparison
+
     monkeypatch.setattr(ivig_blina.analyses.comparison, "compare", lambda *a, **k: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         run("compare", write(GOOD))
@@ -281,9 +405,11 @@ def test_adjust_adds_a_column_beside_the_raw_p_values():
 
 
 def test_listing_statistics_imports_neither_pandas_nor_scipy():
-    code = ("import sys; from ivig_blina.cli import main; sys.argv = ['ivigblina', 'tests', '-f', 'csv']\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('pandas', 'scipy', 'numpy', 'matplotlib') if m in sys.modules))")
+    code = (
+        "import sys; from ivig_blina.cli import main; sys.argv = ['ivigblina', 'tests', '-f', 'csv']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('pandas', 'scipy', 'numpy', 'matplotlib') if m in sys.modules))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("[]")
@@ -291,8 +417,9 @@ def test_listing_statistics_imports_neither_pandas_nor_scipy():
 
 def test_nadir_table_draws_the_first_patients_and_says_so(write):
     """A terminal table shows a screenful of a registry: 100 rows, then a note."""
-    text = "patient_id,cohort,day,igg_mg_dl\n" + "".join(f"P{i:03d},{'xy'[i % 2]},{i % 30},{300 + i}\n"
-                                                       for i in range(120))
+    text = "patient_id,cohort,day,igg_mg_dl\n" + "".join(
+        f"P{i:03d},{'xy'[i % 2]},{i % 30},{300 + i}\n" for i in range(120)
+    )
     path = write(text)
     table = run("nadir", path, "-q")
     assert table.exit_code == 0
@@ -305,8 +432,9 @@ def test_nadir_table_draws_the_first_patients_and_says_so(write):
 
 def test_labels_that_look_like_rich_markup_are_printed_as_they_are(write):
     """A patient ID or cohort label such as '[/x]' is text: it once crashed Rich's markup parser."""
-    path = write("patient_id,cohort,day,igg_mg_dl\n[/x],[b]a,0,500\n[/x],[b]a,10,400\nP2,[b]a,0,350\n"
-                 "P3,c,0,600\nP4,c,5,700\n")
+    path = write(
+        "patient_id,cohort,day,igg_mg_dl\n[/x],[b]a,0,500\n[/x],[b]a,10,400\nP2,[b]a,0,350\nP3,c,0,600\nP4,c,5,700\n"
+    )
     nadir = run("nadir", path, "-q")
     assert nadir.exit_code == 0 and "[/x]" in nadir.stdout and "[b]a" in nadir.stdout
     compare = run("compare", path, "-q")
@@ -351,18 +479,24 @@ def test_nadir_gives_status_2_only_with_competing_risk(write):
 
 
 def test_events_after_a_death_are_reported_and_refused_under_strict(write):
-    path = write("patient_id,cohort,day,igg_mg_dl,event\nA,x,10,500,\nA,x,40,,death\nA,x,60,,infection\n"
-                 "B,y,10,300,\nB,y,20,,infection\n")
+    path = write(
+        "patient_id,cohort,day,igg_mg_dl,event\nA,x,10,500,\nA,x,40,,death\nA,x,60,,infection\n"
+        "B,y,10,300,\nB,y,20,,infection\n"
+    )
     result = run("nadir", path, "-f", "csv")
     assert result.exit_code == 0
-    assert result.stderr == (f"{path}: 5 rows read, 5 used; 2 patients (x 1, y 1); 1 event after the patient's "
-                             "death not counted (follow-up ends at the death: A)\n")
+    assert result.stderr == (
+        f"{path}: 5 rows read, 5 used; 2 patients (x 1, y 1); 1 event after the patient's "
+        "death not counted (follow-up ends at the death: A)\n"
+    )
     doc = json.loads(run("compare", path, "-f", "json", "-q").stdout)
     assert doc["input"]["events_after_death"] == 1 and doc["input"]["patients_with_events_after_death_ids"] == ["A"]
     strict = run("nadir", path, "--strict")
     assert (strict.exit_code, strict.stdout) == (1, "")
-    assert strict.stderr == (f"ivigblina: error: {path}:4: an event after the patient's death "
-                             "(--strict refuses every skipped row and input warning)\n")
+    assert strict.stderr == (
+        f"ivigblina: error: {path}:4: an event after the patient's death "
+        "(--strict refuses every skipped row and input warning)\n"
+    )
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv"])
@@ -391,13 +525,23 @@ IVIGBLINA = [sys.executable, "-m", "ivig_blina"]
 def _big(tmp_path) -> Path:
     """A file whose nadir CSV is about 2 MB: more than a pipe or a small file limit holds."""
     path = tmp_path / "big.csv"
-    path.write_text("patient_id,cohort,day,igg_mg_dl\n" + "".join(f"P{i:06d},{'ab'[i % 2]},{i % 30},{300 + i % 77}\n"
-                                                             for i in range(20_000)))
+    path.write_text(
+        "patient_id,cohort,day,igg_mg_dl\n"
+        + "".join(f"P{i:06d},{'ab'[i % 2]},{i % 30},{300 + i % 77}\n" for i in range(20_000))
+    )
     return path
 
 
-@pytest.mark.parametrize("args", [["nadir", str(WO), "-q", "-f", "csv"], ["nadir", str(WO), "-q"],
-                                  ["compare", str(WO), "-q", "-f", "json"], ["--version"], ["--help"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["nadir", str(WO), "-q", "-f", "csv"],
+        ["nadir", str(WO), "-q"],
+        ["compare", str(WO), "-q", "-f", "json"],
+        ["--version"],
+        ["--help"],
+    ],
+)
 def test_a_full_disk_on_stdout_is_one_line(args):
     """Issue 13, item 14: > /dev/full ended in a traceback."""
     with open("/dev/full", "w") as full:
@@ -417,21 +561,39 @@ def test_a_file_size_limit_is_one_line(tmp_path, unbuffered, to_file):
     target = tmp_path / "out.csv"
     env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
     with open(tmp_path / "stdout", "w") as out:
-        done = subprocess.run(IVIGBLINA + ["nadir", str(_big(tmp_path)), "-q", "-f", "csv"]
-                              + (["-o", str(target)] if to_file else []), stdout=out, stderr=subprocess.PIPE,
-                              text=True, preexec_fn=limit, env=env, timeout=120)
+        done = subprocess.run(
+            IVIGBLINA + ["nadir", str(_big(tmp_path)), "-q", "-f", "csv"] + (["-o", str(target)] if to_file else []),
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=limit,
+            env=env,
+            timeout=120,
+        )
     assert done.returncode == 1
-    assert done.stderr == ("ivigblina: error: " + (f"{target}: cannot write here: " if to_file
-                                                   else "cannot write to standard output: ") + "File too large\n")
+    assert done.stderr == (
+        "ivigblina: error: "
+        + (f"{target}: cannot write here: " if to_file else "cannot write to standard output: ")
+        + "File too large\n"
+    )
     assert not target.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".ivigblina-")]
 
 
-@pytest.mark.parametrize("closed, args, message", [
-    (1, ["nadir", str(WO), "-q", "-f", "csv"], "standard output is closed; redirect it or give --output FILE"),
-    (0, ["nadir", "-", "-q", "-f", "csv"], "<stdin>: standard input is closed; give a file name, or redirect it")])
+@pytest.mark.parametrize(
+    "closed, args, message",
+    [
+        (1, ["nadir", str(WO), "-q", "-f", "csv"], "standard output is closed; redirect it or give --output FILE"),
+        (0, ["nadir", "-", "-q", "-f", "csv"], "<stdin>: standard input is closed; give a file name, or redirect it"),
+    ],
+)
 def test_a_closed_stdout_or_stdin_is_one_line(closed, args, message):
-    done = subprocess.run(IVIGBLINA + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                          preexec_fn=lambda: os.close(closed), timeout=120)
+    done = subprocess.run(
+        IVIGBLINA + args,
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: os.close(closed),
+        timeout=120,
+    )
     assert done.returncode == 1
     assert done.stderr == f"ivigblina: error: {message}\n"
 
@@ -439,8 +601,9 @@ def test_a_closed_stdout_or_stdin_is_one_line(closed, args, message):
 @pytest.mark.parametrize("fmt", ["csv", "json"])  # the table's 100 rows fit in the pipe
 def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path, fmt):
     """| head: exit 141 (as a command killed by SIGPIPE), nothing on stderr."""
-    process = subprocess.Popen(IVIGBLINA + ["nadir", str(_big(tmp_path)), "-q", "-f", fmt], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        IVIGBLINA + ["nadir", str(_big(tmp_path)), "-q", "-f", fmt], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     process.stdout.read(10)
     process.stdout.close()
     _, stderr = process.communicate(timeout=120)

@@ -3,11 +3,11 @@
 import json
 
 import pytest
-
 from conftest import WO, run
+
 from ivig_blina.analyses.comparison import choose_groups, compare
-from ivig_blina.errors import IvigBlinaError
 from ivig_blina.cohort.load import load
+from ivig_blina.errors import IvigBlinaError
 
 
 def wo_outcomes(*extra):
@@ -24,8 +24,11 @@ def test_the_example_reproduces_the_wo_2022_abstract():
     assert [o["days_to_nadir"]["groups"][g]["median"] for g in ("ivig", "control")] == [120.5, 85.5]
     assert o["days_to_nadir"]["groups"]["ivig"]["n"] == 16  # one IVIG patient has no follow-up IgG
     assert round(o["days_to_nadir"]["p_value"], 2) == 0.13
-    for outcome, percents, p in (("infection", (82.4, 66.7), 0.58), ("infection_icu", (23.5, 16.7), 1),
-                                 ("infection_death", (17.6, 16.7), 1)):
+    for outcome, percents, p in (
+        ("infection", (82.4, 66.7), 0.58),
+        ("infection_icu", (23.5, 16.7), 1),
+        ("infection_death", (17.6, 16.7), 1),
+    ):
         groups = o[outcome]["groups"]
         assert [round(100 * groups[g]["proportion"], 1) for g in ("ivig", "control")] == list(percents)
         assert round(o[outcome]["p_value"], 2) == p
@@ -44,8 +47,20 @@ def test_outcomes_come_in_the_documented_order(write):
     path = write("patient_id,cohort,day,igg_mg_dl,event\nA,x,10,300,\nA,x,20,,sepsis\nB,y,10,500,\nB,y,30,,death\n")
     result = run("compare", path, "--format", "json")
     assert [o["outcome"] for o in json.loads(result.stdout)["outcomes"]] == [
-        "igg_nadir", "days_to_nadir", "hgg", "infection", "infection_icu", "infection_death", "death", "sepsis",
-        "pct_drop", "days_below_threshold", "area_below_threshold", "time_to_infection", "infection_rate"]
+        "igg_nadir",
+        "days_to_nadir",
+        "hgg",
+        "infection",
+        "infection_icu",
+        "infection_death",
+        "death",
+        "sepsis",
+        "pct_drop",
+        "days_below_threshold",
+        "area_below_threshold",
+        "time_to_infection",
+        "infection_rate",
+    ]
 
 
 def test_swapping_the_groups_keeps_p_and_mirrors_u():
@@ -94,8 +109,10 @@ def test_cohort_labels_that_differ_only_in_case_or_spaces_are_named(write):
     path = write("patient_id,cohort,day,igg_mg_dl\nA,IVIG,10,300\nB,ivig ,10,500\nC,control,10,400\n")
     result = run("compare", path)
     assert result.exit_code == 1
-    assert "found 3 (IVIG, control, ivig); choose two with --groups A,B ('IVIG' and 'ivig' differ only in " \
-           "case or spaces: the same cohort?)" in result.stderr
+    assert (
+        "found 3 (IVIG, control, ivig); choose two with --groups A,B ('IVIG' and 'ivig' differ only in "
+        "case or spaces: the same cohort?)" in result.stderr
+    )
 
 
 def test_competing_risks_need_a_cohort_loaded_with_them():

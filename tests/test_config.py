@@ -5,11 +5,12 @@ import hashlib
 import json
 
 import pytest
-
 from conftest import ROOT, WO, run
 
-MRN = "MRN,cohort,day,igg_mg_dl,event\nA,ivig,0,900,\nA,ivig,10,300,\nA,ivig,20,,infection\nB,control,0,800,\n" \
-      "B,control,12,500,\n"
+MRN = (
+    "MRN,cohort,day,igg_mg_dl,event\nA,ivig,0,900,\nA,ivig,10,300,\nA,ivig,20,,infection\nB,control,0,800,\n"
+    "B,control,12,500,\n"
+)
 
 
 @pytest.fixture
@@ -18,6 +19,7 @@ def study(tmp_path):
         path = tmp_path / "study.toml"
         path.write_text(text)
         return str(path)
+
     return write
 
 
@@ -30,8 +32,10 @@ def test_the_awkward_export_gives_the_clean_files_results_with_one_command(monke
     assert document["outcomes"] == clean["outcomes"]
     assert document["input"] == clean["input"]
     assert document["meta"]["config"] == "examples/hospital_study.toml"
-    assert document["meta"]["config_sha256"] == hashlib.sha256(
-        (ROOT / "examples" / "hospital_study.toml").read_bytes()).hexdigest()
+    assert (
+        document["meta"]["config_sha256"]
+        == hashlib.sha256((ROOT / "examples" / "hospital_study.toml").read_bytes()).hexdigest()
+    )
     assert document["meta"]["options"]["patient_col"] == "MRN"
     assert "compared as outcomes of their own" not in awkward.stderr
 
@@ -54,13 +58,16 @@ def test_a_section_wins_over_the_top_level_and_the_command_line_over_both(write,
     assert json.loads(overridden.stdout.splitlines()[0])["group_a"] == "control"
 
 
-@pytest.mark.parametrize("text, message", [
-    ("bogus = 1\n", "'bogus' is not an option of any command"),
-    ("[compare]\nbogus = 1\n", "[compare] 'bogus' is not an option of compare"),
-    ("[report]\nformat = 'json'\n", "[report] is not a command; sections:"),
-    ("[plot.igg]\nlandmarks = '30'\n", "[plot.igg] 'landmarks' is not an option of plot igg"),
-    ("patient-col = \n", "not a TOML study file"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("bogus = 1\n", "'bogus' is not an option of any command"),
+        ("[compare]\nbogus = 1\n", "[compare] 'bogus' is not an option of compare"),
+        ("[report]\nformat = 'json'\n", "[report] is not a command; sections:"),
+        ("[plot.igg]\nlandmarks = '30'\n", "[plot.igg] 'landmarks' is not an option of plot igg"),
+        ("patient-col = \n", "not a TOML study file"),
+    ],
+)
 def test_a_bad_study_file_is_one_line_exit_2(write, study, text, message):
     config = study(text)
     result = run("compare", write(MRN), "--config", config)

@@ -4,7 +4,6 @@ import json
 import sys
 
 import pytest
-
 from conftest import ROOT, run
 
 sys.path.insert(0, str(ROOT / "tests" / "data"))
@@ -29,7 +28,9 @@ def test_bad_file_gives_its_exact_message(name, content, options, message):
 def test_awkward_file_gives_the_right_nadirs(name, content, options, expected, summary):
     result = run("nadir", str(HERE / name), "-f", "json", *options)
     assert result.exit_code == 0, result.stderr
-    rows = {r["patient_id"]: (r["nadir_igg"], r["nadir_day"], r["nadir_censored"], r["hgg"])
-            for r in json.loads(result.stdout)}
+    rows = {
+        r["patient_id"]: (r["nadir_igg"], r["nadir_day"], r["nadir_censored"], r["hgg"])
+        for r in json.loads(result.stdout)
+    }
     assert rows == expected
     assert summary in result.stderr

@@ -5,8 +5,8 @@ import time
 
 import pandas as pd
 import pytest
-
 from conftest import WO, run
+
 from ivig_blina.errors import IvigBlinaError
 from ivig_blina.io.csvfile import Dialect, read_table
 
@@ -31,8 +31,9 @@ def test_more_columns_than_max_columns_is_refused(tmp_path):
     path.write_text(wide(10_001))
     result = run("nadir", path)
     assert result.exit_code == 1
-    assert result.stderr == (f"ivigblina: error: {path}:1: the header has 10005 columns, more than the limit of "
-                             "10000 (--max-columns)\n")
+    assert result.stderr == (
+        f"ivigblina: error: {path}:1: the header has 10005 columns, more than the limit of 10000 (--max-columns)\n"
+    )
     assert run("nadir", path, "--max-columns", "10005", "-q", "-f", "csv").exit_code == 0
     assert run("nadir", path, "--max-columns", "0").exit_code == 2
 
@@ -59,12 +60,15 @@ def test_a_nul_byte_anywhere_is_refused_with_its_line(tmp_path, encoding):
 def test_utf16_without_its_encoding_gets_the_hint(tmp_path):
     path = tmp_path / "cohort.csv"
     path.write_bytes("patient_id,cohort,day,igg_mg_dl\nA,x,1,300\n".encode("utf-16"))
-    assert f"{path}:1: a NUL byte: this is not a text file; give a CSV file, or its --encoding if it is UTF-16" \
+    assert (
+        f"{path}:1: a NUL byte: this is not a text file; give a CSV file, or its --encoding if it is UTF-16"
         in run("nadir", path).stderr
+    )
     assert run("nadir", path, "--encoding", "utf-16", "-q").exit_code == 0
 
 
 # Issue 13, item 6: Parquet files that are damaged or hold what a CSV file cannot.
+
 
 def _parquet(tmp_path, name: str = "cohort.parquet", **columns):
     import pyarrow as pa
@@ -107,16 +111,23 @@ def test_a_damaged_parquet_file_is_one_line(tmp_path):
     path.write_bytes(bytes(damaged))
     result = run("nadir", path)
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr == (f"ivigblina: error: {path}: is not a readable Parquet file (Index not in dictionary "
-                             "bounds)\n")
+    assert result.stderr == (
+        f"ivigblina: error: {path}: is not a readable Parquet file (Index not in dictionary bounds)\n"
+    )
 
 
 def test_no_flipped_bit_of_a_parquet_file_is_a_traceback(tmp_path):
     """Every fourth byte of a small file flipped in turn: each read gives a cohort or one error."""
     import ivig_blina
 
-    good = _parquet(tmp_path, patient_id=IDS * 3, cohort=COHORTS * 3, day=DAYS * 3, igg_mg_dl=IGG * 3,
-                    event=["", "infection", "", "death"] * 3).read_bytes()
+    good = _parquet(
+        tmp_path,
+        patient_id=IDS * 3,
+        cohort=COHORTS * 3,
+        day=DAYS * 3,
+        igg_mg_dl=IGG * 3,
+        event=["", "infection", "", "death"] * 3,
+    ).read_bytes()
     path = tmp_path / "flipped.parquet"
     outcomes = set()
     for at in range(0, len(good), 4):
@@ -132,12 +143,23 @@ def test_no_flipped_bit_of_a_parquet_file_is_a_traceback(tmp_path):
     assert outcomes == {"read", "refused"}
 
 
-@pytest.mark.parametrize("column, values, message", [
-    ("igg_mg_dl", [[1.0], [2.0], [3.0], [4.0]], "column 'igg_mg_dl': holds list<element: double> values, not one "
-                                                "value per cell; give this column as text, numbers or dates"),
-    ("cohort", [{"a": 1}] * 4, "column 'cohort': holds struct<a: int64> values, not one value per cell; give "
-                                 "this column as text, numbers or dates"),
-])
+@pytest.mark.parametrize(
+    "column, values, message",
+    [
+        (
+            "igg_mg_dl",
+            [[1.0], [2.0], [3.0], [4.0]],
+            "column 'igg_mg_dl': holds list<element: double> values, not one "
+            "value per cell; give this column as text, numbers or dates",
+        ),
+        (
+            "cohort",
+            [{"a": 1}] * 4,
+            "column 'cohort': holds struct<a: int64> values, not one value per cell; give "
+            "this column as text, numbers or dates",
+        ),
+    ],
+)
 def test_parquet_lists_and_structs_are_refused_naming_the_column(column, values, message, tmp_path):
     columns = {"patient_id": IDS, "cohort": COHORTS, "day": DAYS, "igg_mg_dl": IGG, column: values}
     path = _parquet(tmp_path, **columns)
@@ -160,20 +182,29 @@ def test_parquet_bytes_that_are_not_utf8_are_named_by_row(kind, tmp_path):
     import pyarrow.parquet as pq
 
     if kind == "binary":
-        path = _parquet(tmp_path, patient_id=pa.array([b"A", b"A", b"B\xff", b"B"]), cohort=COHORTS, day=DAYS,
-                        igg_mg_dl=IGG)
+        path = _parquet(
+            tmp_path, patient_id=pa.array([b"A", b"A", b"B\xff", b"B"]), cohort=COHORTS, day=DAYS, igg_mg_dl=IGG
+        )
     else:  # a text column whose bytes were damaged: Parquet's reader does not check them
         path = tmp_path / "cohort.parquet"
-        pq.write_table(pa.table({"patient_id": ["AAAA", "AAAA", "BBBB", "BBBB"], "cohort": COHORTS, "day": DAYS,
-                                 "igg_mg_dl": IGG}), path, compression="none", use_dictionary=False,
-                       write_statistics=False)
+        pq.write_table(
+            pa.table(
+                {"patient_id": ["AAAA", "AAAA", "BBBB", "BBBB"], "cohort": COHORTS, "day": DAYS, "igg_mg_dl": IGG}
+            ),
+            path,
+            compression="none",
+            use_dictionary=False,
+            write_statistics=False,
+        )
         data = bytearray(path.read_bytes())
         data[data.find(b"BBBB")] = 0xFF
         path.write_bytes(bytes(data))
     result = run("nadir", path)
     assert result.exit_code == 1
-    assert result.stderr == (f"ivigblina: error: {path}:3: column 'patient_id': byte 0xff is not UTF-8 text; a "
-                             "Parquet text column holds UTF-8\n")
+    assert result.stderr == (
+        f"ivigblina: error: {path}:3: column 'patient_id': byte 0xff is not UTF-8 text; a "
+        "Parquet text column holds UTF-8\n"
+    )
 
 
 def test_a_parquet_nan_is_a_missing_value_not_the_text_nan(tmp_path):
@@ -183,8 +214,15 @@ def test_a_parquet_nan_is_a_missing_value_not_the_text_nan(tmp_path):
     result = run("nadir", path)
     assert result.exit_code == 1
     assert result.stderr == f"ivigblina: error: {path}:3: column 'patient_id': patient ID is empty\n"
-    events = _parquet(tmp_path, "events.parquet", patient_id=IDS, cohort=COHORTS, day=DAYS,
-                      igg_mg_dl=[500.0, nan, 400.0, 350.0], event=[None, "infection", None, None])
+    events = _parquet(
+        tmp_path,
+        "events.parquet",
+        patient_id=IDS,
+        cohort=COHORTS,
+        day=DAYS,
+        igg_mg_dl=[500.0, nan, 400.0, 350.0],
+        event=[None, "infection", None, None],
+    )
     rows = list(pd.read_csv(io.StringIO(_parquet_text(events))).itertuples())
     assert (rows[0].patient_id, rows[0].nadir_igg, rows[0].infection) == ("A", 500.0, True)
 
@@ -198,13 +236,22 @@ def test_parquet_timestamps_with_a_zone_are_read_as_written_in_that_zone(tmp_pat
     utc = dt.UTC
     for zone, offset in (("UTC", "Z"), ("Asia/Kolkata", "+05:30")):
         moments = [dt.datetime(2024, 1, 1, tzinfo=utc), dt.datetime(2024, 1, 11, 20, tzinfo=utc)] * 2
-        path = _parquet(tmp_path, f"{zone.replace('/', '-')}.parquet", patient_id=IDS, cohort=COHORTS,
-                        date=pa.array(moments, pa.timestamp("us", tz=zone)),
-                        start_date=pa.array([moments[0]] * 4, pa.timestamp("us", tz=zone)), igg_mg_dl=IGG)
-        written = [m.astimezone(dt.timezone(dt.timedelta(hours=5, minutes=30)) if zone != "UTC" else utc)
-                   for m in moments]
-        text = "".join(f"{i},{c},{m.isoformat().replace('+00:00', 'Z')},{written[0].isoformat()},{v}\n"
-                       for i, c, m, v in zip(IDS, COHORTS, written, IGG))
+        path = _parquet(
+            tmp_path,
+            f"{zone.replace('/', '-')}.parquet",
+            patient_id=IDS,
+            cohort=COHORTS,
+            date=pa.array(moments, pa.timestamp("us", tz=zone)),
+            start_date=pa.array([moments[0]] * 4, pa.timestamp("us", tz=zone)),
+            igg_mg_dl=IGG,
+        )
+        written = [
+            m.astimezone(dt.timezone(dt.timedelta(hours=5, minutes=30)) if zone != "UTC" else utc) for m in moments
+        ]
+        text = "".join(
+            f"{i},{c},{m.isoformat().replace('+00:00', 'Z')},{written[0].isoformat()},{v}\n"
+            for i, c, m, v in zip(IDS, COHORTS, written, IGG)
+        )
         csv_path = tmp_path / f"{zone.replace('/', '-')}.csv"
         csv_path.write_text("patient_id,cohort,date,start_date,igg_mg_dl\n" + text)
         assert offset in csv_path.read_text()
@@ -215,6 +262,7 @@ def test_a_parquet_duration_day_is_a_number_of_days(tmp_path):
     import pyarrow as pa
 
     seconds = pa.array([d * 86400 for d in DAYS], pa.duration("s"))
-    days = pd.read_csv(io.StringIO(_parquet_text(_parquet(tmp_path, patient_id=IDS, cohort=COHORTS, day=seconds,
-                                                          igg_mg_dl=IGG))))
+    days = pd.read_csv(
+        io.StringIO(_parquet_text(_parquet(tmp_path, patient_id=IDS, cohort=COHORTS, day=seconds, igg_mg_dl=IGG)))
+    )
     assert days.nadir_day.tolist() == [10.0, 10.0]

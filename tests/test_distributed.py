@@ -15,7 +15,6 @@ import time
 import numpy as np
 import pandas as pd
 import pytest
-
 from conftest import WO, run
 
 distributed = pytest.importorskip("distributed")
@@ -23,8 +22,9 @@ distributed = pytest.importorskip("distributed")
 
 @pytest.fixture(scope="module")
 def scheduler():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None,
-                                  silence_logs=logging.CRITICAL) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, dashboard_address=None, silence_logs=logging.CRITICAL
+    ) as cluster:
         yield cluster.scheduler_address
 
 
@@ -40,8 +40,11 @@ def partitions(tmp_path):
             piece.to_parquet(tmp_path / f"part{k}.parquet")
         else:
             piece.to_csv(tmp_path / f"part{k}.csv", index=False)
-    assert (frame.groupby("patient_id").apply(lambda rows: part[rows.index].min() != part[rows.index].max(),
-                                              include_groups=False)).sum() > 15
+    assert (
+        frame.groupby("patient_id").apply(
+            lambda rows: part[rows.index].min() != part[rows.index].max(), include_groups=False
+        )
+    ).sum() > 15
     return tmp_path
 
 
@@ -76,8 +79,9 @@ def test_a_bad_value_names_its_partition_and_line(partitions, scheduler):
     lines = (partitions / "part1.csv").read_text().count("\n")
     result = run("nadir", partitions, "--engine", "dask", "--scheduler", scheduler, "-q")
     assert result.exit_code == 1
-    assert result.stderr == (f"ivigblina: error: {partitions / 'part1.csv'}:{lines}: column 'igg_mg_dl': "
-                             "'abc' is not a number\n")
+    assert result.stderr == (
+        f"ivigblina: error: {partitions / 'part1.csv'}:{lines}: column 'igg_mg_dl': 'abc' is not a number\n"
+    )
 
 
 def test_a_patient_in_two_cohorts_across_partitions(partitions, scheduler):
@@ -85,8 +89,10 @@ def test_a_patient_in_two_cohorts_across_partitions(partitions, scheduler):
     (partitions / "part9.csv").write_text("patient_id,cohort,day,igg_mg_dl,event\nC01,ivig,5,300,\n")
     result = run("nadir", partitions, "--engine", "dask", "--scheduler", scheduler, "-q")
     assert result.exit_code == 1
-    assert result.stderr == (f"ivigblina: error: {partitions / 'part9.csv'}:2: column 'cohort': patient 'C01' is in "
-                             "cohort 'ivig' here but in 'control' earlier; a patient belongs to one cohort\n")
+    assert result.stderr == (
+        f"ivigblina: error: {partitions / 'part9.csv'}:2: column 'cohort': patient 'C01' is in "
+        "cohort 'ivig' here but in 'control' earlier; a patient belongs to one cohort\n"
+    )
 
 
 def test_an_unreachable_scheduler_is_one_line(partitions):
@@ -138,16 +144,34 @@ def test_output_onto_a_partition_is_refused(partitions, scheduler, form):
     given = str(partitions / "part*") if form == "glob" else str(partitions)
     result = run("nadir", given, "--engine", "dask", "--scheduler", scheduler, "-f", "csv", "-q", "-o", target)
     assert result.exit_code == 1
-    assert result.stderr == f"ivigblina: error: {target}: refusing to overwrite the input file; choose another --output\n"
+    assert (
+        result.stderr == f"ivigblina: error: {target}: refusing to overwrite the input file; choose another --output\n"
+    )
     assert target.read_bytes() == before
 
 
 def _nadir_with_scheduler(partitions, address: str, *options: str) -> tuple[subprocess.CompletedProcess, float]:
     """Run in its own process: a connection left waiting must not outlive the test."""
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "ivig_blina", "nadir", str(partitions), "--engine", "dask",
-                           "--scheduler", address, "-q", *options], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "IVIGBLINA_PLUGINS": "none"})
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ivig_blina",
+            "nadir",
+            str(partitions),
+            "--engine",
+            "dask",
+            "--scheduler",
+            address,
+            "-q",
+            *options,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "IVIGBLINA_PLUGINS": "none"},
+    )
     return done, time.monotonic() - started
 
 
@@ -163,9 +187,11 @@ def test_a_listener_that_is_not_dask_is_one_line_within_the_timeout(partitions):
         server.shutdown()
         server.server_close()
     assert done.returncode == 1 and done.stdout == ""
-    assert done.stderr == (f"ivigblina: error: no answer from the Dask scheduler at '{address}' given by --scheduler "
-                           "within 2 s (--scheduler-timeout); something listens there, but it does not speak Dask's "
-                           "protocol: is it the scheduler's address?\n")
+    assert done.stderr == (
+        f"ivigblina: error: no answer from the Dask scheduler at '{address}' given by --scheduler "
+        "within 2 s (--scheduler-timeout); something listens there, but it does not speak Dask's "
+        "protocol: is it the scheduler's address?\n"
+    )
     assert took < 30
 
 
@@ -176,14 +202,28 @@ def test_a_closed_port_is_one_line_within_the_timeout(partitions):
         port = probe.getsockname()[1]
     done, took = _nadir_with_scheduler(partitions, f"tcp://127.0.0.1:{port}", "--scheduler-timeout", "1")
     assert done.returncode == 1 and done.stderr.count("\n") == 1
-    assert f"ivigblina: error: cannot reach the Dask scheduler at 'tcp://127.0.0.1:{port}' given by --scheduler" \
-        in done.stderr and "after 1 s" in done.stderr
+    assert (
+        f"ivigblina: error: cannot reach the Dask scheduler at 'tcp://127.0.0.1:{port}' given by --scheduler"
+        in done.stderr
+        and "after 1 s" in done.stderr
+    )
     assert took < 25
 
 
 def test_the_scheduler_timeout_is_recorded_and_checked(partitions, scheduler):
-    result = run("compare", partitions, "--engine", "dask", "--scheduler", scheduler, "--scheduler-timeout", "30",
-                 "-f", "json", "-q")
+    result = run(
+        "compare",
+        partitions,
+        "--engine",
+        "dask",
+        "--scheduler",
+        scheduler,
+        "--scheduler-timeout",
+        "30",
+        "-f",
+        "json",
+        "-q",
+    )
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["meta"]["options"]["scheduler_timeout"] == 30.0
     from ivig_blina import OptionError, load
@@ -194,6 +234,7 @@ def test_the_scheduler_timeout_is_recorded_and_checked(partitions, scheduler):
 
 # Issue 13, item 17: files skipped in silence, and duplicates across partitions counted twice.
 
+
 @pytest.mark.parametrize("stray", ["notes.txt", "part9.csv.bz2", "sub/"])
 def test_a_file_that_is_not_a_partition_is_refused_by_name(partitions, scheduler, stray):
     if stray.endswith("/"):
@@ -203,9 +244,11 @@ def test_a_file_that_is_not_a_partition_is_refused_by_name(partitions, scheduler
     for given in (partitions, partitions / "*"):
         result = run("nadir", given, "--engine", "dask", "--scheduler", scheduler, "-q")
         assert result.exit_code == 1 and result.stdout == ""
-        assert result.stderr == (f"ivigblina: error: {given}: {'holds' if given == partitions else 'matches'} "
-                                 f"{stray}, not CSV, TSV, gzipped CSV or Parquet partitions (.csv, .tsv, .csv.gz, "
-                                 ".tsv.gz, .parquet); move them out, or give a glob that matches only the partitions\n")
+        assert result.stderr == (
+            f"ivigblina: error: {given}: {'holds' if given == partitions else 'matches'} "
+            f"{stray}, not CSV, TSV, gzipped CSV or Parquet partitions (.csv, .tsv, .csv.gz, "
+            ".tsv.gz, .parquet); move them out, or give a glob that matches only the partitions\n"
+        )
     assert run("nadir", partitions / "part[0-3].*", "--engine", "dask", "--scheduler", scheduler, "-q").exit_code == 0
 
 
@@ -223,13 +266,16 @@ def test_duplicates_across_partitions_are_counted_as_in_one_file(tmp_path, sched
     accounting equals the default engine's on the same rows in one file: duplicates, used rows,
     rows that only list a patient, censored values and same-day conflicts that span partitions."""
     head = "patient_id,cohort,day,igg_mg_dl,event\n"
-    first = ("A,x,0,500,\nA,x,10,<300,\nA,x,20,,infection\nA,x,30,,infection\n"
-             "B,y,0,600,\nB,y,5,400,\nC,y,3,350,\nD,y,,,\n")
-    second = ("A,x,10,<300,\nA,x,20,,infection\n"  # the same rows again: duplicates across partitions
-              "B,y,5,410,\n"  # another value on B's day 5: a same-day conflict across partitions
-              "C,y,3,350.0,\n"  # the same number written otherwise: not a duplicate, as in one file
-              "A,x,20,,Infection\n"  # another label text: not a duplicate either, as in one file
-              "D,y,,,\nD,y,7,,\n")  # rows that only list a patient: one repeated, one with a day
+    first = (
+        "A,x,0,500,\nA,x,10,<300,\nA,x,20,,infection\nA,x,30,,infection\nB,y,0,600,\nB,y,5,400,\nC,y,3,350,\nD,y,,,\n"
+    )
+    second = (
+        "A,x,10,<300,\nA,x,20,,infection\n"  # the same rows again: duplicates across partitions
+        "B,y,5,410,\n"  # another value on B's day 5: a same-day conflict across partitions
+        "C,y,3,350.0,\n"  # the same number written otherwise: not a duplicate, as in one file
+        "A,x,20,,Infection\n"  # another label text: not a duplicate either, as in one file
+        "D,y,,,\nD,y,7,,\n"
+    )  # rows that only list a patient: one repeated, one with a day
     parts = tmp_path / "parts"
     parts.mkdir()
     (parts / "p1.csv").write_text(head + first)
@@ -240,9 +286,18 @@ def test_duplicates_across_partitions_are_counted_as_in_one_file(tmp_path, sched
     assert split.exit_code == 0, split.stderr
     split_input, one_input = json.loads(split.stdout)["input"], json.loads(one.stdout)["input"]
     assert split_input == one_input
-    assert (one_input["duplicate_rows"], one_input["used_rows"], one_input["patient_only_rows"],
-            one_input["censored_values"], one_input["same_day_conflicts"]) == (3, 10, 2, 1, 1)
+    assert (
+        one_input["duplicate_rows"],
+        one_input["used_rows"],
+        one_input["patient_only_rows"],
+        one_input["censored_values"],
+        one_input["same_day_conflicts"],
+    ) == (3, 10, 2, 1, 1)
     assert json.loads(split.stdout)["outcomes"] == json.loads(one.stdout)["outcomes"]
-    nadir = {r["patient_id"]: r for r in json.loads(run("nadir", parts, "--engine", "dask", "--scheduler", scheduler,
-                                                        "-f", "json", "-q").stdout)}
+    nadir = {
+        r["patient_id"]: r
+        for r in json.loads(
+            run("nadir", parts, "--engine", "dask", "--scheduler", scheduler, "-f", "json", "-q").stdout
+        )
+    }
     assert nadir["A"]["infection_episodes"] == 3  # days 20 (twice, as Infection and infection) and 30

@@ -7,8 +7,7 @@ from ivig_blina.cohort.patients import per_patient
 from ivig_blina.io.reader import read_cohort
 
 # Baseline 800 on day -5; 500, 300, 350, 500 on days 0, 10, 20, 30; IVIG doses on days 8 and 25.
-COURSE = ("patient_id,day,igg_mg_dl,event\n"
-          "A,-5,800,\nA,0,500,\nA,10,300,\nA,20,350,\nA,30,500,\nA,8,,ivig\nA,25,,ivig\n")
+COURSE = "patient_id,day,igg_mg_dl,event\nA,-5,800,\nA,0,500,\nA,10,300,\nA,20,350,\nA,30,500,\nA,8,,ivig\nA,25,,ivig\n"
 
 
 def table(write, text, **options):
@@ -60,10 +59,13 @@ def test_fewer_than_two_draws_give_no_exposure_and_are_counted(write):
 
 
 def test_follow_up_and_competing_death(write):
-    t = table(write, "patient_id,day,igg_mg_dl,event\n"
-                     "A,10,300,\nA,40,,infection\nA,60,,infection_icu\nA,90,,last_follow_up\n"
-                     "B,10,300,\nB,50,,death\n"
-                     "C,10,300,\nC,-3,,infection\nC,70,,last_follow_up\n")
+    t = table(
+        write,
+        "patient_id,day,igg_mg_dl,event\n"
+        "A,10,300,\nA,40,,infection\nA,60,,infection_icu\nA,90,,last_follow_up\n"
+        "B,10,300,\nB,50,,death\n"
+        "C,10,300,\nC,-3,,infection\nC,70,,last_follow_up\n",
+    )
     assert (t.loc["A"].infection_time, t.loc["A"].infection_status, t.loc["A"].follow_up_days) == (40, 1, 90)
     assert t.loc["A"].infection_episodes == 2
     assert (t.loc["B"].infection_time, t.loc["B"].infection_status) == (50, 0)  # censored at the death by default

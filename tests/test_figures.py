@@ -4,10 +4,10 @@ import sys
 
 import numpy as np
 import pytest
-
 from conftest import WO, assert_usage_error, run
-from ivig_blina.figures.plots import igg_courses, infection_curves
+
 from ivig_blina.cohort.patients import per_patient
+from ivig_blina.figures.plots import igg_courses, infection_curves
 from ivig_blina.io.reader import read_cohort
 from ivig_blina.stats.survival import kaplan_meier
 

@@ -5,7 +5,6 @@ import json
 
 import pandas as pd
 import pytest
-
 from conftest import WO, run
 
 
@@ -31,8 +30,9 @@ def test_same_results_as_the_csv(name, variants):
     assert nadir == run("nadir", WO, "-q", "-f", "csv").stdout
 
 
-@pytest.mark.parametrize("name, message", [("bad.parquet", "is not a readable Parquet file"),
-                                           ("bad.csv.gz", "is not a readable gzip file")])
+@pytest.mark.parametrize(
+    "name, message", [("bad.parquet", "is not a readable Parquet file"), ("bad.csv.gz", "is not a readable gzip file")]
+)
 def test_broken_files_are_one_line(name, message, tmp_path):
     path = tmp_path / name
     path.write_bytes(b"garbage")

@@ -6,41 +6,115 @@ Derandomized and bounded, so that CI explores the same examples every run."""
 
 import json
 
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from conftest import run
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
-HEADERS = [["patient_id", "cohort", "day", "igg_mg_dl", "event"], ["patient_id", "cohort", "day", "igg_g_l", "event"],
-           ["patient_id", "cohort", "date", "start_date", "igg_mg_dl", "event"],
-           ["MRN", "Arm", "day", "IgG (g/L)", "Event"], ["patient_id", "day", "igg_mg_dl"],
-           ["patient_id", "cohort", "day", "IgG", "event", "age"]]
+HEADERS = [
+    ["patient_id", "cohort", "day", "igg_mg_dl", "event"],
+    ["patient_id", "cohort", "day", "igg_g_l", "event"],
+    ["patient_id", "cohort", "date", "start_date", "igg_mg_dl", "event"],
+    ["MRN", "Arm", "day", "IgG (g/L)", "Event"],
+    ["patient_id", "day", "igg_mg_dl"],
+    ["patient_id", "cohort", "day", "IgG", "event", "age"],
+]
 IDS = ["A", "B", "C", "D", "", " ", "P\x1b[31m", "[b]x[/b]", "=1+1", "a|b", "É", "nan"]
 COHORTS = ["ivig", "control", "IVIG", "ivig ", "", "third", "[link=http://x]y[/link]", "all", "overall"]
 DAYS = ["0", "-3", "10", "28.5", "", "abc", "1e3", "40000", "-0", "inf", "5,5", "NaN"]
-DATES = ["2024-01-10", "2024-01-01", "31/01/2024", "01/02/2024", "2024-02", "2024-01-10T00:00:00Z", "", "1899-01-01",
-         "2999-01-01", "x"]
+DATES = [
+    "2024-01-10",
+    "2024-01-01",
+    "31/01/2024",
+    "01/02/2024",
+    "2024-02",
+    "2024-01-10T00:00:00Z",
+    "",
+    "1899-01-01",
+    "2999-01-01",
+    "x",
+]
 IGG = ["350", "<400", "> 1600", "3,8", "3.8", "0", "-5", "", "abc", "900", "1e9", "400.0", "\u200b300"]
-EVENTS = ["", "infection", "Infection", "infection_icu", "infection_death", "death", "ivig", "last_follow_up",
-          "ICU", "infecton", "ivig dose", "igg_nadir", "follow_up_days", "inf\u200bection", "=HYPERLINK(\"x\")"]
-OPTIONS = [[], ["--strict"], ["--units", "g/L"], ["--units", "mg/dL"], ["--hgg-threshold", "4g/L"],
-           ["--hgg-threshold", "400"], ["--hgg-threshold", "4"], ["--until", "30"], ["--until", "-1"],
-           ["--decimal", ","], ["--delimiter", ";"], ["--competing-risk"], ["--event-map", "ICU=infection_icu"],
-           ["--event-map", "junk"], ["--cohort-map", "IVIG=ivig"], ["--date-format", "%d/%m/%Y"],
-           ["--report-units", "g/L"], ["--igg-col", "IgG"], ["--patient-col", "MRN"], ["--baseline-window", "nan"],
-           ["--today", "2025-01-01"], ["--exclude-after-ivig", "3"], ["--max-field-size", "3"]]
-COMPARE_OPTIONS = [[], ["--groups", "ivig,control"], ["--groups", "ivig,ivig"], ["--test", "continuous=welch-t"],
-                   ["--test", "binary=chi-square"], ["--adjust", "holm"], ["--alternative", "less"],
-                   ["--confidence", "95"], ["--landmarks", "7,14"], ["--test", "binary=nope"]]
+EVENTS = [
+    "",
+    "infection",
+    "Infection",
+    "infection_icu",
+    "infection_death",
+    "death",
+    "ivig",
+    "last_follow_up",
+    "ICU",
+    "infecton",
+    "ivig dose",
+    "igg_nadir",
+    "follow_up_days",
+    "inf\u200bection",
+    '=HYPERLINK("x")',
+]
+OPTIONS = [
+    [],
+    ["--strict"],
+    ["--units", "g/L"],
+    ["--units", "mg/dL"],
+    ["--hgg-threshold", "4g/L"],
+    ["--hgg-threshold", "400"],
+    ["--hgg-threshold", "4"],
+    ["--until", "30"],
+    ["--until", "-1"],
+    ["--decimal", ","],
+    ["--delimiter", ";"],
+    ["--competing-risk"],
+    ["--event-map", "ICU=infection_icu"],
+    ["--event-map", "junk"],
+    ["--cohort-map", "IVIG=ivig"],
+    ["--date-format", "%d/%m/%Y"],
+    ["--report-units", "g/L"],
+    ["--igg-col", "IgG"],
+    ["--patient-col", "MRN"],
+    ["--baseline-window", "nan"],
+    ["--today", "2025-01-01"],
+    ["--exclude-after-ivig", "3"],
+    ["--max-field-size", "3"],
+]
+COMPARE_OPTIONS = [
+    [],
+    ["--groups", "ivig,control"],
+    ["--groups", "ivig,ivig"],
+    ["--test", "continuous=welch-t"],
+    ["--test", "binary=chi-square"],
+    ["--adjust", "holm"],
+    ["--alternative", "less"],
+    ["--confidence", "95"],
+    ["--landmarks", "7,14"],
+    ["--test", "binary=nope"],
+]
 
 
-VALID = {"day": ["0", "-3", "10", "28.5", "60"], "date": ["2024-01-10", "2024-02-01"],
-         "start_date": ["2024-01-01"], "event": ["", "", "", "infection", "death", "ivig", "last_follow_up"],
-         "age": ["40", "61"]}
-HOSTILE = {"patient_id": IDS, "mrn": IDS, "cohort": COHORTS, "arm": COHORTS, "day": DAYS, "date": DATES,
-           "start_date": DATES, "event": EVENTS, "age": ["40", "", "x"]}
+VALID = {
+    "day": ["0", "-3", "10", "28.5", "60"],
+    "date": ["2024-01-10", "2024-02-01"],
+    "start_date": ["2024-01-01"],
+    "event": ["", "", "", "infection", "death", "ivig", "last_follow_up"],
+    "age": ["40", "61"],
+}
+HOSTILE = {
+    "patient_id": IDS,
+    "mrn": IDS,
+    "cohort": COHORTS,
+    "arm": COHORTS,
+    "day": DAYS,
+    "date": DATES,
+    "start_date": DATES,
+    "event": EVENTS,
+    "age": ["40", "", "x"],
+}
 VALID_IGG = ["350", "420", "900", "<400", "610"]
 
 
@@ -54,8 +128,9 @@ def files(draw):
         patient = draw(st.sampled_from("ABCD"))
         cohort = "ivig" if patient in "AB" else "control"  # one cohort per patient, two cohorts
         own = {"patient_id": patient, "mrn": patient, "cohort": cohort, "arm": cohort}
-        rows.append([own.get(name.lower()) or draw(st.sampled_from(VALID.get(name.lower(), VALID_IGG)))
-                     for name in header])
+        rows.append(
+            [own.get(name.lower()) or draw(st.sampled_from(VALID.get(name.lower(), VALID_IGG))) for name in header]
+        )
     for _ in range(hostile if rows else 0):
         row, column = draw(st.integers(0, len(rows) - 1)), draw(st.integers(0, len(header) - 1))
         rows[row][column] = draw(st.sampled_from(HOSTILE.get(header[column].lower(), IGG)))
@@ -69,8 +144,11 @@ def files(draw):
     return text.encode("utf-8"), [option for name in header for option in COLUMN_OPTIONS.get(name, [])]
 
 
-COLUMN_OPTIONS = {"MRN": ["--patient-col", "MRN", "--cohort-col", "Arm", "--event-col", "Event"],
-                  "IgG": ["--igg-col", "IgG", "--units", "mg/dL"], "IgG (g/L)": ["--igg-col", "IgG (g/L)"]}
+COLUMN_OPTIONS = {
+    "MRN": ["--patient-col", "MRN", "--cohort-col", "Arm", "--event-col", "Event"],
+    "IgG": ["--igg-col", "IgG", "--units", "mg/dL"],
+    "IgG (g/L)": ["--igg-col", "IgG (g/L)"],
+}
 
 
 def check(result, fmt: str) -> None:
@@ -89,8 +167,11 @@ def check(result, fmt: str) -> None:
 
 
 @SETTINGS
-@given(data=files(), options=st.lists(st.sampled_from(OPTIONS), max_size=2),
-       fmt=st.sampled_from(["table", "csv", "json", "jsonl", "markdown", "tsv"]))
+@given(
+    data=files(),
+    options=st.lists(st.sampled_from(OPTIONS), max_size=2),
+    fmt=st.sampled_from(["table", "csv", "json", "jsonl", "markdown", "tsv"]),
+)
 def test_nadir_on_anything(tmp_path, data, options, fmt):
     path = tmp_path / "cohort.csv"
     path.write_bytes(data[0])
@@ -98,9 +179,12 @@ def test_nadir_on_anything(tmp_path, data, options, fmt):
 
 
 @SETTINGS
-@given(data=files(), options=st.lists(st.sampled_from(OPTIONS), max_size=1),
-       compare_options=st.lists(st.sampled_from(COMPARE_OPTIONS), max_size=2),
-       fmt=st.sampled_from(["table", "csv", "json", "jsonl"]))
+@given(
+    data=files(),
+    options=st.lists(st.sampled_from(OPTIONS), max_size=1),
+    compare_options=st.lists(st.sampled_from(COMPARE_OPTIONS), max_size=2),
+    fmt=st.sampled_from(["table", "csv", "json", "jsonl"]),
+)
 def test_compare_on_anything(tmp_path, data, options, compare_options, fmt):
     path = tmp_path / "cohort.csv"
     path.write_bytes(data[0])
@@ -108,8 +192,7 @@ def test_compare_on_anything(tmp_path, data, options, compare_options, fmt):
     check(run("compare", str(path), "-f", fmt, "-q", *arguments), fmt)
 
 
-@settings(max_examples=6, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=6, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(delay=st.floats(0.0, 2.0), signal_name=st.sampled_from(["SIGTERM", "SIGHUP", "SIGINT"]))
 def test_a_signal_at_any_moment_of_a_write_leaves_a_whole_file_or_none(tmp_path_factory, delay, signal_name):
     """However far the write got, the output is the whole file or nothing, and no temporary
@@ -121,11 +204,16 @@ def test_a_signal_at_any_moment_of_a_write_leaves_a_whole_file_or_none(tmp_path_
 
     folder = tmp_path_factory.mktemp("signals")
     source = folder / "big.csv"
-    source.write_text("patient_id,cohort,day,igg_mg_dl\n" + "".join(
-        f"P{i:06d},{'ab'[i % 2]},{d},{300 + (i * d) % 97}\n" for i in range(20_000) for d in (0, 14)))
+    source.write_text(
+        "patient_id,cohort,day,igg_mg_dl\n"
+        + "".join(f"P{i:06d},{'ab'[i % 2]},{d},{300 + (i * d) % 97}\n" for i in range(20_000) for d in (0, 14))
+    )
     target = folder / "out.csv"
-    process = subprocess.Popen([sys.executable, "-m", "ivig_blina", "nadir", str(source), "-q", "-f", "csv",
-                                "-o", str(target)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ivig_blina", "nadir", str(source), "-q", "-f", "csv", "-o", str(target)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     time.sleep(delay)
     process.send_signal(getattr(signal, signal_name))
     _, stderr = process.communicate(timeout=120)

@@ -7,10 +7,9 @@ import re
 
 import numpy as np
 import pytest
-from scipy import stats
-
 from conftest import ROOT
 from golden import r_survival, r_two_sample
+from scipy import stats
 
 GOLDEN = ROOT / "tests" / "golden"
 MODULES = [r_two_sample, r_survival]
@@ -49,8 +48,10 @@ def test_header_names_generating_scripts_that_exist_and_an_r_version(module):
 def test_a_header_naming_a_missing_script_is_caught():
     # the header this file had before: two of the six scripts it named were never committed
     text = "Scripts: tests/golden/{functions.R, emit.R, cont.R, binary.R, scipy_check.py, build.sh}."
-    assert [name for name in script_names(text) if not exists(name)] == ["tests/golden/scipy_check.py",
-                                                                          "tests/golden/build.sh"]
+    assert [name for name in script_names(text) if not exists(name)] == [
+        "tests/golden/scipy_check.py",
+        "tests/golden/build.sh",
+    ]
 
 
 def test_survival_header_and_version_constants_agree():

@@ -51,7 +51,7 @@ def test_every_smd_names_a_column_and_a_pair_of_groups_of_its_data_set(block):
     for name, by_variable in RESULTS[block].items():
         data = r_table1.DATA[name]
         groups = sorted(set(data["group"]))
-        pairs = {f"{a},{b}" for i, a in enumerate(groups) for b in groups[i + 1:]}
+        pairs = {f"{a},{b}" for i, a in enumerate(groups) for b in groups[i + 1 :]}
         if block == "TABLEONE_SMD":
             assert set(by_variable) == {"include_null_true", "include_null_false"}
             by_variable = {f"{v} ({k})": smds for k, inner in by_variable.items() for v, smds in inner.items()}

@@ -9,15 +9,16 @@ import json
 import textwrap
 
 import pytest
-
 from conftest import WO, run
 
 ESC_ID = "A\x1b]0;PWNED\x07"  # an OSC sequence: sets the terminal's title
 RED = "ctl\x1b[31mred"  # an SGR sequence: colours what follows
 LINK = "[link=http://evil.example]x[/link]"  # Rich markup for an OSC-8 hyperlink
 BOLD = "[bold red]y[/]"
-INJECTED = (f"patient_id,cohort,day,igg_mg_dl,event\n{ESC_ID},{RED},-1,900,\n{ESC_ID},{RED},10,300,{LINK}\n"
-            f"B,{BOLD},10,500,\nB,{BOLD},20,,infection\nC,{BOLD},5,,\n")
+INJECTED = (
+    f"patient_id,cohort,day,igg_mg_dl,event\n{ESC_ID},{RED},-1,900,\n{ESC_ID},{RED},10,300,{LINK}\n"
+    f"B,{BOLD},10,500,\nB,{BOLD},20,,infection\nC,{BOLD},5,,\n"
+)
 
 
 def _no_control(text: str) -> None:
@@ -25,7 +26,7 @@ def _no_control(text: str) -> None:
 
 
 def test_an_error_shows_control_characters_of_the_file_as_escapes(write):
-    path = write(f"patient_id,cohort,day,igg_mg_dl\n{ESC_ID},x,1,300\n{ESC_ID},\"y\x1b[2J\nz\",2,400\n")
+    path = write(f'patient_id,cohort,day,igg_mg_dl\n{ESC_ID},x,1,300\n{ESC_ID},"y\x1b[2J\nz",2,400\n')
     result = run("nadir", path)
     assert result.exit_code == 1 and result.stdout == ""
     _no_control(result.stderr)
@@ -39,8 +40,9 @@ def test_a_file_name_with_control_characters_is_shown_escaped(tmp_path):
     result = run("nadir", str(path))
     assert result.exit_code == 1
     _no_control(result.stderr)
-    assert result.stderr == (f"ivigblina: error: {tmp_path}/evil\\x1b[2J\\n.csv:2: column 'igg_mg_dl': 'abc' is not "
-                             "a number\n")
+    assert result.stderr == (
+        f"ivigblina: error: {tmp_path}/evil\\x1b[2J\\n.csv:2: column 'igg_mg_dl': 'abc' is not a number\n"
+    )
 
 
 def test_the_summary_and_warnings_show_control_characters_as_escapes(write):
@@ -91,8 +93,9 @@ def test_a_plugin_error_of_several_lines_is_one_line(write):
     path = write("raise RuntimeError('boom\\nsecond line\\x1b[2J')\n", name="multi.py")
     result = run("compare", WO, "--plugin", path)
     assert result.exit_code == 1
-    assert result.stderr == (f"ivigblina: error: {path}: plug-in failed to load: RuntimeError: boom\\nsecond "
-                             "line\\x1b[2J\n")
+    assert result.stderr == (
+        f"ivigblina: error: {path}: plug-in failed to load: RuntimeError: boom\\nsecond line\\x1b[2J\n"
+    )
 
 
 @pytest.mark.parametrize("name", ["$x^2$", "$\\frac{", "a$b$c$"])
@@ -128,19 +131,23 @@ def test_matplotlib_warnings_are_silent_with_quiet_and_one_line_each_otherwise(c
     warned = [line for line in loud.stderr.splitlines() if line.startswith("ivigblina: warning: ")]
     assert sorted(warned) == [
         "ivigblina: warning: Glyph 23545 (\\N{CJK UNIFIED IDEOGRAPH-5BF9}) missing from font(s) DejaVu Sans.",
-        "ivigblina: warning: Glyph 29031 (\\N{CJK UNIFIED IDEOGRAPH-7167}) missing from font(s) DejaVu Sans."]
+        "ivigblina: warning: Glyph 29031 (\\N{CJK UNIFIED IDEOGRAPH-7167}) missing from font(s) DejaVu Sans.",
+    ]
     assert len(loud.stderr.splitlines()) == len(warned) + 1  # and the summary: no source lines, no file names
 
 
 def test_numpy_warnings_are_silent_with_quiet_and_one_line_otherwise(write):
-    path = write(textwrap.dedent("""
+    path = write(
+        textwrap.dedent("""
         import numpy as np
         from ivig_blina.stats import Statistic, TestResult
         class Empty(Statistic):
             name, kind, description = "empty-mean", "continuous", "warns"
             def run(self, a, b, **kw):
                 return TestResult(statistic=float(np.mean(np.array([]))), pvalue=0.5)
-        """), name="empty.py")
+        """),
+        name="empty.py",
+    )
     args = ("compare", WO, "--plugin", path, "--test", "continuous=empty-mean", "-f", "csv")
     quiet = run(*args, "-q")
     assert quiet.exit_code == 0 and quiet.stderr == ""
@@ -171,8 +178,10 @@ def test_plot_igg_refuses_more_panels_than_max_panels(write, tmp_path):
     path, figure = write("patient_id,cohort,day,igg_mg_dl\n" + rows), str(tmp_path / "igg.png")
     result = run("plot", "igg", path, "-o", figure)
     assert result.exit_code == 1 and not (tmp_path / "igg.png").exists()
-    assert result.stderr == (f"ivigblina: error: {path}: the file has 13 cohorts, more panels than --max-panels 12; "
-                             "choose the cohorts to draw with --groups A,B,C (or raise --max-panels)\n")
+    assert result.stderr == (
+        f"ivigblina: error: {path}: the file has 13 cohorts, more panels than --max-panels 12; "
+        "choose the cohorts to draw with --groups A,B,C (or raise --max-panels)\n"
+    )
     assert run("plot", "igg", path, "-o", figure, "-q", "--groups", "c00,c05,c12").exit_code == 0
     assert run("plot", "igg", path, "-o", figure, "-q", "--max-panels", "13").exit_code == 0
     many = ",".join(f"c{i:02d}" for i in range(13))
@@ -182,9 +191,12 @@ def test_plot_igg_refuses_more_panels_than_max_panels(write, tmp_path):
 
 # Item 2: a memory budget checked before reading, and a limit on distinct outcomes.
 
+
 def _refusal(path, what: str, budget: str) -> str:
-    return (f"ivigblina: error: {path}: {what} would take {budget} (--max-memory); give a file larger than memory "
-            "in partitions to --engine dask, or raise --max-memory if the machine has the memory\n")
+    return (
+        f"ivigblina: error: {path}: {what} would take {budget} (--max-memory); give a file larger than memory "
+        "in partitions to --engine dask, or raise --max-memory if the machine has the memory\n"
+    )
 
 
 def test_a_file_larger_than_the_budget_is_refused_before_it_is_read():
@@ -193,8 +205,11 @@ def test_a_file_larger_than_the_budget_is_refused_before_it_is_read():
     assert result.exit_code == 1 and result.stdout == ""
     from ivig_blina.io.memory import size_text
 
-    assert result.stderr == _refusal(WO, f"{size_text(size)} of data", f"about {size_text(6 * size)} of memory, more "
-                                                                        "than the memory budget of 20 KiB")
+    assert result.stderr == _refusal(
+        WO,
+        f"{size_text(size)} of data",
+        f"about {size_text(6 * size)} of memory, more than the memory budget of 20 KiB",
+    )
     assert run("nadir", WO, "--max-memory", "1M", "-f", "csv", "-q").exit_code == 0
 
 
@@ -209,8 +224,9 @@ def test_a_gzip_file_is_refused_as_soon_as_it_inflates_past_the_budget(tmp_path)
     result = run("nadir", path, "--max-memory", "6M")
     assert time.perf_counter() - started < 10
     assert result.exit_code == 1
-    assert result.stderr == _refusal(path, "inflated to more than 1 MiB, its text",
-                                     "more than the memory budget of 6 MiB")
+    assert result.stderr == _refusal(
+        path, "inflated to more than 1 MiB, its text", "more than the memory budget of 6 MiB"
+    )
     assert run("nadir", path, "--max-memory", "1G", "-f", "csv", "-q").exit_code == 0  # within a budget it is read
 
 
@@ -228,14 +244,23 @@ def test_a_parquet_file_is_measured_by_its_rows_before_they_are_read(tmp_path):
 
     rows = 2_000_000
     path = tmp_path / "long.parquet"
-    pq.write_table(pa.table({"patient_id": pa.array(["P1"]).take(pa.array([0] * rows)),
-                             "cohort": pa.array(["x"]).take(pa.array([0] * rows)),
-                             "day": pa.array([1] * rows), "igg_mg_dl": pa.array([300] * rows)}), path)
+    pq.write_table(
+        pa.table(
+            {
+                "patient_id": pa.array(["P1"]).take(pa.array([0] * rows)),
+                "cohort": pa.array(["x"]).take(pa.array([0] * rows)),
+                "day": pa.array([1] * rows),
+                "igg_mg_dl": pa.array([300] * rows),
+            }
+        ),
+        path,
+    )
     assert path.stat().st_size < 200_000
     result = run("nadir", path, "--max-memory", "64M")
     assert result.exit_code == 1
-    assert result.stderr == _refusal(path, "2,000,000 rows of 4 columns", "about 412 MiB of memory, more than the "
-                                                                          "memory budget of 64 MiB")
+    assert result.stderr == _refusal(
+        path, "2,000,000 rows of 4 columns", "about 412 MiB of memory, more than the memory budget of 64 MiB"
+    )
 
 
 def test_the_budget_is_recorded_and_checked_from_python(write):
@@ -255,7 +280,9 @@ def test_more_distinct_outcomes_than_max_outcomes_are_refused(write):
     path = write("patient_id,cohort,day,igg_mg_dl,event\n" + rows)
     result = run("nadir", path)
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr == (f"ivigblina: error: {path}: column 'event': 153 outcomes (3 of infection and 150 other "
-                             "event labels), more than --max-outcomes 100; map the labels onto fewer with --event-map, "
-                             "or raise --max-outcomes\n")
+    assert result.stderr == (
+        f"ivigblina: error: {path}: column 'event': 153 outcomes (3 of infection and 150 other "
+        "event labels), more than --max-outcomes 100; map the labels onto fewer with --event-map, "
+        "or raise --max-outcomes\n"
+    )
     assert run("nadir", path, "--max-outcomes", "153", "-q", "-f", "csv").exit_code == 0

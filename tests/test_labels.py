@@ -7,8 +7,10 @@ import json
 from conftest import run
 
 HEAD = "patient_id,cohort,day,igg_mg_dl,event\n"
-ROWS = ("A,ivig,0,900,\nA,ivig,10,300,\nA,ivig,20,,ICU\nA,ivig,25,,infection\nA,ivig,30,,ivig dose\n"
-        "B,control,0,800,\nB,control,12,500,\nB,control,15,,Infection\nC,control,0,700,\nC,control,9,450,\n")
+ROWS = (
+    "A,ivig,0,900,\nA,ivig,10,300,\nA,ivig,20,,ICU\nA,ivig,25,,infection\nA,ivig,30,,ivig dose\n"
+    "B,control,0,800,\nB,control,12,500,\nB,control,15,,Infection\nC,control,0,700,\nC,control,9,450,\n"
+)
 
 
 def outcomes(result) -> dict:
@@ -22,8 +24,10 @@ def test_unknown_labels_are_outcomes_of_their_own_and_named(write):
     result = run("compare", path, "-f", "json")
     found = outcomes(result)
     assert "icu" in found and "ivig dose" in found
-    note = ("ivigblina: warning: event labels compared as outcomes of their own: icu (1 row), ivig dose (1 row); "
-            "map them with --event-map FROM=TO (FROM=FROM keeps one as an outcome and silences this)\n")
+    note = (
+        "ivigblina: warning: event labels compared as outcomes of their own: icu (1 row), ivig dose (1 row); "
+        "map them with --event-map FROM=TO (FROM=FROM keeps one as an outcome and silences this)\n"
+    )
     assert note in result.stderr
     assert json.loads(result.stdout)["input"]["unknown_labels"] == {"icu": 1, "ivig dose": 1}
 
@@ -38,8 +42,14 @@ def test_the_event_map_renames_labels_before_anything_else(write):
     document = json.loads(result.stdout)
     assert document["input"]["unknown_labels"] == {}
     assert document["meta"]["options"]["event_map"] == {"icu": "infection_icu", "IVIG DOSE": "ivig"}
-    nadir = {r["patient_id"]: r for r in json.loads(run("nadir", path, "-f", "json", "-q", "--event-map",
-                                                        "ivig dose=ivig", "--event-map", "ICU=infection_icu").stdout)}
+    nadir = {
+        r["patient_id"]: r
+        for r in json.loads(
+            run(
+                "nadir", path, "-f", "json", "-q", "--event-map", "ivig dose=ivig", "--event-map", "ICU=infection_icu"
+            ).stdout
+        )
+    }
     assert nadir["A"]["ivig_doses"] == 1 and nadir["A"]["infection_episodes"] == 2
 
 
@@ -54,10 +64,11 @@ def test_strict_refuses_labels_neither_known_nor_mapped(write):
     path = write(HEAD + ROWS)
     result = run("compare", path, "--strict")
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr == (f"ivigblina: error: {path}:4: an event label that is neither known nor mapped with "
-                             "--event-map (--strict refuses every skipped row and input warning)\n")
-    mapped = run("compare", path, "--strict", "--event-map", "ICU=infection_icu", "--event-map", "ivig dose=ivig",
-                 "-q")
+    assert result.stderr == (
+        f"ivigblina: error: {path}:4: an event label that is neither known nor mapped with "
+        "--event-map (--strict refuses every skipped row and input warning)\n"
+    )
+    mapped = run("compare", path, "--strict", "--event-map", "ICU=infection_icu", "--event-map", "ivig dose=ivig", "-q")
     assert mapped.exit_code == 0, mapped.stderr
 
 

@@ -3,7 +3,6 @@
 import ast
 
 import pytest
-
 from conftest import ROOT
 
 PACKAGE = ROOT / "ivig_blina"

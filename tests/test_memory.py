@@ -20,13 +20,20 @@ def _cgroup(tmp_path, files: dict[str, str], own: str) -> tuple[str, str]:
     return str(root), str(tmp_path / "own")
 
 
-@pytest.mark.parametrize("files, own, expected", [
-    ({}, "0::/\n", PHYSICAL),  # no cgroup files: the physical memory
-    ({"user.slice/job/memory.max": "1073741824\n"}, "0::/user.slice/job\n", 1 << 30),  # cgroup v2, own group
-    ({"memory.max": "max\n"}, "0::/\n", PHYSICAL),  # v2 without a limit
-    ({"memory/docker/abc/memory.limit_in_bytes": "2147483648\n"}, "4:memory:/docker/abc\n3:cpu:/x\n", 2 << 30),  # v1
-    ({"memory/memory.limit_in_bytes": "9223372036854771712\n"}, "4:memory:/\n", PHYSICAL),  # v1's "no limit"
-])
+@pytest.mark.parametrize(
+    "files, own, expected",
+    [
+        ({}, "0::/\n", PHYSICAL),  # no cgroup files: the physical memory
+        ({"user.slice/job/memory.max": "1073741824\n"}, "0::/user.slice/job\n", 1 << 30),  # cgroup v2, own group
+        ({"memory.max": "max\n"}, "0::/\n", PHYSICAL),  # v2 without a limit
+        (
+            {"memory/docker/abc/memory.limit_in_bytes": "2147483648\n"},
+            "4:memory:/docker/abc\n3:cpu:/x\n",
+            2 << 30,
+        ),  # v1
+        ({"memory/memory.limit_in_bytes": "9223372036854771712\n"}, "4:memory:/\n", PHYSICAL),  # v1's "no limit"
+    ],
+)
 def test_available_memory_is_the_cgroup_limit_else_the_physical_memory(files, own, expected, tmp_path):
     root, own_path = _cgroup(tmp_path, files, own)
     assert memory.available(root, own_path) == min(expected, PHYSICAL)
@@ -37,8 +44,20 @@ def test_the_default_budget_is_half_the_available_memory():
     assert memory.budget(12345) == 12345
 
 
-@pytest.mark.parametrize("text, size", [("4G", 4 << 30), ("512M", 512 << 20), ("1.5GiB", 3 << 29), ("2gb", 2 << 30),
-                                        ("1000", 1000), ("64 K", 64 << 10), ("1T", 1 << 40), (None, None), (77, 77)])
+@pytest.mark.parametrize(
+    "text, size",
+    [
+        ("4G", 4 << 30),
+        ("512M", 512 << 20),
+        ("1.5GiB", 3 << 29),
+        ("2gb", 2 << 30),
+        ("1000", 1000),
+        ("64 K", 64 << 10),
+        ("1T", 1 << 40),
+        (None, None),
+        (77, 77),
+    ],
+)
 def test_sizes(text, size):
     assert parse_size("max_memory", text) == size
 
@@ -51,4 +70,8 @@ def test_a_malformed_size_names_the_option(text):
 
 def test_sizes_for_people():
     assert [memory.size_text(n) for n in (512, 2048, 3 << 20, 11.75 * (1 << 30))] == [
-        "512 bytes", "2 KiB", "3 MiB", "11.8 GiB"]
+        "512 bytes",
+        "2 KiB",
+        "3 MiB",
+        "11.8 GiB",
+    ]

@@ -9,8 +9,8 @@ import sys
 import textwrap
 
 import pytest
-
 from conftest import ROOT, WO, assert_usage_error, run
+
 from ivig_blina.errors import IvigBlinaError
 from ivig_blina.stats import Registry
 
@@ -20,8 +20,14 @@ EXAMPLE = str(ROOT / "examples" / "plugins" / "mood_median.py")
 def test_file_plugin_is_listed_and_used():
     listed = run("tests", "--plugin", EXAMPLE, "-f", "json")
     entry = [e for e in json.loads(listed.stdout) if e["name"] == "mood-median"]
-    assert entry == [{"name": "mood-median", "kind": "continuous", "origin": f"file {EXAMPLE}",
-                      "description": "Mood's median test (example plug-in); estimate: difference in medians"}]
+    assert entry == [
+        {
+            "name": "mood-median",
+            "kind": "continuous",
+            "origin": f"file {EXAMPLE}",
+            "description": "Mood's median test (example plug-in); estimate: difference in medians",
+        }
+    ]
     result = run("compare", WO, "--plugin", EXAMPLE, "--test", "continuous=mood-median", "-f", "json", "-q")
     nadir = json.loads(result.stdout)["outcomes"][0]
     assert nadir["test"] == "mood-median"
@@ -33,25 +39,44 @@ def test_file_plugin_is_listed_and_used():
 def test_builtins_are_listed_with_their_origin():
     rows = json.loads(run("tests", "-f", "json").stdout)
     kinds = {(r["name"], r["kind"]): r for r in rows}
-    assert {"mann-whitney", "welch-t", "student-t", "brunner-munzel", "permutation", "fisher", "chi-square",
-            "barnard", "boschloo", "kruskal-wallis"} <= {name for name, _ in kinds}
+    assert {
+        "mann-whitney",
+        "welch-t",
+        "student-t",
+        "brunner-munzel",
+        "permutation",
+        "fisher",
+        "chi-square",
+        "barnard",
+        "boschloo",
+        "kruskal-wallis",
+    } <= {name for name, _ in kinds}
     assert kinds["fisher", "binary"]["origin"] == "built-in" and kinds["fisher", "categorical"]["origin"] == "built-in"
 
 
-@pytest.mark.parametrize("source, message", [
-    ("raise RuntimeError('boom')", "plug-in failed to load: RuntimeError: boom"),
-    ("x = 1", "plug-in defines no subclass of ivig_blina.stats.Statistic"),
-    ("""
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        ("raise RuntimeError('boom')", "plug-in failed to load: RuntimeError: boom"),
+        ("x = 1", "plug-in defines no subclass of ivig_blina.stats.Statistic"),
+        (
+            """
      from ivig_blina.stats import Statistic
      class Twin(Statistic):
          name, kind, description = "fisher", "binary", "clash"
-     """, "statistic 'fisher' from file"),
-    ("""
+     """,
+            "statistic 'fisher' from file",
+        ),
+        (
+            """
      from ivig_blina.stats import Statistic
      class Odd(Statistic):
          name, kind, description = "odd", "ordinal", "bad kind"
-     """, "kind 'ordinal' is not one of"),
-])
+     """,
+            "kind 'ordinal' is not one of",
+        ),
+    ],
+)
 def test_a_broken_or_duplicate_plugin_is_one_line_exit_1(source, message, write):
     path = write(textwrap.dedent(source), name="plugin.py")
     result = run("compare", WO, "--plugin", path)
@@ -66,13 +91,16 @@ def test_a_plugin_that_is_not_a_python_file_is_one_line_exit_1():
 
 
 def test_a_plugin_that_fails_while_running_is_named(write):
-    path = write(textwrap.dedent("""
+    path = write(
+        textwrap.dedent("""
         from ivig_blina.stats import Statistic
         class Fails(Statistic):
             name, kind, description = "fails", "continuous", "always fails"
             def run(self, a, b, **kw):
                 raise ValueError("no")
-        """), name="fails.py")
+        """),
+        name="fails.py",
+    )
     result = run("compare", WO, "--plugin", path, "--test", "continuous=fails")
     assert result.exit_code == 1
     assert "statistic 'fails' from file" in result.stderr and "ValueError: no" in result.stderr
@@ -93,6 +121,7 @@ def test_malformed_test_option_exit_2(value):
 def installed(tmp_path, monkeypatch):
     """A throwaway installed distribution declaring one statistic in the entry-point group (its
     module is imported afresh in each test)."""
+
     def install(module_source: str, target: str):
         (tmp_path / "throwaway_stats.py").write_text(textwrap.dedent(module_source))
         info = tmp_path / "throwaway-1.0.dist-info"
@@ -178,8 +207,11 @@ def test_the_quick_look_for_plugins_misses_no_declared_entry_point(monkeypatch, 
     archive.write_bytes(b"")
     standard = [f for f in sys.meta_path if f is PathFinder or not hasattr(f, "find_distributions")]
     monkeypatch.setattr(sys, "meta_path", standard)  # as in a fresh process (the test run adds finders)
-    for path, expected in (([unrelated, str(tmp_path / "missing")], False), ([unrelated, declaring], True),
-                           ([unrelated, str(archive)], True)):  # importlib.metadata looks inside a zip
+    for path, expected in (
+        ([unrelated, str(tmp_path / "missing")], False),
+        ([unrelated, declaring], True),
+        ([unrelated, str(archive)], True),
+    ):  # importlib.metadata looks inside a zip
         monkeypatch.setattr(sys, "path", path)
         assert may_declare_plugins() is expected
 
@@ -239,8 +271,9 @@ def test_python_m_does_not_take_the_working_directory_for_an_installation(tmp_pa
     env = {k: v for k, v in os.environ.items() if k != "IVIGBLINA_PLUGINS"}
     env["IVIGBLINA_TEST_MARKER"] = str(marker)
     for args in (["tests", "-f", "csv"], ["compare", str(WO), "-q", "-f", "csv", "--test", "continuous=evil"]):
-        done = subprocess.run([sys.executable, "-m", "ivig_blina", *args], cwd=tmp_path, env=env,
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "ivig_blina", *args], cwd=tmp_path, env=env, capture_output=True, text=True
+        )
         assert "evil" not in done.stdout and not marker.exists(), done.stderr
     assert "unknown continuous statistic 'evil'" in done.stderr
 
@@ -262,10 +295,13 @@ def test_an_installed_plugin_that_exits_or_fails_at_import_is_one_line(code, mes
         assert result.stderr == f"ivigblina: error: plug-in 'rank-sum-copy' from package throwaway {message}\n"
 
 
-@pytest.mark.parametrize("code, message", [
-    ("import sys; sys.exit(0)", "plug-in failed to load: SystemExit: 0"),
-    ("raise SystemExit(3)", "plug-in failed to load: SystemExit: 3"),
-])
+@pytest.mark.parametrize(
+    "code, message",
+    [
+        ("import sys; sys.exit(0)", "plug-in failed to load: SystemExit: 0"),
+        ("raise SystemExit(3)", "plug-in failed to load: SystemExit: 3"),
+    ],
+)
 def test_a_plugin_file_that_exits_at_import_is_one_line(code, message, write):
     path = write(code + "\n", name="exits.py")
     result = run("compare", WO, "--plugin", path)
@@ -283,20 +319,28 @@ RUNS = """
     """
 
 
-@pytest.mark.parametrize("body, message", [
-    ("raise SystemExit(0)", "failed: SystemExit: 0"),
-    ("raise KeyError('k')", "failed: KeyError: 'k'"),
-    ("return TestResult(statistic=1.0, pvalue=7.0)", "returned pvalue = 7.0; expected a P value between 0 and 1"),
-    ("return TestResult(statistic=1.0, pvalue=-0.5)", "returned pvalue = -0.5; expected a P value between 0 and 1"),
-    ("return TestResult(statistic=1.0, pvalue=math.nan)", "returned pvalue = nan; expected a P value"),
-    ("return TestResult(statistic=1.0, pvalue='0.5')", "returned pvalue = '0.5'; expected a P value"),
-    ("return TestResult(statistic=1.0, pvalue=0.5, estimate=1.0, ci=(5, -5))",
-     "returned ci = ConfidenceInterval(low=5, high=-5); expected low <= high"),
-    ("return TestResult(statistic=1.0, pvalue=0.5, estimate=1.0, ci=(math.nan, 1))", "expected (low, high) numbers"),
-    ("return TestResult(statistic='big', pvalue=0.5)", "returned statistic = 'big'; expected a number or None"),
-    ("return TestResult(statistic=1.0, pvalue=0.5, warnings='careful')", "returned warnings = 'careful'"),
-    ("return None", "returned NoneType, not a TestResult"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("raise SystemExit(0)", "failed: SystemExit: 0"),
+        ("raise KeyError('k')", "failed: KeyError: 'k'"),
+        ("return TestResult(statistic=1.0, pvalue=7.0)", "returned pvalue = 7.0; expected a P value between 0 and 1"),
+        ("return TestResult(statistic=1.0, pvalue=-0.5)", "returned pvalue = -0.5; expected a P value between 0 and 1"),
+        ("return TestResult(statistic=1.0, pvalue=math.nan)", "returned pvalue = nan; expected a P value"),
+        ("return TestResult(statistic=1.0, pvalue='0.5')", "returned pvalue = '0.5'; expected a P value"),
+        (
+            "return TestResult(statistic=1.0, pvalue=0.5, estimate=1.0, ci=(5, -5))",
+            "returned ci = ConfidenceInterval(low=5, high=-5); expected low <= high",
+        ),
+        (
+            "return TestResult(statistic=1.0, pvalue=0.5, estimate=1.0, ci=(math.nan, 1))",
+            "expected (low, high) numbers",
+        ),
+        ("return TestResult(statistic='big', pvalue=0.5)", "returned statistic = 'big'; expected a number or None"),
+        ("return TestResult(statistic=1.0, pvalue=0.5, warnings='careful')", "returned warnings = 'careful'"),
+        ("return None", "returned NoneType, not a TestResult"),
+    ],
+)
 def test_a_plugin_run_that_exits_fails_or_returns_impossible_numbers_is_one_line(body, message, write):
     path = write(textwrap.dedent(RUNS).replace("{body}", body), name="odd.py")
     result = run("compare", WO, "--plugin", path, "--test", "continuous=odd", "-f", "csv")
@@ -306,9 +350,12 @@ def test_a_plugin_run_that_exits_fails_or_returns_impossible_numbers_is_one_line
 
 
 def test_infinite_ends_and_no_p_value_are_valid_plugin_results(write):
-    path = write(textwrap.dedent(RUNS).replace(
-        "{body}", "return TestResult(statistic=math.inf, pvalue=None, estimate=1.0, ci=(-math.inf, math.inf))"),
-        name="odd.py")
+    path = write(
+        textwrap.dedent(RUNS).replace(
+            "{body}", "return TestResult(statistic=math.inf, pvalue=None, estimate=1.0, ci=(-math.inf, math.inf))"
+        ),
+        name="odd.py",
+    )
     result = run("compare", WO, "--plugin", path, "--test", "continuous=odd", "-f", "json", "-q")
     assert result.exit_code == 0, result.stderr
     nadir = json.loads(result.stdout)["outcomes"][0]
@@ -352,9 +399,11 @@ def test_an_installed_plugin_taking_a_builtin_name_is_refused_without_importing_
     monkeypatch.setenv("IVIGBLINA_TEST_MARKER", str(marker))
     installed(MARKED, "throwaway_stats:RankSumCopy")
     (tmp_path / "throwaway-1.0.dist-info" / "entry_points.txt").write_text(
-        "[ivig_blina.statistics]\nfisher = throwaway_stats:RankSumCopy\n")
+        "[ivig_blina.statistics]\nfisher = throwaway_stats:RankSumCopy\n"
+    )
     monkeypatch.delenv("IVIGBLINA_PLUGINS", raising=False)
     result = run("compare", WO)
     assert result.exit_code == 1 and not marker.exists()
-    assert result.stderr == ("ivigblina: error: statistic 'fisher' from package throwaway has the name of the one "
-                             "from built-in\n")
+    assert result.stderr == (
+        "ivigblina: error: statistic 'fisher' from package throwaway has the name of the one from built-in\n"
+    )

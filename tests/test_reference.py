@@ -7,7 +7,8 @@ import math
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ivig_blina.cohort.patients import INFECTIONS, per_patient
 from ivig_blina.io.reader import read_cohort
@@ -47,8 +48,9 @@ def reference(rows, until, threshold, after_ivig, window_before, competing):
     for pid in dict.fromkeys(r[0] for r in kept):
         mine = [r for r in kept if r[0] == pid]
         # (day, value, flag): flag "<", "" or ">", the order in which equal values rank
-        measured = [(day, float(text.lstrip("<>")), text[0] if text[0] in "<>" else "")
-                    for _, _, day, text, _ in mine if text]
+        measured = [
+            (day, float(text.lstrip("<>")), text[0] if text[0] in "<>" else "") for _, _, day, text, _ in mine if text
+        ]
         rank = {"<": 0, "": 1, ">": 2}
 
         def inside(day):
@@ -62,18 +64,24 @@ def reference(rows, until, threshold, after_ivig, window_before, competing):
         events = [(d, e) for d, e in events if d <= death]
         doses = [day for _, _, day, _, event in mine if event == "ivig" and not (inside(day) and day > death)]
 
-        def since_dose(day):
+        def since_dose(day, doses=doses):
             earlier = [d for d in doses if d <= day]
             return day - max(earlier) if earlier else math.nan
 
-        window = [m for m in measured if inside(m[0]) and not (after_ivig is not None and since_dose(m[0]) <= after_ivig)]
+        window = [
+            m for m in measured if inside(m[0]) and not (after_ivig is not None and since_dose(m[0]) <= after_ivig)
+        ]
         row = {"n_measurements": len(window), "ivig_doses": sum(inside(d) for d in doses)}
         if window:
             low, flag = min((v, rank[c]) for _, v, c in window)
             day = min(d for d, v, c in window if (v, rank[c]) == (low, flag))
-            row.update(nadir_igg=low, nadir_day=day, days_since_ivig_at_nadir=since_dose(day),
-                       nadir_censored={0: "<", 1: "", 2: ">"}[flag],
-                       hgg=low < threshold or (flag == 0 and low <= threshold))
+            row.update(
+                nadir_igg=low,
+                nadir_day=day,
+                days_since_ivig_at_nadir=since_dose(day),
+                nadir_censored={0: "<", 1: "", 2: ">"}[flag],
+                hgg=low < threshold or (flag == 0 and low <= threshold),
+            )
             below = [d for d, v, c in window if v < threshold or (c == "<" and v <= threshold)]
             row["days_to_hgg"] = min(below) if below else math.nan
             daily = sorted({d: min(v for dd, v, _ in window if dd == d) for d, _, _ in window}.items())
@@ -88,8 +96,16 @@ def reference(rows, until, threshold, after_ivig, window_before, competing):
             row["days_below_threshold"] = time if len(daily) > 1 else math.nan
             row["area_below_threshold"] = area if len(daily) > 1 else math.nan
         else:
-            row.update(nadir_igg=math.nan, nadir_day=math.nan, days_since_ivig_at_nadir=math.nan, nadir_censored="",
-                       hgg=math.nan, days_to_hgg=math.nan, days_below_threshold=math.nan, area_below_threshold=math.nan)
+            row.update(
+                nadir_igg=math.nan,
+                nadir_day=math.nan,
+                days_since_ivig_at_nadir=math.nan,
+                nadir_censored="",
+                hgg=math.nan,
+                days_to_hgg=math.nan,
+                days_below_threshold=math.nan,
+                area_below_threshold=math.nan,
+            )
         before = [m for m in measured if m[0] <= 0 and (window_before is None or m[0] >= -window_before)]
         if before:
             last = max(d for d, _, _ in before)
@@ -98,34 +114,57 @@ def reference(rows, until, threshold, after_ivig, window_before, competing):
             row.update(baseline_day=math.nan, baseline_igg=math.nan)
         infections = [d for d, e in events if e in INFECTIONS]
         last_day = min(max([0] + [r[2] for r in mine if r[2] != ""]), until if until is not None else math.inf, death)
-        row.update(infection=bool(infections), infection_death=any(e == "infection_death" for _, e in events),
-                   follow_up_days=last_day, infection_episodes=len(infections),
-                   first_infection_day=min(infections) if infections else math.nan,
-                   infection_status=1 if infections else 2 if death < math.inf and competing else 0,
-                   infection_time=min(infections) if infections else last_day)
+        row.update(
+            infection=bool(infections),
+            infection_death=any(e == "infection_death" for _, e in events),
+            follow_up_days=last_day,
+            infection_episodes=len(infections),
+            first_infection_day=min(infections) if infections else math.nan,
+            infection_status=1 if infections else 2 if death < math.inf and competing else 0,
+            infection_time=min(infections) if infections else last_day,
+        )
         table[pid] = row
     days = {}
     for pid, _, day, text, _ in kept:
         if text:
             days.setdefault((pid, day), set()).add(float(text.lstrip("<>")))
-    counts = {"duplicate_rows": len(rows) - len(kept), "same_day_conflicts": sum(len(v) > 1 for v in days.values()),
-              "patient_only_rows": sum(not text and not event for _, _, _, text, event in kept)}
+    counts = {
+        "duplicate_rows": len(rows) - len(kept),
+        "same_day_conflicts": sum(len(v) > 1 for v in days.values()),
+        "patient_only_rows": sum(not text and not event for _, _, _, text, event in kept),
+    }
     return table, counts, (after_death, sorted(died_before_events))
 
 
 @SETTINGS
-@given(cohorts(), st.sampled_from([None, 12]), st.sampled_from([400.0, 600.0]),
-       st.sampled_from([None, 0, 7]), st.sampled_from([None, 10]), st.booleans(), st.sampled_from([1 << 18, 5]))
-def test_per_patient_table_matches_the_reference(tmp_path_factory, rows, until, threshold, after_ivig, window_before,
-                                                 competing, chunk):
+@given(
+    cohorts(),
+    st.sampled_from([None, 12]),
+    st.sampled_from([400.0, 600.0]),
+    st.sampled_from([None, 0, 7]),
+    st.sampled_from([None, 10]),
+    st.booleans(),
+    st.sampled_from([1 << 18, 5]),
+)
+def test_per_patient_table_matches_the_reference(
+    tmp_path_factory, rows, until, threshold, after_ivig, window_before, competing, chunk
+):
     """``chunk``: rows per step of the per-patient pass (5 makes several steps, cut between patients)."""
     path = tmp_path_factory.mktemp("cohort") / "cohort.csv"
     path.write_text("patient_id,cohort,day,igg_mg_dl,event\n" + "".join(f"{','.join(map(str, r))}\n" for r in rows))
     obs = read_cohort(str(path))
-    result = per_patient(obs, until=until, hgg_threshold=threshold, exclude_after_ivig=after_ivig,
-                         baseline_window=window_before, competing_risk=competing, rows=chunk)
-    expected, counts, (after_death, died_before_events) = reference(rows, until, threshold, after_ivig,
-                                                                    window_before, competing)
+    result = per_patient(
+        obs,
+        until=until,
+        hgg_threshold=threshold,
+        exclude_after_ivig=after_ivig,
+        baseline_window=window_before,
+        competing_risk=competing,
+        rows=chunk,
+    )
+    expected, counts, (after_death, died_before_events) = reference(
+        rows, until, threshold, after_ivig, window_before, competing
+    )
     assert {k: obs.counts[k] for k in counts} == counts
     assert result.counts["events_after_death"] == after_death
     assert sorted(result.patient_ids["events_after_death"]) == died_before_events

@@ -5,25 +5,48 @@ import io
 import numpy as np
 import pandas as pd
 import pytest
-
 from conftest import WO
+
 from ivig_blina.render.text import frame_text, plain, rows_table, write_rows
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv"])
 def test_frame_text_equals_the_row_writer(fmt):
     rng = np.random.default_rng(5)
-    floats = np.concatenate([rng.random(200) * 1e4, rng.random(50) * 1e-6, rng.random(50) * 1e20,
-                             [338.0, -2.0, 0.0, -0.0, 1e-05, 1.5e-05, 2.5e-10, 1e15, 9999999999999998.0, 1e16,
-                              np.inf, -np.inf, np.nan, 0.1 + 0.2, 5e-324]])
+    floats = np.concatenate(
+        [
+            rng.random(200) * 1e4,
+            rng.random(50) * 1e-6,
+            rng.random(50) * 1e20,
+            [
+                338.0,
+                -2.0,
+                0.0,
+                -0.0,
+                1e-05,
+                1.5e-05,
+                2.5e-10,
+                1e15,
+                9999999999999998.0,
+                1e16,
+                np.inf,
+                -np.inf,
+                np.nan,
+                0.1 + 0.2,
+                5e-324,
+            ],
+        ]
+    )
     n = len(floats)
-    frame = pd.DataFrame({
-        "text": (["P1", "=cmd", "-3", "a,b", 'say "hi"', "tab\there", "line\nbreak", "@x", "+1", ""] * n)[:n],
-        "number": floats,
-        "count": np.arange(n),
-        "flag": pd.array(([True, False, None] * n)[:n], dtype="boolean"),
-        "label": pd.Categorical((["<", "", ">"] * n)[:n]),
-    })
+    frame = pd.DataFrame(
+        {
+            "text": (["P1", "=cmd", "-3", "a,b", 'say "hi"', "tab\there", "line\nbreak", "@x", "+1", ""] * n)[:n],
+            "number": floats,
+            "count": np.arange(n),
+            "flag": pd.array(([True, False, None] * n)[:n], dtype="boolean"),
+            "label": pd.Categorical((["<", "", ">"] * n)[:n]),
+        }
+    )
     rows = [{k: plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
     expected = io.StringIO()
     write_rows(rows, list(frame.columns), fmt, expected)
@@ -31,19 +54,25 @@ def test_frame_text_equals_the_row_writer(fmt):
 
 
 def test_frame_text_of_an_empty_table():
-    assert frame_text(pd.DataFrame({"a": pd.Series([], dtype=float), "b": pd.Series([], dtype=object)}), "csv") == "a,b\n"
+    assert (
+        frame_text(pd.DataFrame({"a": pd.Series([], dtype=float), "b": pd.Series([], dtype=object)}), "csv") == "a,b\n"
+    )
 
 
 def test_rows_table_aligns_columns_by_terminal_width():
-    rows = [{"id": "P1", "value": 338.0, "flag": True, "note": None},
-            {"id": "患者2", "value": 1e-7, "flag": False, "note": "é"}]  # 患者 takes four columns
+    rows = [
+        {"id": "P1", "value": 338.0, "flag": True, "note": None},
+        {"id": "患者2", "value": 1e-7, "flag": False, "note": "é"},
+    ]  # 患者 takes four columns
     text = rows_table(rows, ["id", "value", "flag", "note"], title="T", caption="C")
-    assert text.splitlines() == ["T",
-                                 "id     value  flag   note",
-                                 "─" * 25,
-                                 "P1     338    true",
-                                 "患者2  1e-07  false  é",
-                                 "C"]
+    assert text.splitlines() == [
+        "T",
+        "id     value  flag   note",
+        "─" * 25,
+        "P1     338    true",
+        "患者2  1e-07  false  é",
+        "C",
+    ]
 
 
 def test_rows_table_shows_control_characters_and_markup_as_text():
@@ -57,9 +86,23 @@ def test_markdown_cells_keep_to_one_line():
     assert out.getvalue().splitlines() == ["| id |", "|---|", "| a\\|b\\nc |"]
 
 
-@pytest.mark.parametrize("p, shown", [(0.641, "0.64"), (0.13, "0.13"), (1.0, "1"), (0.0496, "0.0496"),
-                                      (0.0504, "0.0504"), (0.05, "0.05"), (0.0512, "0.051"), (0.049, "0.049"),
-                                      (0.00099, "<0.001"), (0.001, "0.001"), (None, "—"), (float("nan"), "—")])
+@pytest.mark.parametrize(
+    "p, shown",
+    [
+        (0.641, "0.64"),
+        (0.13, "0.13"),
+        (1.0, "1"),
+        (0.0496, "0.0496"),
+        (0.0504, "0.0504"),
+        (0.05, "0.05"),
+        (0.0512, "0.051"),
+        (0.049, "0.049"),
+        (0.00099, "<0.001"),
+        (0.001, "0.001"),
+        (None, "—"),
+        (float("nan"), "—"),
+    ],
+)
 def test_one_rule_for_p_values_everywhere(p, shown):
     from ivig_blina.analyses.results import format_p
 

@@ -4,7 +4,6 @@ snapshots in tests/snapshots/ (written by tests/snapshots/make_snapshots.py)."""
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tests" / "snapshots"))

@@ -14,27 +14,31 @@ UNEQUAL_X = [3.1, 4.7, 5.2]
 UNEQUAL_Y = [1.2, 2.2, 2.9, 3.3, 3.8, 4.1, 4.4, 6.0, 6.5, 7.1, 7.7, 8.3]
 
 
-@pytest.mark.parametrize("a, b, alternative, w, p", [
-    # wilcox.test(iv, ct)  (exact: no ties, both n < 50)
-    (WO_IVIG, WO_CONTROL, "two-sided", 55, 0.640665835712275),
-    # wilcox.test(ct, iv)
-    (WO_CONTROL, WO_IVIG, "two-sided", 41, 0.640665835712275),
-    # wilcox.test(iv, ct, alternative="less")
-    (WO_IVIG, WO_CONTROL, "less", 55, 0.704984386098937),
-    # wilcox.test(iv, ct, alternative="greater")
-    (WO_IVIG, WO_CONTROL, "greater", 55, 0.320332917856138),
-    # wilcox.test(c(1,2,2,3,5,8,8), c(2,3,3,4,9,10))  (ties: normal approximation, continuity correction)
-    (TIES_X, TIES_Y, "two-sided", 15, 0.426257760079169),
-    # wilcox.test(c(1,2,2,3,5,8,8), c(2,3,3,4,9,10), alternative="greater")
-    (TIES_X, TIES_Y, "greater", 15, 0.826460042927473),
-    # wilcox.test((1:55)^1.1, (1:52)^1.1 + 0.3)  (n >= 50: normal approximation)
-    (np.arange(1, 56) ** 1.1, np.arange(1, 53) ** 1.1 + 0.3, "two-sided", 1482, 0.74821155296587),
-    # wilcox.test(c(3.1,4.7,5.2), c(1.2,2.2,2.9,3.3,3.8,4.1,4.4,6.0,6.5,7.1,7.7,8.3))
-    (UNEQUAL_X, UNEQUAL_Y, "two-sided", 17, 0.945054945054945),
-])
+@pytest.mark.parametrize(
+    "a, b, alternative, w, p",
+    [
+        # wilcox.test(iv, ct)  (exact: no ties, both n < 50)
+        (WO_IVIG, WO_CONTROL, "two-sided", 55, 0.640665835712275),
+        # wilcox.test(ct, iv)
+        (WO_CONTROL, WO_IVIG, "two-sided", 41, 0.640665835712275),
+        # wilcox.test(iv, ct, alternative="less")
+        (WO_IVIG, WO_CONTROL, "less", 55, 0.704984386098937),
+        # wilcox.test(iv, ct, alternative="greater")
+        (WO_IVIG, WO_CONTROL, "greater", 55, 0.320332917856138),
+        # wilcox.test(c(1,2,2,3,5,8,8), c(2,3,3,4,9,10))  (ties: normal approximation, continuity correction)
+        (TIES_X, TIES_Y, "two-sided", 15, 0.426257760079169),
+        # wilcox.test(c(1,2,2,3,5,8,8), c(2,3,3,4,9,10), alternative="greater")
+        (TIES_X, TIES_Y, "greater", 15, 0.826460042927473),
+        # wilcox.test((1:55)^1.1, (1:52)^1.1 + 0.3)  (n >= 50: normal approximation)
+        (np.arange(1, 56) ** 1.1, np.arange(1, 53) ** 1.1 + 0.3, "two-sided", 1482, 0.74821155296587),
+        # wilcox.test(c(3.1,4.7,5.2), c(1.2,2.2,2.9,3.3,3.8,4.1,4.4,6.0,6.5,7.1,7.7,8.3))
+        (UNEQUAL_X, UNEQUAL_Y, "two-sided", 17, 0.945054945054945),
+    ],
+)
 def test_mann_whitney_matches_r(a, b, alternative, w, p):
-    result = stats.get("mann-whitney", "continuous").run(np.asarray(a, float), np.asarray(b, float),
-                                                         alternative=alternative)
+    result = stats.get("mann-whitney", "continuous").run(
+        np.asarray(a, float), np.asarray(b, float), alternative=alternative
+    )
     assert result.statistic == w
     assert result.pvalue == pytest.approx(p, abs=1e-9)
 
@@ -69,7 +73,7 @@ def test_hodges_lehmann_interval_counts_as_r_ranks():
         dr = rankdata(np.r_[x - d, y])
         _, ties = np.unique(dr, return_counts=True)
         dz = dr[:m].sum() - m * (m + 1) / 2 - m * n / 2
-        sigma = np.sqrt((m * n / 12) * ((m + n + 1) - (ties ** 3 - ties).sum() / ((m + n) * (m + n - 1))))
+        sigma = np.sqrt((m * n / 12) * ((m + n + 1) - (ties**3 - ties).sum() / ((m + n) * (m + n - 1))))
         return (dz - (np.sign(dz) * 0.5 if correct else 0.0)) / sigma - zq
 
     low, high = x.min() - y.max(), x.max() - y.min()
@@ -88,16 +92,19 @@ def test_hodges_lehmann_interval_counts_as_r_ranks():
 
 # f <- function(a, na, b, nb, alt="two.sided")
 #   fisher.test(matrix(c(a, na-a, b, nb-b), 2, byrow=TRUE), alternative=alt)$p.value
-@pytest.mark.parametrize("a, b, alternative, p", [
-    ((14, 17), (4, 6), "two-sided", 0.575618889120033),  # f(14,17,4,6)
-    ((4, 17), (1, 6), "two-sided", 1.0),  # f(4,17,1,6)
-    ((0, 10), (5, 10), "two-sided", 0.0325077399380805),  # f(0,10,5,10)
-    ((3, 3), (0, 5), "two-sided", 0.0178571428571428),  # f(3,3,0,5)
-    ((7, 20), (2, 25), "greater", 0.0299868150123397),  # f(7,20,2,25,"greater")
-    ((7, 20), (2, 25), "less", 0.99625665989818),  # f(7,20,2,25,"less")
-    ((45, 100), (30, 100), "two-sided", 0.0405340065149827),  # f(45,100,30,100)
-    ((5, 5), (6, 6), "two-sided", 1.0),  # f(5,5,6,6)
-])
+@pytest.mark.parametrize(
+    "a, b, alternative, p",
+    [
+        ((14, 17), (4, 6), "two-sided", 0.575618889120033),  # f(14,17,4,6)
+        ((4, 17), (1, 6), "two-sided", 1.0),  # f(4,17,1,6)
+        ((0, 10), (5, 10), "two-sided", 0.0325077399380805),  # f(0,10,5,10)
+        ((3, 3), (0, 5), "two-sided", 0.0178571428571428),  # f(3,3,0,5)
+        ((7, 20), (2, 25), "greater", 0.0299868150123397),  # f(7,20,2,25,"greater")
+        ((7, 20), (2, 25), "less", 0.99625665989818),  # f(7,20,2,25,"less")
+        ((45, 100), (30, 100), "two-sided", 0.0405340065149827),  # f(45,100,30,100)
+        ((5, 5), (6, 6), "two-sided", 1.0),  # f(5,5,6,6)
+    ],
+)
 def test_fisher_matches_r(a, b, alternative, p):
     result = stats.get("fisher", "binary").run(a, b, alternative=alternative)
     assert result.statistic is None

@@ -5,9 +5,9 @@ import math
 
 import numpy as np
 import pytest
+from golden import r_two_sample as R
 from scipy import stats
 
-from golden import r_two_sample as R
 from ivig_blina.stats import get
 from ivig_blina.stats.adjust import adjust
 from ivig_blina.stats.binary import newcombe
@@ -22,8 +22,7 @@ def cases(table, pairs=None):
             continue
         for alternative, by_level in by_alternative.items():
             for level, expected in by_level.items():
-                yield pytest.param(pair, ALTERNATIVES[alternative], level, expected,
-                                   id=f"{pair}-{alternative}-{level}")
+                yield pytest.param(pair, ALTERNATIVES[alternative], level, expected, id=f"{pair}-{alternative}-{level}")
 
 
 def data(pair):
@@ -81,7 +80,9 @@ def test_mann_whitney_estimate_by_normal_approximation(pair, alternative, level,
         # so any point of that open interval is a root: R's, ours and the Hodges-Lehmann median all lie in it
         low, high = expected["estimate_zero_set_low"], expected["estimate_zero_set_high"]
         middle = len(a) * len(b) // 2
-        assert (low, high) == pytest.approx(np.sort(np.subtract.outer(a, b).ravel())[middle - 1:middle + 1], abs=1e-12)
+        assert (low, high) == pytest.approx(
+            np.sort(np.subtract.outer(a, b).ravel())[middle - 1 : middle + 1], abs=1e-12
+        )
         assert low < result.estimate < high and low < hodges_lehmann < high
         assert low < expected["estimate_tol_root_1e-12"] < high
     else:
@@ -161,8 +162,14 @@ def binary_cases(table, with_levels=True):
         for alternative, entry in table[p["key"]].items():
             levels = entry.items() if with_levels else [(0.95, entry)]
             for level, expected in levels:
-                yield pytest.param((p["e1"], p["n1"]), (p["e2"], p["n2"]), ALTERNATIVES[alternative], level,
-                                   expected, id=f"{p['key']}-{alternative}-{level}")
+                yield pytest.param(
+                    (p["e1"], p["n1"]),
+                    (p["e2"], p["n2"]),
+                    ALTERNATIVES[alternative],
+                    level,
+                    expected,
+                    id=f"{p['key']}-{alternative}-{level}",
+                )
 
 
 @pytest.mark.parametrize("a, b, alternative, level, expected", list(binary_cases(R.FISHER)))
@@ -235,10 +242,13 @@ def test_chi_square(p):
     assert result.pvalue == pytest.approx(stats.chi2.sf(result.statistic, expected["df"]), abs=1e-15)
 
 
-@pytest.mark.parametrize("alternative, p", [
-    ("less", 0.969603638234739),  # suppressWarnings(prop.test(c(7,2), c(20,25), alternative="less"))$p.value
-    ("greater", 0.0303963617652614),  # suppressWarnings(prop.test(c(7,2), c(20,25), alternative="greater"))$p.value
-])
+@pytest.mark.parametrize(
+    "alternative, p",
+    [
+        ("less", 0.969603638234739),  # suppressWarnings(prop.test(c(7,2), c(20,25), alternative="less"))$p.value
+        ("greater", 0.0303963617652614),  # suppressWarnings(prop.test(c(7,2), c(20,25), alternative="greater"))$p.value
+    ],
+)
 def test_chi_square_one_sided_as_prop_test(alternative, p):
     result = get("chi-square", "binary").run((7, 20), (2, 25), alternative=alternative)
     assert result.pvalue == pytest.approx(p, abs=1e-9)

@@ -5,11 +5,10 @@ import math
 
 import numpy as np
 import pytest
-
-from scipy import stats
-
 from conftest import WO, run
 from golden.r_survival import CUMINC_GOLDEN, POISSON_GOLDEN, SURVIVAL_GOLDEN, WO_DERIVED
+from scipy import stats
+
 from ivig_blina.stats import get
 from ivig_blina.stats.competing import aalen_johansen, cif_at, gray_test
 from ivig_blina.stats.survival import kaplan_meier
@@ -100,8 +99,7 @@ def test_cox_model_as_coxph(name):
         assert result.statistic != pytest.approx(golden["score_test"], abs=1e-6)
         assert result.pvalue != pytest.approx(golden["score_p"], abs=1e-6)
     else:
-        assert (result.statistic, result.pvalue) == pytest.approx((golden["score_test"], golden["score_p"]),
-                                                                  abs=1e-12)
+        assert (result.statistic, result.pvalue) == pytest.approx((golden["score_test"], golden["score_p"]), abs=1e-12)
 
 
 @pytest.mark.parametrize("name", DATASETS)
@@ -161,9 +159,11 @@ def test_kaplan_meier_at_fixed_times_as_summary_survfit(name, extend):
 def test_rate_ratio_as_poisson_test(name, alternative):
     golden = POISSON_GOLDEN[name]
     expected = golden[alternative]
-    result = get("poisson-exact", "rate").run((golden["x_first"], golden["T_first"]),
-                                              (golden["x_second"], golden["T_second"]),
-                                              alternative=alternative.replace(".", "-"))
+    result = get("poisson-exact", "rate").run(
+        (golden["x_first"], golden["T_first"]),
+        (golden["x_second"], golden["T_second"]),
+        alternative=alternative.replace(".", "-"),
+    )
     assert result.pvalue == pytest.approx(expected["p_value"], abs=1e-9)
     assert result.estimate == pytest.approx(expected["estimate"], rel=1e-9)
     assert result.ci == pytest.approx((expected["conf_low"], expected["conf_high"]), rel=1e-9)
@@ -172,8 +172,9 @@ def test_rate_ratio_as_poisson_test(name, alternative):
     total = golden["x_first"] + golden["x_second"]
     share = golden["T_first"] / (golden["T_first"] + golden["T_second"])
     assert expected["expected_count1"] == pytest.approx(total * share, rel=1e-12)
-    binomial = stats.binomtest(golden["x_first"], total, expected["expected_count1"] / total,
-                               alternative=alternative.replace(".", "-"))
+    binomial = stats.binomtest(
+        golden["x_first"], total, expected["expected_count1"] / total, alternative=alternative.replace(".", "-")
+    )
     assert result.pvalue == pytest.approx(binomial.pvalue, abs=1e-12)
 
 
@@ -185,8 +186,10 @@ def competing_groups(name):
             assert data[g]["status"] == [int(c == 1) for c in data[g]["cstatus"]]
         return {g: (data[g]["time"], data[g]["cstatus"]) for g in data}
     patients = WO_DERIVED["patients"]
-    return {g: ([p["time"] for p in patients if p["cohort"] == g], [p["cstatus"] for p in patients if p["cohort"] == g])
-            for g in ("ivig", "control")}
+    return {
+        g: ([p["time"] for p in patients if p["cohort"] == g], [p["cstatus"] for p in patients if p["cohort"] == g])
+        for g in ("ivig", "control")
+    }
 
 
 def test_gray_on_the_competing_risks_data():
@@ -294,7 +297,11 @@ def test_example_infection_rate_row():
         assert o["groups"][group]["patient_days"] == inputs[f"T_{group}"]
     rates = POISSON_GOLDEN["wo"]  # poisson.test's inputs are these counts and patient-days
     assert (rates["x_first"], rates["x_second"], rates["T_first"], rates["T_second"]) == (
-        inputs["x_ivig"], inputs["x_control"], inputs["T_ivig"], inputs["T_control"])
+        inputs["x_ivig"],
+        inputs["x_control"],
+        inputs["T_ivig"],
+        inputs["T_control"],
+    )
     assert o["estimate"] == pytest.approx(golden["estimate"], rel=1e-9)
     assert [o["ci_low"], o["ci_high"]] == pytest.approx([golden["conf_low"], golden["conf_high"]], rel=1e-9)
     assert o["p_value"] == pytest.approx(golden["p_value"], abs=1e-9)

@@ -6,10 +6,10 @@ import json
 
 import pandas as pd
 import pytest
-
-import ivig_blina
 from conftest import ROOT, WO, run
 from golden.r_table1_example import CATEGORICAL, CONTINUOUS
+
+import ivig_blina
 
 REL = 1e-12
 
@@ -42,7 +42,8 @@ def test_categorical_covariates_as_r(example, name):
         assert v.missing[group] == expected["missing"][group]
         known = sum(expected["counts"][group])
         assert [level.groups[group][1] for level in v.levels] == pytest.approx(
-            [100 * c / known for c in expected["counts"][group]])
+            [100 * c / known for c in expected["counts"][group]]
+        )
     assert v.result.pvalue == pytest.approx(expected["p_value"], rel=1e-9)
     assert v.smd == pytest.approx(expected["smd"], rel=1e-9)
 
@@ -59,13 +60,23 @@ def test_every_format_of_the_cli(monkeypatch):
     monkeypatch.chdir(ROOT)
     args = ["table1", "examples/wo2022_cohort.csv", "--categorical", "ecog", "-q"]
     document = json.loads(run(*args, "-f", "json").stdout)
-    assert document["groups"] == ["control", "ivig", "overall"] and document["n"] == {"control": 6, "ivig": 17,
-                                                                                      "overall": 23}
+    assert document["groups"] == ["control", "ivig", "overall"] and document["n"] == {
+        "control": 6,
+        "ivig": 17,
+        "overall": 23,
+    }
     age = next(v for v in document["variables"] if v["variable"] == "age")
     assert age["groups"]["overall"]["median"] == CONTINUOUS["age"]["overall"]["median"]
     frame = pd.read_csv(io.StringIO(run(*args, "-f", "csv").stdout), keep_default_na=False, dtype=str)
-    assert list(frame.variable[frame.variable != ""].unique()) == ["age", "sex", "ecog", "mrd", "prior_lines",
-                                                                   "transplant", "baseline_igg"]
+    assert list(frame.variable[frame.variable != ""].unique()) == [
+        "age",
+        "sex",
+        "ecog",
+        "mrd",
+        "prior_lines",
+        "transplant",
+        "baseline_igg",
+    ]
     assert frame.group_overall.unique().tolist() == ["overall"]
     table = run(*args).stdout
     assert "overall (n = 23)" in table and "missing" in table
@@ -91,8 +102,10 @@ def test_covariates_chosen_and_checked(write):
     path = write("patient_id,cohort,day,igg_mg_dl,age,site\nA,x,0,500,40,n1\nA,x,5,300,41,n1\nB,y,0,600,50,n2\n")
     varies = run("table1", path, "--covariates", "age")
     assert varies.exit_code == 1
-    assert varies.stderr == (f"ivigblina: error: {path}:3: column 'age': patient 'A' has '41' here but '40' on line 2; "
-                             "a covariate holds one value per patient\n")
+    assert varies.stderr == (
+        f"ivigblina: error: {path}:3: column 'age': patient 'A' has '41' here but '40' on line 2; "
+        "a covariate holds one value per patient\n"
+    )
     default = run("table1", path, "-f", "json")
     assert default.exit_code == 0
     assert "columns that vary within a patient, left out of the covariates: age" in default.stderr
@@ -119,11 +132,14 @@ def test_covariates_from_a_patients_file(write, tmp_path):
     assert variables["sex"]["missing"] == {"x": 0, "y": 1, "overall": 1}
     assert "1 patient(s) not in the --patients file (no covariates): C" in result.stderr
     assert "1 patient(s) of the --patients file not in the data file (left out): Z" in result.stderr
-    chosen = json.loads(run("table1", path, "--patients", str(extra), "--covariates", "stage,age", "-f", "json",
-                            "-q").stdout)
+    chosen = json.loads(
+        run("table1", path, "--patients", str(extra), "--covariates", "stage,age", "-f", "json", "-q").stdout
+    )
     assert [v["variable"] for v in chosen["variables"]] == ["stage", "age", "baseline_igg"]
     extra.write_text("patient_id,sex\nA,F\nB,M\nA,F\n")
     twice = run("table1", path, "--patients", str(extra))
     assert twice.exit_code == 1
-    assert twice.stderr == (f"ivigblina: error: {extra}:4: column 'patient_id': patient 'A' is listed twice (also on "
-                            "line 2); the file holds one row per patient\n")
+    assert twice.stderr == (
+        f"ivigblina: error: {extra}:4: column 'patient_id': patient 'A' is listed twice (also on "
+        "line 2); the file holds one row per patient\n"
+    )

@@ -5,7 +5,6 @@ contradicts it, a median IgG implausible for the unit, thresholds written with a
 import json
 
 import pytest
-
 from conftest import run
 
 HEADER = "patient_id,cohort,day,{igg}\n"
@@ -39,8 +38,9 @@ def test_no_stated_unit_and_an_implausible_median_is_refused_with_the_likely_uni
     path = write(HEADER.format(igg="IgG") + ROWS)
     result = run("nadir", path, "--igg-col", "IgG")
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr == (f"ivigblina: error: {path}: column 'igg': values look like g/L (median 5.1), not mg/dL; "
-                             "give --units g/L\n")
+    assert result.stderr == (
+        f"ivigblina: error: {path}: column 'igg': values look like g/L (median 5.1), not mg/dL; give --units g/L\n"
+    )
     assert nadirs(run("nadir", path, "--igg-col", "IgG", "--units", "g/L", "-f", "json", "-q"))["A"] == (380.0, True)
 
 
@@ -48,16 +48,26 @@ def test_a_stated_unit_with_an_implausible_median_is_a_warning(write):
     path = write(HEADER.format(igg="igg_mg_dl") + ROWS)  # g/L values under a mg/dL header
     result = run("compare", path, "-f", "json")
     assert result.exit_code == 0
-    assert "warning: column 'igg_mg_dl': the median IgG, 5.1 mg/dL, is outside 30-6,000 mg/dL; are the values in g/L?" \
+    assert (
+        "warning: column 'igg_mg_dl': the median IgG, 5.1 mg/dL, is outside 30-6,000 mg/dL; are the values in g/L?"
         in result.stderr
+    )
     assert json.loads(result.stdout)["input"]["notes"] == [
-        "column 'igg_mg_dl': the median IgG, 5.1 mg/dL, is outside 30-6,000 mg/dL; are the values in g/L?"]
+        "column 'igg_mg_dl': the median IgG, 5.1 mg/dL, is outside 30-6,000 mg/dL; are the values in g/L?"
+    ]
     assert "warning" not in run("compare", path, "-f", "json", "-q").stderr
 
 
-@pytest.mark.parametrize("threshold, hgg_a, hgg_b", [("4g/L", True, False), ("4 G/L", True, False),
-                                                     ("600mg/dL", True, True), ("4", True, False),
-                                                     ("3.5", False, False)])
+@pytest.mark.parametrize(
+    "threshold, hgg_a, hgg_b",
+    [
+        ("4g/L", True, False),
+        ("4 G/L", True, False),
+        ("600mg/dL", True, True),
+        ("4", True, False),
+        ("3.5", False, False),
+    ],
+)
 def test_a_threshold_is_in_its_own_unit_or_the_inputs(write, threshold, hgg_a, hgg_b):
     # slip 2 of the issue: with g/L input, a bare 4 means 4 g/L
     path = write(HEADER.format(igg="igg_g_l") + ROWS)
@@ -65,12 +75,16 @@ def test_a_threshold_is_in_its_own_unit_or_the_inputs(write, threshold, hgg_a, h
     assert (found["A"][1], found["B"][1]) == (hgg_a, hgg_b)
 
 
-@pytest.mark.parametrize("threshold, units, message", [
-    ("400", "igg_g_l", "400 with g/L input is 40,000 mg/dL, not a serum IgG level; did you mean 400mg/dL?"),
-    ("4", "igg_mg_dl", "4 with mg/dL input is 4 mg/dL, not a serum IgG level; did you mean 4g/L?"),
-    ("400g/L", "igg_mg_dl", "400g/L is 40,000 mg/dL, not a serum IgG level; did you mean 400mg/dL?"),
-    ("400 mg", "igg_mg_dl", "expected a level such as 400, 400mg/dL or 4g/L, got '400 mg'"),
-    ("0", "igg_mg_dl", "expected a level above 0 (e.g. 400mg/dL), got 0")])
+@pytest.mark.parametrize(
+    "threshold, units, message",
+    [
+        ("400", "igg_g_l", "400 with g/L input is 40,000 mg/dL, not a serum IgG level; did you mean 400mg/dL?"),
+        ("4", "igg_mg_dl", "4 with mg/dL input is 4 mg/dL, not a serum IgG level; did you mean 4g/L?"),
+        ("400g/L", "igg_mg_dl", "400g/L is 40,000 mg/dL, not a serum IgG level; did you mean 400mg/dL?"),
+        ("400 mg", "igg_mg_dl", "expected a level such as 400, 400mg/dL or 4g/L, got '400 mg'"),
+        ("0", "igg_mg_dl", "expected a level above 0 (e.g. 400mg/dL), got 0"),
+    ],
+)
 def test_an_implausible_or_malformed_threshold_is_a_usage_error(write, threshold, units, message):
     path = write(HEADER.format(igg=units) + ROWS)
     result = run("nadir", path, "--hgg-threshold", threshold)

@@ -5,21 +5,24 @@ import datetime as dt
 import json
 
 import pytest
-
 from conftest import run
 
 openpyxl = pytest.importorskip("openpyxl")
 
 HEADER = ["MRN", "cohort", "date", "start_date", "IgG (g/L)", "event"]
 START = dt.datetime(2024, 1, 30)
-ROWS = [[1001, "ivig", START - dt.timedelta(days=3), START, 9.5, None],
-        [1001, "ivig", START + dt.timedelta(days=14), None, 3.8, None],
-        [1001, "ivig", START + dt.timedelta(days=20), None, None, "Infection"],
-        [1002, "control", START, START, 8.0, None],
-        [1002, "control", START + dt.timedelta(days=12), None, 5.1, None]]
-CSV = ("MRN,cohort,date,start_date,IgG (g/L),event\n1001,ivig,2024-01-27,2024-01-30,9.5,\n"
-       "1001,ivig,2024-02-13,,3.8,\n1001,ivig,2024-02-19,,,Infection\n1002,control,2024-01-30,2024-01-30,8,\n"
-       "1002,control,2024-02-11,,5.1,\n")
+ROWS = [
+    [1001, "ivig", START - dt.timedelta(days=3), START, 9.5, None],
+    [1001, "ivig", START + dt.timedelta(days=14), None, 3.8, None],
+    [1001, "ivig", START + dt.timedelta(days=20), None, None, "Infection"],
+    [1002, "control", START, START, 8.0, None],
+    [1002, "control", START + dt.timedelta(days=12), None, 5.1, None],
+]
+CSV = (
+    "MRN,cohort,date,start_date,IgG (g/L),event\n1001,ivig,2024-01-27,2024-01-30,9.5,\n"
+    "1001,ivig,2024-02-13,,3.8,\n1001,ivig,2024-02-19,,,Infection\n1002,control,2024-01-30,2024-01-30,8,\n"
+    "1002,control,2024-02-11,,5.1,\n"
+)
 OPTIONS = ["--patient-col", "MRN", "--igg-col", "IgG (g/L)", "-f", "json", "-q"]
 
 
@@ -41,8 +44,10 @@ def test_a_workbook_gives_the_results_of_its_csv(tmp_path, write):
     from_csv = json.loads(run("compare", write(CSV), *OPTIONS).stdout)
     assert json.loads(from_excel.stdout)["outcomes"] == from_csv["outcomes"]
     nadir = json.loads(run("nadir", path, *OPTIONS).stdout)
-    assert [(r["patient_id"], r["nadir_igg"], r["nadir_day"]) for r in nadir] == [("1002", 510.0, 12.0),
-                                                                                  ("1001", 380.0, 14.0)]
+    assert [(r["patient_id"], r["nadir_igg"], r["nadir_day"]) for r in nadir] == [
+        ("1002", 510.0, 12.0),
+        ("1001", 380.0, 14.0),
+    ]
 
 
 def test_the_sheet_is_chosen_and_a_missing_one_named(tmp_path):

@@ -127,15 +127,24 @@ save_atomically(sys.argv[1], save)
 def test_a_terminating_signal_leaves_no_temporary_file(tmp_path, name):
     """Issue 13, item 10: SIGTERM or SIGHUP during a write left .ivigblina-XXXX.csv behind."""
     signum = getattr(signal, name)
-    done = subprocess.run([sys.executable, "-c", SIGNALLED_WRITE, str(tmp_path / "out.csv"), str(signum), "default"],
-                          capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", SIGNALLED_WRITE, str(tmp_path / "out.csv"), str(signum), "default"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
     assert done.returncode == -signum, done.stderr  # killed by the signal, as without the clean-up
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("core")) == []
 
 
 def test_an_ignored_signal_stays_ignored(tmp_path):
-    done = subprocess.run([sys.executable, "-c", SIGNALLED_WRITE, str(tmp_path / "out.csv"), str(int(signal.SIGHUP)),
-                           "ignored"], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", SIGNALLED_WRITE, str(tmp_path / "out.csv"), str(int(signal.SIGHUP)), "ignored"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out.csv").read_text() == "half and the rest"
 
@@ -150,18 +159,24 @@ def test_sigterm_during_the_command_s_write_leaves_nothing(tmp_path):
     """The command writing a CSV to -o, terminated after its first piece."""
     from conftest import WO
 
-    code = ("import os, signal, sys\n"
-            "import ivig_blina.render.text as text\n"
-            "chunks = text.frame_chunks\n"
-            "def killed(*args, **kwargs):\n"
-            "    for i, chunk in enumerate(chunks(*args, **kwargs)):\n"
-            "        yield chunk\n"
-            "        os.kill(os.getpid(), signal.SIGTERM)\n"
-            "text.frame_chunks = killed\n"
-            "sys.argv = ['ivigblina'] + sys.argv[1:]\n"
-            "from ivig_blina.cli import main\n"
-            "main()\n")
-    done = subprocess.run([sys.executable, "-c", code, "nadir", str(WO), "-q", "-f", "csv", "-o",
-                           str(tmp_path / "out.csv")], capture_output=True, text=True, timeout=120)
+    code = (
+        "import os, signal, sys\n"
+        "import ivig_blina.render.text as text\n"
+        "chunks = text.frame_chunks\n"
+        "def killed(*args, **kwargs):\n"
+        "    for i, chunk in enumerate(chunks(*args, **kwargs)):\n"
+        "        yield chunk\n"
+        "        os.kill(os.getpid(), signal.SIGTERM)\n"
+        "text.frame_chunks = killed\n"
+        "sys.argv = ['ivigblina'] + sys.argv[1:]\n"
+        "from ivig_blina.cli import main\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "nadir", str(WO), "-q", "-f", "csv", "-o", str(tmp_path / "out.csv")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == -signal.SIGTERM, done.stderr
     assert list(tmp_path.iterdir()) == []

@@ -29,10 +29,12 @@ class MoodMedian(Statistic):
         from scipy import stats
 
         estimate = float(np.median(a) - np.median(b))
-        fields = dict(estimate=estimate, estimand="difference in medians (first minus second)",
-                      method="Mood's median test with Yates' correction")
+        fields = dict(
+            estimate=estimate,
+            estimand="difference in medians (first minus second)",
+            method="Mood's median test with Yates' correction",
+        )
         if alternative != "two-sided":  # a caveat is a warning on the result, never a print
-            return TestResult(statistic=None, pvalue=None, warnings=("Mood's median test is two-sided only",),
-                              **fields)
+            return TestResult(statistic=None, pvalue=None, warnings=("Mood's median test is two-sided only",), **fields)
         statistic, pvalue, _, _ = stats.median_test(a, b, correction=True)
         return TestResult(statistic=float(statistic), pvalue=float(pvalue), **fields)

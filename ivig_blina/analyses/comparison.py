@@ -11,9 +11,20 @@ import numpy as np
 import pandas as pd
 
 from ivig_blina import __version__, stats
-from ivig_blina.analyses.results import (SCHEMA_VERSION, BinarySummary, CompetingRiskSummary, Comparison,
-                                         ContinuousSummary, GroupSummary, IncidenceAt, OutcomeResult, RateSummary, RiskDifference,
-                                         SurvivalAt, TimeToEventSummary)
+from ivig_blina.analyses.results import (
+    SCHEMA_VERSION,
+    BinarySummary,
+    Comparison,
+    CompetingRiskSummary,
+    ContinuousSummary,
+    GroupSummary,
+    IncidenceAt,
+    OutcomeResult,
+    RateSummary,
+    RiskDifference,
+    SurvivalAt,
+    TimeToEventSummary,
+)
 from ivig_blina.cohort.load import Cohort
 from ivig_blina.errors import IvigBlinaError, OptionError, listed
 from ivig_blina.stats import ConfidenceInterval, Statistic, TestResult
@@ -26,8 +37,10 @@ DEFAULT_TESTS = {"continuous": "mann-whitney", "binary": "fisher", "time-to-even
 CONTINUOUS = {"igg_nadir": "nadir_igg", "days_to_nadir": "nadir_day"}
 EXPOSURE = ("pct_drop", "days_below_threshold", "area_below_threshold")
 LANDMARKS = (30.0, 90.0, 180.0)
-REPEATED_EPISODES = ("every episode counts: repeated episodes in one patient are not independent, which the "
-                     "exact test assumes; read the P value and interval as too optimistic")
+REPEATED_EPISODES = (
+    "every episode counts: repeated episodes in one patient are not independent, which the "
+    "exact test assumes; read the P value and interval as too optimistic"
+)
 
 
 def choose_groups(cohorts, groups: tuple[str, str] | None, path: str) -> tuple[str, str]:
@@ -37,12 +50,16 @@ def choose_groups(cohorts, groups: tuple[str, str] | None, path: str) -> tuple[s
     if groups is not None:
         for g in groups:
             if g not in present:
-                raise IvigBlinaError(f"group '{g}' given by --groups is not a cohort of the file "
-                                     f"(cohorts: {listed(present)})", path=path)
+                raise IvigBlinaError(
+                    f"group '{g}' given by --groups is not a cohort of the file (cohorts: {listed(present)})", path=path
+                )
         return groups
     if len(present) != 2:
-        raise IvigBlinaError(f"compare needs two cohorts, found {len(present):,} ({listed(present)}); "
-                             f"choose two with --groups A,B{_near_twins(present)}", path=path)
+        raise IvigBlinaError(
+            f"compare needs two cohorts, found {len(present):,} ({listed(present)}); "
+            f"choose two with --groups A,B{_near_twins(present)}",
+            path=path,
+        )
     return present[0], present[1]
 
 
@@ -57,11 +74,21 @@ def _near_twins(labels: list[str]) -> str:
     return ""
 
 
-def compare(cohort: Cohort, groups: tuple[str, str] | list[str] | None = None, *,
-            tests: dict[str, str] | None = None, alternative: str = "two-sided", confidence_level: float = 0.95,
-            adjust: str = "none", landmarks: tuple[float, ...] = LANDMARKS, competing_risk: bool | None = None,
-            permutations: int = 9999, seed: int = 1, progress: Callable[[int, int], None] | None = None,
-            registry: stats.Registry | None = None) -> Comparison:
+def compare(
+    cohort: Cohort,
+    groups: tuple[str, str] | list[str] | None = None,
+    *,
+    tests: dict[str, str] | None = None,
+    alternative: str = "two-sided",
+    confidence_level: float = 0.95,
+    adjust: str = "none",
+    landmarks: tuple[float, ...] = LANDMARKS,
+    competing_risk: bool | None = None,
+    permutations: int = 9999,
+    seed: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+    registry: stats.Registry | None = None,
+) -> Comparison:
     """Summarise and test every outcome of ``cohort``, first group against second.
 
     Parameters
@@ -115,46 +142,72 @@ def compare(cohort: Cohort, groups: tuple[str, str] | list[str] | None = None, *
     if competing_risk is None:
         competing_risk = patients.competing_risk
     if competing_risk and not patients.competing_risk:
-        raise OptionError("competing_risk", "the cohort was loaded without competing risks (a death without "
-                                            "infection is censored there); load it with competing_risk=True")
+        raise OptionError(
+            "competing_risk",
+            "the cohort was loaded without competing risks (a death without "
+            "infection is censored there); load it with competing_risk=True",
+        )
     defaults = {**DEFAULT_TESTS, **({"time-to-event": "gray"} if competing_risk else {})}
     tests = {**defaults, **(tests or {})}
     registry = registry or stats.registry()
     chosen = {kind: registry.get(name, kind) for kind, name in tests.items()}
-    run = _Runner(alternative, confidence_level, {"permutations": permutations, "seed": seed, "progress": progress},
-                  registry)
+    run = _Runner(
+        alternative, confidence_level, {"permutations": permutations, "seed": seed, "progress": progress}, registry
+    )
     t = patients.table
     a, b = (t[t.cohort == g] for g in pair)
 
     def values(column: str) -> tuple[np.ndarray, np.ndarray]:
         return a[column].dropna().to_numpy(float), b[column].dropna().to_numpy(float)
 
-    results = [run.continuous(outcome, *values(column), pair, chosen["continuous"])
-               for outcome, column in CONTINUOUS.items()]
+    results = [
+        run.continuous(outcome, *values(column), pair, chosen["continuous"]) for outcome, column in CONTINUOUS.items()
+    ]
     with_nadir_a, with_nadir_b = (x.hgg[x.nadir_igg.notna()].astype(bool) for x in (a, b))
     results.append(run.binary("hgg", with_nadir_a, with_nadir_b, pair, chosen["binary"]))
-    results += [run.binary(outcome, a[outcome], b[outcome], pair, chosen["binary"])
-                for outcome in patients.event_outcomes]
+    results += [
+        run.binary(outcome, a[outcome], b[outcome], pair, chosen["binary"]) for outcome in patients.event_outcomes
+    ]
     results += [run.continuous(outcome, *values(outcome), pair, chosen["continuous"]) for outcome in EXPOSURE]
     if patients.event_outcomes:
         results.append(run.time_to_event(a, b, pair, chosen["time-to-event"], landmarks, competing_risk))
         results.append(run.rate(a, b, pair, chosen["rate"]))
     censored = t[t.cohort.isin(pair) & (t.nadir_censored != "")]
     if len(censored):
-        note = (f"{len(censored)} nadir(s) are censored lab values (<X or >X) taken as X: "
-                f"{', '.join(censored.patient_id[:10])}")
-        results = [replace(o, warnings=o.warnings + (note,)) if o.outcome in ("igg_nadir", "hgg") else o
-                   for o in results]
+        note = (
+            f"{len(censored)} nadir(s) are censored lab values (<X or >X) taken as X: "
+            f"{', '.join(censored.patient_id[:10])}"
+        )
+        results = [
+            replace(o, warnings=o.warnings + (note,)) if o.outcome in ("igg_nadir", "hgg") else o for o in results
+        ]
     adjusted = adjust_pvalues([o.result.pvalue if o.result else None for o in results], adjust)
     results = [replace(o, p_adjusted=p if adjust != "none" else None) for o, p in zip(results, adjusted)]
-    used = {"tests": tests, "alternative": alternative, "confidence_level": confidence_level, "adjust": adjust,
-            "landmarks": list(landmarks), "competing_risk": competing_risk}
-    meta = {"version": __version__, "schema_version": SCHEMA_VERSION, "input": cohort.path,
-            "input_sha256": cohort.sha256,
-            "options": {"groups": list(pair), **cohort.options, "plugins": list(registry.plugin_files),
-                        "permutations": permutations, "seed": seed, **used}}
-    return Comparison(pair, results, excluded_patients=int((~t.cohort.isin(pair)).sum()), options=used,
-                      cohort=cohort, meta=meta)
+    used = {
+        "tests": tests,
+        "alternative": alternative,
+        "confidence_level": confidence_level,
+        "adjust": adjust,
+        "landmarks": list(landmarks),
+        "competing_risk": competing_risk,
+    }
+    meta = {
+        "version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "input": cohort.path,
+        "input_sha256": cohort.sha256,
+        "options": {
+            "groups": list(pair),
+            **cohort.options,
+            "plugins": list(registry.plugin_files),
+            "permutations": permutations,
+            "seed": seed,
+            **used,
+        },
+    }
+    return Comparison(
+        pair, results, excluded_patients=int((~t.cohort.isin(pair)).sum()), options=used, cohort=cohort, meta=meta
+    )
 
 
 @dataclass
@@ -173,20 +226,35 @@ class _Runner:
 
         who = f"statistic '{statistic.name}' from {origin}"
         with plugin_code(f"{who} failed"):  # its print goes to stderr, its exception is one line
-            result = statistic.run(a, b, alternative=self.alternative, confidence_level=self.confidence_level,
-                                   **wanted)
+            result = statistic.run(a, b, alternative=self.alternative, confidence_level=self.confidence_level, **wanted)
         return check_result(result, who)
 
-    def _tested(self, outcome: str, kind: str, statistic: Statistic, summaries: Mapping[str, GroupSummary],
-                empty: list[str], a, b,
-                extra: tuple[str, ...] = ()) -> OutcomeResult:
+    def _tested(
+        self,
+        outcome: str,
+        kind: str,
+        statistic: Statistic,
+        summaries: Mapping[str, GroupSummary],
+        empty: list[str],
+        a,
+        b,
+        extra: tuple[str, ...] = (),
+    ) -> OutcomeResult:
         """The outcome with its test's result, or without a test (and saying so) when a group
         is empty."""
         if empty:
-            return OutcomeResult(outcome, kind, statistic.name, summaries, None,
-                                 (f"no values in group '{empty[0]}'; no test",) if kind == "continuous" else
-                                 (f"no patients in group '{empty[0]}'; no test",) if kind == "binary" else
-                                 ("a group has no patients; no test",))
+            return OutcomeResult(
+                outcome,
+                kind,
+                statistic.name,
+                summaries,
+                None,
+                (f"no values in group '{empty[0]}'; no test",)
+                if kind == "continuous"
+                else (f"no patients in group '{empty[0]}'; no test",)
+                if kind == "binary"
+                else ("a group has no patients; no test",),
+            )
         result = self._run(statistic, a, b)
         return OutcomeResult(outcome, kind, statistic.name, summaries, result, result.warnings + extra)
 
@@ -202,23 +270,30 @@ class _Runner:
         tested = self._tested(outcome, "binary", statistic, summaries, empty, counts[0], counts[1])
         if tested.result is None:
             return tested
-        difference, low, high = newcombe(counts[0], counts[1], alternative=self.alternative,  # type: ignore[misc]
-                                         confidence_level=self.confidence_level)
+        difference, low, high = newcombe(
+            counts[0],
+            counts[1],
+            alternative=self.alternative,  # type: ignore[misc]
+            confidence_level=self.confidence_level,
+        )
         return replace(tested, risk_difference=RiskDifference(difference, ConfidenceInterval(low, high)))
 
     def time_to_event(self, a, b, groups, statistic, landmarks, competing) -> OutcomeResult:
         data = [event_data(x, competing) for x in (a, b)]
-        summaries = {g: event_summary(t, e, landmarks, self.confidence_level, competing)
-                     for g, (t, e) in zip(groups, data)}
+        summaries = {
+            g: event_summary(t, e, landmarks, self.confidence_level, competing) for g, (t, e) in zip(groups, data)
+        }
         empty = [g for g, (t, _) in zip(groups, data) if len(t) == 0]
         return self._tested("time_to_infection", "time-to-event", statistic, summaries, empty, data[0], data[1])
 
     def rate(self, a, b, groups, statistic) -> OutcomeResult:
         counts = [(int(x.infection_episodes.sum()), float(x.follow_up_days.sum())) for x in (a, b)]
-        summaries = {g: RateSummary(len(x), e, d, 100 * e / d if d > 0 else None)
-                     for g, x, (e, d) in zip(groups, (a, b), counts)}
-        return self._tested("infection_rate", "rate", statistic, summaries, [], counts[0], counts[1],
-                            extra=(REPEATED_EPISODES,))
+        summaries = {
+            g: RateSummary(len(x), e, d, 100 * e / d if d > 0 else None) for g, x, (e, d) in zip(groups, (a, b), counts)
+        }
+        return self._tested(
+            "infection_rate", "rate", statistic, summaries, [], counts[0], counts[1], extra=(REPEATED_EPISODES,)
+        )
 
 
 def _pair(groups: tuple[str, str] | list[str] | None) -> tuple[str, str] | None:
@@ -237,8 +312,9 @@ def event_data(patients: pd.DataFrame, competing: bool = False):
     return patients.infection_time.to_numpy(float), status if competing else (status == 1).astype(int)
 
 
-def event_summary(time, event, landmarks, confidence_level: float = 0.95,
-                  competing: bool = False) -> TimeToEventSummary | CompetingRiskSummary:
+def event_summary(
+    time, event, landmarks, confidence_level: float = 0.95, competing: bool = False
+) -> TimeToEventSummary | CompetingRiskSummary:
     """One group's time to first infection: the Kaplan-Meier median with its CI and the
     infection-free proportion at each landmark with its CI (None beyond the group's last
     follow-up), or with ``competing`` the competing events and the cumulative incidence
@@ -250,13 +326,20 @@ def event_summary(time, event, landmarks, confidence_level: float = 0.95,
     n, events = len(event), int(np.sum(event == 1))
     if competing:
         estimates, variances = cif_at(list(landmarks), time, event, cause=1)
-        return CompetingRiskSummary(n, events, int(np.sum(event == 2)), tuple(
-            IncidenceAt(day, estimate, None if variance is None else math.sqrt(variance))
-            for day, estimate, variance in zip(landmarks, estimates, variances)))
+        return CompetingRiskSummary(
+            n,
+            events,
+            int(np.sum(event == 2)),
+            tuple(
+                IncidenceAt(day, estimate, None if variance is None else math.sqrt(variance))
+                for day, estimate, variance in zip(landmarks, estimates, variances)
+            ),
+        )
     km = kaplan_meier(time, event, confidence_level)
     median, low, high = km.median() if n else (None, None, None)
-    return TimeToEventSummary(n, events, median, low, high, tuple(
-        SurvivalAt(day, *(km.at(day) or (None, None, None))) for day in landmarks))
+    return TimeToEventSummary(
+        n, events, median, low, high, tuple(SurvivalAt(day, *(km.at(day) or (None, None, None))) for day in landmarks)
+    )
 
 
 def _quartiles(x: np.ndarray) -> ContinuousSummary:

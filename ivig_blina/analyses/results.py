@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 from ivig_blina.stats import ConfidenceInterval, TestResult
 
@@ -20,9 +20,24 @@ if TYPE_CHECKING:
 
     from ivig_blina.cohort.load import Cohort
 
-RESULT_COLUMNS = ["outcome", "kind", "test", "method", "statistic", "p_value", "p_adjusted", "alternative",
-                  "confidence_level", "estimate", "estimand", "ci_low", "ci_high", "risk_difference",
-                  "risk_difference_ci_low", "risk_difference_ci_high"]
+RESULT_COLUMNS = [
+    "outcome",
+    "kind",
+    "test",
+    "method",
+    "statistic",
+    "p_value",
+    "p_adjusted",
+    "alternative",
+    "confidence_level",
+    "estimate",
+    "estimand",
+    "ci_low",
+    "ci_high",
+    "risk_difference",
+    "risk_difference_ci_low",
+    "risk_difference_ci_high",
+]
 GROUP_KEYS = ["n", "median", "q1", "q3", "events", "proportion"]  # first in the wide columns, in this order
 SCHEMA_VERSION = 1  # of the JSON document: raised when a key changes meaning or disappears, not when one is added
 
@@ -90,8 +105,13 @@ class TimeToEventSummary:
     landmarks: tuple[SurvivalAt, ...]
 
     def as_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"n": self.n, "events": self.events, "median": self.median,
-                               "median_ci_low": self.median_ci_low, "median_ci_high": self.median_ci_high}
+        out: dict[str, Any] = {
+            "n": self.n,
+            "events": self.events,
+            "median": self.median,
+            "median_ci_low": self.median_ci_low,
+            "median_ci_high": self.median_ci_high,
+        }
         for at in self.landmarks:
             key = f"infection_free_{landmark_key(at.day)}"
             out.update({key: at.estimate, f"{key}_ci_low": at.ci_low, f"{key}_ci_high": at.ci_high})
@@ -127,7 +147,7 @@ class RateSummary(_Fields):
     rate_per_100_patient_days: float | None
 
 
-GroupSummary = Union[ContinuousSummary, BinarySummary, TimeToEventSummary, CompetingRiskSummary, RateSummary]
+GroupSummary = ContinuousSummary | BinarySummary | TimeToEventSummary | CompetingRiskSummary | RateSummary
 
 
 @dataclass(frozen=True)
@@ -157,13 +177,24 @@ class OutcomeResult:
         """The result columns every format shares (``RESULT_COLUMNS``)."""
         r, rd = self.result, self.risk_difference
         ci = r.ci if r and r.ci else (None, None)
-        return {"outcome": self.outcome, "kind": self.kind, "test": self.test, "method": r.method if r else None,
-                "statistic": r.statistic if r else None, "p_value": r.pvalue if r else None,
-                "p_adjusted": self.p_adjusted, "alternative": alternative, "confidence_level": confidence_level,
-                "estimate": r.estimate if r else None, "estimand": r.estimand if r else None,
-                "ci_low": ci[0], "ci_high": ci[1], "risk_difference": rd.estimate if rd else None,
-                "risk_difference_ci_low": rd.ci.low if rd else None,
-                "risk_difference_ci_high": rd.ci.high if rd else None}
+        return {
+            "outcome": self.outcome,
+            "kind": self.kind,
+            "test": self.test,
+            "method": r.method if r else None,
+            "statistic": r.statistic if r else None,
+            "p_value": r.pvalue if r else None,
+            "p_adjusted": self.p_adjusted,
+            "alternative": alternative,
+            "confidence_level": confidence_level,
+            "estimate": r.estimate if r else None,
+            "estimand": r.estimand if r else None,
+            "ci_low": ci[0],
+            "ci_high": ci[1],
+            "risk_difference": rd.estimate if rd else None,
+            "risk_difference_ci_low": rd.ci.low if rd else None,
+            "risk_difference_ci_high": rd.ci.high if rd else None,
+        }
 
 
 @dataclass(frozen=True)
@@ -185,8 +216,12 @@ class Comparison:
         keys = list(GROUP_KEYS)
         for o in self.outcomes:
             keys += [k for k in o.groups[self.groups[0]].as_dict() if k not in keys]
-        return (RESULT_COLUMNS + ["group_a", "group_b"] + [f"{k}_{side}" for k in keys for side in ("a", "b")]
-                + ["warnings"])
+        return (
+            RESULT_COLUMNS
+            + ["group_a", "group_b"]
+            + [f"{k}_{side}" for k in keys for side in ("a", "b")]
+            + ["warnings"]
+        )
 
     def rows(self) -> list[dict[str, Any]]:
         """One wide row per outcome, as Python values (NaN and infinities as floats, missing

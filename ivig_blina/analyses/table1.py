@@ -71,29 +71,47 @@ class Table1:
     def to_dict(self) -> dict[str, Any]:
         variables = []
         for v in self.variables:
-            row: dict[str, Any] = {"variable": v.variable, "kind": v.kind, "test": v.test,
-                                   "method": v.result.method if v.result else None,
-                                   "p_value": plain(v.result.pvalue if v.result else None), "smd": plain(v.smd),
-                                   "missing": v.missing}
+            row: dict[str, Any] = {
+                "variable": v.variable,
+                "kind": v.kind,
+                "test": v.test,
+                "method": v.result.method if v.result else None,
+                "p_value": plain(v.result.pvalue if v.result else None),
+                "smd": plain(v.smd),
+                "missing": v.missing,
+            }
             if v.kind == "continuous":
                 row["groups"] = {g: {k: plain(x) for k, x in vars(s).items()} for g, s in v.summaries.items()}
             else:
-                row["levels"] = [{"level": level.level, "groups": {g: {"n": n, "percent": plain(p)}
-                                                                    for g, (n, p) in level.groups.items()}}
-                                 for level in v.levels]
+                row["levels"] = [
+                    {
+                        "level": level.level,
+                        "groups": {g: {"n": n, "percent": plain(p)} for g, (n, p) in level.groups.items()},
+                    }
+                    for level in v.levels
+                ]
             row["warnings"] = list(v.warnings)
             variables.append(row)
         counts = self.cohort.input_counts() if self.cohort is not None else {}
-        return {"groups": [*self.groups, OVERALL], "n": self.n, "variables": variables, "input": counts,
-                "meta": self.meta}
+        return {
+            "groups": [*self.groups, OVERALL],
+            "n": self.n,
+            "variables": variables,
+            "input": counts,
+            "meta": self.meta,
+        }
 
     def columns(self) -> list[str]:
         """The columns of :meth:`rows`: the group keys by the group's position (``_1``, ...,
         then ``_overall``), so that they never depend on the cohort names."""
         keys = ["n", "missing", "median", "q1", "q3", "mean", "sd", "count", "percent"]
         sides = [str(i) for i in range(1, len(self.groups) + 1)] + [OVERALL]
-        return (["variable", "kind", "level", "test", "method", "p_value", "smd"]
-                + [f"group_{s}" for s in sides] + [f"{k}_{s}" for k in keys for s in sides] + ["warnings"])
+        return (
+            ["variable", "kind", "level", "test", "method", "p_value", "smd"]
+            + [f"group_{s}" for s in sides]
+            + [f"{k}_{s}" for k in keys for s in sides]
+            + ["warnings"]
+        )
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per continuous covariate, one per level of a categorical one (its test and
@@ -102,11 +120,17 @@ class Table1:
         sides = [str(i) for i in range(1, len(self.groups) + 1)] + [OVERALL]
         out = []
         for v in self.variables:
-            shared = {"variable": v.variable, "kind": v.kind, "test": v.test,
-                      "method": v.result.method if v.result else None,
-                      "p_value": v.result.pvalue if v.result else None, "smd": v.smd,
-                      "warnings": "; ".join(v.warnings), **{f"group_{s}": g for s, g in zip(sides, names)},
-                      **{f"missing_{s}": v.missing[g] for s, g in zip(sides, names)}}
+            shared = {
+                "variable": v.variable,
+                "kind": v.kind,
+                "test": v.test,
+                "method": v.result.method if v.result else None,
+                "p_value": v.result.pvalue if v.result else None,
+                "smd": v.smd,
+                "warnings": "; ".join(v.warnings),
+                **{f"group_{s}": g for s, g in zip(sides, names)},
+                **{f"missing_{s}": v.missing[g] for s, g in zip(sides, names)},
+            }
             if v.kind == "continuous":
                 row = {**shared, "level": None}
                 for s, g in zip(sides, names):
@@ -114,9 +138,16 @@ class Table1:
                 out.append(row)
                 continue
             for i, level in enumerate(v.levels):
-                row = {**shared, "level": level.level} if i == 0 else {
-                    "variable": v.variable, "kind": v.kind, "level": level.level,
-                    **{f"group_{s}": g for s, g in zip(sides, names)}}
+                row = (
+                    {**shared, "level": level.level}
+                    if i == 0
+                    else {
+                        "variable": v.variable,
+                        "kind": v.kind,
+                        "level": level.level,
+                        **{f"group_{s}": g for s, g in zip(sides, names)},
+                    }
+                )
                 for s, g in zip(sides, names):
                     row[f"count_{s}"], row[f"percent_{s}"] = level.groups[g]
                 out.append(row)
@@ -124,10 +155,17 @@ class Table1:
         return [{c: row.get(c) for c in columns} for row in out]
 
 
-def table1(cohort: Cohort, groups: list[str] | tuple[str, ...] | None = None, *,
-           covariates: list[str] | tuple[str, ...] | None = None, mean: bool = False,
-           tests: dict[str, str] | None = None, permutations: int = 100_000, seed: int = 1,
-           registry: stats.Registry | None = None) -> Table1:
+def table1(
+    cohort: Cohort,
+    groups: list[str] | tuple[str, ...] | None = None,
+    *,
+    covariates: list[str] | tuple[str, ...] | None = None,
+    mean: bool = False,
+    tests: dict[str, str] | None = None,
+    permutations: int = 100_000,
+    seed: int = 1,
+    registry: stats.Registry | None = None,
+) -> Table1:
     """Table 1 of ``cohort``'s covariates (see :func:`ivig_blina.load`'s ``covariates`` and
     ``all_covariates``; ``baseline_igg`` always), per group of ``groups`` and overall.
 
@@ -159,16 +197,21 @@ def table1(cohort: Cohort, groups: list[str] | tuple[str, ...] | None = None, *,
     names = list(kinds) if covariates is None else [c.strip().lower() for c in covariates]
     for name in names:
         if name not in kinds:
-            raise IvigBlinaError(f"covariate '{name}' is not a column read as a covariate (covariates: "
-                                 f"{', '.join(kinds)})", path=cohort.path)
+            raise IvigBlinaError(
+                f"covariate '{name}' is not a column read as a covariate (covariates: {', '.join(kinds)})",
+                path=cohort.path,
+            )
     registry = registry or stats.registry()
     defaults = {"continuous": "mann-whitney" if len(chosen) == 2 else "kruskal-wallis", "categorical": "fisher"}
     tests = {**defaults, **(tests or {})}
     statistics = {kind: registry.get(tests[kind], kind) for kind in ("continuous", "categorical")}
     for kind, statistic in statistics.items():
         if statistic.groups == 2 and len(chosen) > 2:
-            raise OptionError("tests", f"the {kind} statistic '{statistic.name}' compares two groups; with "
-                                       f"{len(chosen)} choose one that takes k groups (e.g. kruskal-wallis)")
+            raise OptionError(
+                "tests",
+                f"the {kind} statistic '{statistic.name}' compares two groups; with "
+                f"{len(chosen)} choose one that takes k groups (e.g. kruskal-wallis)",
+            )
     cohorts = cohort.table.cohort.to_numpy()
     members = {g: cohorts == g for g in chosen}
     members[OVERALL] = np.isin(cohorts, chosen)
@@ -178,34 +221,59 @@ def table1(cohort: Cohort, groups: list[str] | tuple[str, ...] | None = None, *,
         if kinds[name] == "continuous":
             variables.append(_continuous(name, column.astype(float), chosen, members, statistics["continuous"]))
         else:
-            variables.append(_categorical(name, column, chosen, members, statistics["categorical"],
-                                          {"permutations": permutations, "seed": seed}))
-    meta = {"version": __version__, "schema_version": SCHEMA_VERSION, "input": cohort.path,
-            "input_sha256": cohort.sha256,
-            "options": {"groups": list(chosen), **cohort.options, "covariates": names, "mean": mean, "tests": tests,
-                        "permutations": permutations, "seed": seed}}
-    return Table1(tuple(chosen), {g: int(members[g].sum()) for g in [*chosen, OVERALL]}, tuple(variables),
-                  cohort, meta)
+            variables.append(
+                _categorical(
+                    name,
+                    column,
+                    chosen,
+                    members,
+                    statistics["categorical"],
+                    {"permutations": permutations, "seed": seed},
+                )
+            )
+    meta = {
+        "version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "input": cohort.path,
+        "input_sha256": cohort.sha256,
+        "options": {
+            "groups": list(chosen),
+            **cohort.options,
+            "covariates": names,
+            "mean": mean,
+            "tests": tests,
+            "permutations": permutations,
+            "seed": seed,
+        },
+    }
+    return Table1(tuple(chosen), {g: int(members[g].sum()) for g in [*chosen, OVERALL]}, tuple(variables), cohort, meta)
 
 
 def _groups(cohort: Cohort, groups) -> list[str]:
     present = sorted(set(pd.Series(cohort.table.cohort).unique()) - {""})
     if OVERALL in present:
-        raise IvigBlinaError(f"a cohort is named '{OVERALL}', the name of Table 1's column of all patients; rename "
-                             f"it with --cohort-map {OVERALL}=NAME", path=cohort.path)
+        raise IvigBlinaError(
+            f"a cohort is named '{OVERALL}', the name of Table 1's column of all patients; rename "
+            f"it with --cohort-map {OVERALL}=NAME",
+            path=cohort.path,
+        )
     if groups is None:
         if len(present) != 2:
-            raise IvigBlinaError(f"Table 1 needs the cohorts named when there are {len(present)} "
-                                 f"({', '.join(present[:20])}); choose with --groups A,B,C or --groups all",
-                                 path=cohort.path)
+            raise IvigBlinaError(
+                f"Table 1 needs the cohorts named when there are {len(present)} "
+                f"({', '.join(present[:20])}); choose with --groups A,B,C or --groups all",
+                path=cohort.path,
+            )
         return present
     chosen = present if list(groups) == ["all"] and "all" not in present else list(groups)
     if len(chosen) < 2 or len(set(chosen)) != len(chosen):
         raise OptionError("groups", f"expected two or more different cohorts, got {list(groups)}")
     for g in chosen:
         if g not in present:
-            raise IvigBlinaError(f"group '{g}' given by --groups is not a cohort of the file (cohorts: "
-                                 f"{', '.join(present[:20])})", path=cohort.path)
+            raise IvigBlinaError(
+                f"group '{g}' given by --groups is not a cohort of the file (cohorts: {', '.join(present[:20])})",
+                path=cohort.path,
+            )
     return chosen
 
 
@@ -213,8 +281,9 @@ def _summary(x: np.ndarray) -> ContinuousRow:
     if not len(x):
         return ContinuousRow(0, None, None, None, None, None)
     q1, median, q3 = np.quantile(x, [0.25, 0.5, 0.75])  # linear interpolation: R's type 7
-    return ContinuousRow(len(x), float(median), float(q1), float(q3), float(x.mean()),
-                         float(x.std(ddof=1)) if len(x) > 1 else None)
+    return ContinuousRow(
+        len(x), float(median), float(q1), float(q3), float(x.mean()), float(x.std(ddof=1)) if len(x) > 1 else None
+    )
 
 
 def _run(statistic, samples, options) -> TestResult:
@@ -234,15 +303,24 @@ def _continuous(name, column, groups, members, statistic) -> Variable:
         result = _run(statistic, samples, {})
         warnings = result.warnings
     smd = continuous_smd(*samples) if len(samples) == 2 else mean_pairwise(samples, continuous_smd)
-    return Variable(name, "continuous", statistic.name, result, smd, missing,
-                    summaries={g: _summary(values[g]) for g in members}, warnings=warnings)
+    return Variable(
+        name,
+        "continuous",
+        statistic.name,
+        result,
+        smd,
+        missing,
+        summaries={g: _summary(values[g]) for g in members},
+        warnings=warnings,
+    )
 
 
 def _categorical(name, column, groups, members, statistic, options) -> Variable:
     known = ~pd.isna(column)
     levels = sorted({str(v) for v in column[known & members[OVERALL]]}, key=_natural)
-    counts = {g: np.array([int(((column == level) & members[g]).sum()) for level in levels], dtype=np.int64)
-              for g in members}
+    counts = {
+        g: np.array([int(((column == level) & members[g]).sum()) for level in levels], dtype=np.int64) for g in members
+    }
     missing = {g: int((members[g] & ~known).sum()) for g in members}
     warnings: tuple[str, ...] = ()
     if len(levels) > MANY_LEVELS:
@@ -255,8 +333,16 @@ def _categorical(name, column, groups, members, statistic, options) -> Variable:
         warnings += result.warnings
     rows = [counts[g] for g in groups]
     smd = categorical_smd(*rows) if len(rows) == 2 else mean_pairwise(rows, categorical_smd)
-    table = tuple(Level(level, {g: (int(counts[g][i]), 100 * counts[g][i] / counts[g].sum() if counts[g].sum()
-                                    else None) for g in members}) for i, level in enumerate(levels))
+    table = tuple(
+        Level(
+            level,
+            {
+                g: (int(counts[g][i]), 100 * counts[g][i] / counts[g].sum() if counts[g].sum() else None)
+                for g in members
+            },
+        )
+        for i, level in enumerate(levels)
+    )
     return Variable(name, "categorical", statistic.name, result, smd, missing, levels=table, warnings=warnings)
 
 

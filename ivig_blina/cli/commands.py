@@ -11,15 +11,33 @@ import os
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import closing, contextmanager, nullcontext, suppress
-from typing import Annotated, Any, NoReturn, Optional
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 from ivig_blina import __version__
 from ivig_blina.cli.config import ConfigGroup
-from ivig_blina.cli.options import (Adjust, Alternative, FigureOut, Format, FormatOpt, Groups, Input, MaxPanels,
-                                    Output, Panels, PluginOpt, Quiet, check_level, parse_group_list, parse_groups,
-                                    parse_landmarks, parse_panels, parse_tests, with_input)
+from ivig_blina.cli.options import (
+    Adjust,
+    Alternative,
+    FigureOut,
+    Format,
+    FormatOpt,
+    Groups,
+    Input,
+    MaxPanels,
+    Output,
+    Panels,
+    PluginOpt,
+    Quiet,
+    check_level,
+    parse_group_list,
+    parse_groups,
+    parse_landmarks,
+    parse_panels,
+    parse_tests,
+    with_input,
+)
 from ivig_blina.cli.stdout import ONLY_WRITES_FAIL_SO, failed, standard_output, terminal_text, write_whole
 from ivig_blina.errors import IvigBlinaError, OptionError, printable
 
@@ -33,9 +51,14 @@ pre-treatment values never count as the nadir. HGG: nadir below --hgg-threshold 
 Events count as outcomes only on or after day 0 (and up to --until).
 """
 
-app = typer.Typer(cls=ConfigGroup, add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
-                  rich_markup_mode=None,
-                  help="Compare two cohorts' IgG courses and infection outcomes from one long-format CSV.")
+app = typer.Typer(
+    cls=ConfigGroup,
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+    help="Compare two cohorts' IgG courses and infection outcomes from one long-format CSV.",
+)
 
 
 @contextmanager
@@ -142,8 +165,13 @@ def _emit(rendered, output: str | None, sources: Iterable[str] = ()) -> None:
     to ``output`` (never over one of the input files ``sources``)."""
     with closing(rendered) if isinstance(rendered, Generator) else nullcontext():  # its threads end here on error
         if output is None:
-            pieces = ([rendered] if isinstance(rendered, str) else rendered if isinstance(rendered, Iterator)
-                      else [terminal_text(rendered)])
+            pieces = (
+                [rendered]
+                if isinstance(rendered, str)
+                else rendered
+                if isinstance(rendered, Iterator)
+                else [terminal_text(rendered)]
+            )
             with standard_output() as stdout:
                 for piece in pieces:
                     write_whole(stdout, piece)
@@ -154,8 +182,14 @@ def _emit(rendered, output: str | None, sources: Iterable[str] = ()) -> None:
             write_atomically(output, rendered if isinstance(rendered, Iterator) else render_text(rendered), sources)
 
 
-def _rows_out(rows: list[dict], columns: list[str], format: Format, output: str | None, sources: Iterable[str],
-              caption: str | None = None) -> None:
+def _rows_out(
+    rows: list[dict],
+    columns: list[str],
+    format: Format,
+    output: str | None,
+    sources: Iterable[str],
+    caption: str | None = None,
+) -> None:
     import io
 
     from ivig_blina.render.text import rows_table, write_rows
@@ -184,9 +218,19 @@ def _summary(cohort, quiet: bool, excluded: int = 0) -> None:
 @app.command(help="One row per patient: baseline, nadir, days to nadir, HGG and outcome events.\n" + DEFINITIONS)
 @with_input
 @_warnings_as_lines
-def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None, quiet: Quiet = False,
-          competing_risk: Annotated[bool, typer.Option("--competing-risk", help="Deaths without infection are a "
-                                                       "competing event: infection_status 2 (else 0, censored).")] = False):
+def nadir(
+    source: Input,
+    format: FormatOpt = Format.table,
+    output: Output = None,
+    quiet: Quiet = False,
+    competing_risk: Annotated[
+        bool,
+        typer.Option(
+            "--competing-risk",
+            help="Deaths without infection are a competing event: infection_status 2 (else 0, censored).",
+        ),
+    ] = False,
+):
     from ivig_blina.render.text import frame_chunks, plain
 
     with _user_errors():
@@ -199,44 +243,72 @@ def nadir(source: Input, format: FormatOpt = Format.table, output: Output = None
         return
     caption = f"IgG in {cohort.igg_units}; area below the threshold in {cohort.igg_units} x days."
     if format is Format.table and len(table) > TABLE_ROWS:  # a screenful to read; files take another format
-        caption += (f" The first {TABLE_ROWS} of {len(table):,} patients; every patient with -f csv, tsv, json, "
-                    "jsonl or markdown.")
+        caption += (
+            f" The first {TABLE_ROWS} of {len(table):,} patients; every patient with -f csv, tsv, json, "
+            "jsonl or markdown."
+        )
         table = table.head(TABLE_ROWS)
     rows = [{k: plain(v) for k, v in row.items()} for row in table.to_dict("records")]
     _rows_out(rows, columns, format, output, _inputs(source), caption)
 
 
-@app.command(help="Compare two cohorts on IgG nadir, days to nadir, HGG and every event outcome, first group "
-                  "against second. Defaults: Mann-Whitney U with the Hodges-Lehmann shift (as R's wilcox.test) "
-                  "and Fisher's exact test with the conditional MLE odds ratio (as R's fisher.test); every binary "
-                  "row also gives the risk difference with Newcombe's hybrid score interval.\n" + DEFINITIONS)
+@app.command(
+    help="Compare two cohorts on IgG nadir, days to nadir, HGG and every event outcome, first group "
+    "against second. Defaults: Mann-Whitney U with the Hodges-Lehmann shift (as R's wilcox.test) "
+    "and Fisher's exact test with the conditional MLE odds ratio (as R's fisher.test); every binary "
+    "row also gives the risk difference with Newcombe's hybrid score interval.\n" + DEFINITIONS
+)
 @with_input
 @_warnings_as_lines
 def compare(
     ctx: typer.Context,
     source: Input,
     groups: Groups = None,
-    test: Annotated[Optional[list[str]], typer.Option(
-        "--test", help="Statistic per kind, as KIND=NAME with KIND continuous, binary, time-to-event or rate "
-                       "(repeatable; see 'ivigblina tests'). Defaults: continuous=mann-whitney, binary=fisher, "
-                       "time-to-event=log-rank (gray with --competing-risk), rate=poisson-exact.",
-        show_default=False)] = None,
+    test: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--test",
+            help="Statistic per kind, as KIND=NAME with KIND continuous, binary, time-to-event or rate "
+            "(repeatable; see 'ivigblina tests'). Defaults: continuous=mann-whitney, binary=fisher, "
+            "time-to-event=log-rank (gray with --competing-risk), rate=poisson-exact.",
+            show_default=False,
+        ),
+    ] = None,
     plugin: PluginOpt = None,
-    alternative: Annotated[Alternative, typer.Option("--alternative", help="First group against second.")]
-    = Alternative.two_sided,
-    confidence: Annotated[float, typer.Option("--confidence", callback=check_level,
-                                              help="Confidence level of every interval.")] = 0.95,
-    adjust: Annotated[Adjust, typer.Option("--adjust", help="Multiplicity adjustment over the outcomes' P values "
-                                                            "(an extra column; raw P values stay).")] = Adjust.none,
-    permutations: Annotated[int, typer.Option("--permutations", min=1,
-                                              help="Random splits of the permutation test when exact "
-                                                   "enumeration is too large.")] = 9999,
+    alternative: Annotated[
+        Alternative, typer.Option("--alternative", help="First group against second.")
+    ] = Alternative.two_sided,
+    confidence: Annotated[
+        float, typer.Option("--confidence", callback=check_level, help="Confidence level of every interval.")
+    ] = 0.95,
+    adjust: Annotated[
+        Adjust,
+        typer.Option(
+            "--adjust", help="Multiplicity adjustment over the outcomes' P values (an extra column; raw P values stay)."
+        ),
+    ] = Adjust.none,
+    permutations: Annotated[
+        int,
+        typer.Option(
+            "--permutations", min=1, help="Random splits of the permutation test when exact enumeration is too large."
+        ),
+    ] = 9999,
     seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the permutation test's random splits.")] = 1,
-    landmarks: Annotated[str, typer.Option("--landmarks", callback=parse_landmarks,
-                                           help="Days at which to report the infection-free proportion "
-                                                "(or cumulative incidence).")] = "30,90,180",
-    competing_risk: Annotated[bool, typer.Option("--competing-risk", help="Deaths without infection are a "
-                                                 "competing event: cumulative incidence and Gray's test.")] = False,
+    landmarks: Annotated[
+        str,
+        typer.Option(
+            "--landmarks",
+            callback=parse_landmarks,
+            help="Days at which to report the infection-free proportion (or cumulative incidence).",
+        ),
+    ] = "30,90,180",
+    competing_risk: Annotated[
+        bool,
+        typer.Option(
+            "--competing-risk",
+            help="Deaths without infection are a competing event: cumulative incidence and Gray's test.",
+        ),
+    ] = False,
     format: FormatOpt = Format.table,
     output: Output = None,
     quiet: Quiet = False,
@@ -253,11 +325,20 @@ def compare(
     with _user_errors():
         cohort = source.load(require_cohort=True, competing_risk=competing_risk)
         with _progress(not quiet and sys.stderr.isatty()) as progress:
-            result = run_compare(cohort, chosen, tests=tests, alternative=alternative.value,
-                                 confidence_level=confidence, adjust=adjust.value,
-                                 landmarks=landmarks,  # type: ignore[arg-type]  # days: parsed by its callback
-                                 competing_risk=competing_risk, permutations=permutations, seed=seed,
-                                 progress=progress, registry=registry)
+            result = run_compare(
+                cohort,
+                chosen,
+                tests=tests,
+                alternative=alternative.value,
+                confidence_level=confidence,
+                adjust=adjust.value,
+                landmarks=landmarks,  # type: ignore[arg-type]  # days: parsed by its callback
+                competing_risk=competing_risk,
+                permutations=permutations,
+                seed=seed,
+                progress=progress,
+                registry=registry,
+            )
     _summary(cohort, quiet, result.excluded_patients)
     for o in result.outcomes:
         for w in o.warnings:
@@ -273,35 +354,63 @@ def compare(
     _emit(buffer.getvalue(), output, _inputs(source))
 
 
-@app.command("table1", help="Table 1: the cohorts' baseline characteristics, per cohort and overall. Every column "
-                             "of the file outside the analysis roles that holds one value per patient is a covariate "
-                             "(numbers continuous, else categorical), and baseline_igg always; continuous: median "
-                             "[Q1-Q3] (--mean adds mean (SD)) and Mann-Whitney or Kruskal-Wallis; categorical: n (%) "
-                             "and Fisher's exact test (Monte Carlo beyond 2M tables) or chi-square; the standardized "
-                             "mean difference of each.")
+@app.command(
+    "table1",
+    help="Table 1: the cohorts' baseline characteristics, per cohort and overall. Every column "
+    "of the file outside the analysis roles that holds one value per patient is a covariate "
+    "(numbers continuous, else categorical), and baseline_igg always; continuous: median "
+    "[Q1-Q3] (--mean adds mean (SD)) and Mann-Whitney or Kruskal-Wallis; categorical: n (%) "
+    "and Fisher's exact test (Monte Carlo beyond 2M tables) or chi-square; the standardized "
+    "mean difference of each.",
+)
 @with_input
 @_warnings_as_lines
 def table1(
     source: Input,
-    groups: Annotated[Optional[str], typer.Option(
-        "--groups", show_default=False, callback=parse_group_list,
-        help="The cohorts, as A,B or A,B,C (that order), or all (default: the file's two cohorts).")] = None,
-    covariates: Annotated[Optional[str], typer.Option(
-        "--covariates", show_default=False, help="The covariates, as a,b,c (that order; default: every one).")] = None,
-    categorical: Annotated[Optional[list[str]], typer.Option(
-        "--categorical", show_default=False, help="A numeric column read as categorical, e.g. ECOG (repeatable).")]
-    = None,
-    patients: Annotated[Optional[str], typer.Option(
-        "--patients", metavar="FILE", show_default=False,
-        help="A second file with one row per patient (keyed by the patient column): its columns are covariates "
-             "too.")] = None,
+    groups: Annotated[
+        str | None,
+        typer.Option(
+            "--groups",
+            show_default=False,
+            callback=parse_group_list,
+            help="The cohorts, as A,B or A,B,C (that order), or all (default: the file's two cohorts).",
+        ),
+    ] = None,
+    covariates: Annotated[
+        str | None,
+        typer.Option(
+            "--covariates", show_default=False, help="The covariates, as a,b,c (that order; default: every one)."
+        ),
+    ] = None,
+    categorical: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--categorical", show_default=False, help="A numeric column read as categorical, e.g. ECOG (repeatable)."
+        ),
+    ] = None,
+    patients: Annotated[
+        str | None,
+        typer.Option(
+            "--patients",
+            metavar="FILE",
+            show_default=False,
+            help="A second file with one row per patient (keyed by the patient column): its columns are covariates "
+            "too.",
+        ),
+    ] = None,
     mean: Annotated[bool, typer.Option("--mean", help="Add the mean (SD) of continuous covariates.")] = False,
-    test: Annotated[Optional[list[str]], typer.Option(
-        "--test", show_default=False, help="Statistic per kind, as KIND=NAME: continuous=mann-whitney|kruskal-wallis, "
-                                           "categorical=fisher|chi-square.")] = None,
-    permutations: Annotated[int, typer.Option("--permutations", min=1,
-                                              help="Random tables of Fisher's test beyond exact enumeration.")]
-    = 100_000,
+    test: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--test",
+            show_default=False,
+            help="Statistic per kind, as KIND=NAME: continuous=mann-whitney|kruskal-wallis, "
+            "categorical=fisher|chi-square.",
+        ),
+    ] = None,
+    permutations: Annotated[
+        int, typer.Option("--permutations", min=1, help="Random tables of Fisher's test beyond exact enumeration.")
+    ] = 100_000,
     seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of those random tables.")] = 1,
     plugin: PluginOpt = None,
     format: FormatOpt = Format.table,
@@ -318,11 +427,23 @@ def table1(
     _check_tests(registry, tests)
     named = [c.strip() for c in covariates.split(",") if c.strip()] if covariates else None
     with _user_errors():
-        cohort = source.load(require_cohort=True, covariates=named, all_covariates=named is None,
-                             categorical=categorical or [], patients_file=patients)
-        result = run_table1(cohort, groups,  # type: ignore[arg-type]  # a list: parsed by its callback
-                            covariates=None if named is None else [*named, "baseline_igg"],
-                            mean=mean, tests=tests, permutations=permutations, seed=seed, registry=registry)
+        cohort = source.load(
+            require_cohort=True,
+            covariates=named,
+            all_covariates=named is None,
+            categorical=categorical or [],
+            patients_file=patients,
+        )
+        result = run_table1(
+            cohort,
+            groups,  # type: ignore[arg-type]  # a list: parsed by its callback
+            covariates=None if named is None else [*named, "baseline_igg"],
+            mean=mean,
+            tests=tests,
+            permutations=permutations,
+            seed=seed,
+            registry=registry,
+        )
     _summary(cohort, quiet)
     for v in result.variables:
         for w in v.warnings:
@@ -336,8 +457,9 @@ def table1(
 
         buffer.write(json.dumps(result.to_dict(), indent=2) + "\n")
     else:
-        write_rows([{k: plain(v) for k, v in row.items()} for row in result.rows()], result.columns(), format.value,
-                   buffer)
+        write_rows(
+            [{k: plain(v) for k, v in row.items()} for row in result.rows()], result.columns(), format.value, buffer
+        )
     _emit(buffer.getvalue(), output, _inputs(source))
 
 
@@ -347,13 +469,17 @@ def list_tests(plugin: PluginOpt = None, format: FormatOpt = Format.table, outpu
     registry = _registry(plugin)
     with _user_errors():  # installed plug-ins are imported to be listed
         listed = registry.listing()
-    rows = [{"name": e.cls.name, "kind": e.cls.kind, "description": e.cls.description, "origin": e.origin}
-            for e in listed]
+    rows = [
+        {"name": e.cls.name, "kind": e.cls.kind, "description": e.cls.description, "origin": e.origin} for e in listed
+    ]
     _rows_out(rows, ["name", "kind", "description", "origin"], format, output, [])
 
 
-plot_app = typer.Typer(no_args_is_help=True, help="Figures for a paper (PNG, SVG or PDF by the file's extension; "
-                                                  "needs matplotlib: pip install 'ivig-blina[plot]').")
+plot_app = typer.Typer(
+    no_args_is_help=True,
+    help="Figures for a paper (PNG, SVG or PDF by the file's extension; "
+    "needs matplotlib: pip install 'ivig-blina[plot]').",
+)
 app.add_typer(plot_app, name="plot")
 
 
@@ -362,16 +488,19 @@ def _save_figure(figure, path: str, sources: list[str]) -> None:
     from ivig_blina.io.writing import save_atomically
 
     with _user_errors():
-        save_atomically(path, lambda temporary: figure.savefig(temporary, dpi=DPI, format=path.rsplit(".", 1)[1].lower()),
-                        sources)
+        save_atomically(
+            path, lambda temporary: figure.savefig(temporary, dpi=DPI, format=path.rsplit(".", 1)[1].lower()), sources
+        )
 
 
-@plot_app.command("igg", help="IgG against day, one panel per cohort and one line per patient, from the baseline "
-                              "to the end of follow-up; the HGG threshold dashed and each nadir marked.")
+@plot_app.command(
+    "igg",
+    help="IgG against day, one panel per cohort and one line per patient, from the baseline "
+    "to the end of follow-up; the HGG threshold dashed and each nadir marked.",
+)
 @with_input
 @_warnings_as_lines
-def plot_igg(source: Input, output: FigureOut, groups: Panels = None, max_panels: MaxPanels = 12,
-             quiet: Quiet = False):
+def plot_igg(source: Input, output: FigureOut, groups: Panels = None, max_panels: MaxPanels = 12, quiet: Quiet = False):
     from ivig_blina.figures.plots import igg_figure
 
     chosen = parse_panels(groups)
@@ -384,15 +513,23 @@ def plot_igg(source: Input, output: FigureOut, groups: Panels = None, max_panels
     _save_figure(figure, output, _inputs(source))
 
 
-@plot_app.command("infection", help="Kaplan-Meier infection-free curves per cohort with censoring marks, the "
-                                    "log-rank P and the numbers at risk; cumulative incidence and Gray's test with "
-                                    "--competing-risk.")
+@plot_app.command(
+    "infection",
+    help="Kaplan-Meier infection-free curves per cohort with censoring marks, the "
+    "log-rank P and the numbers at risk; cumulative incidence and Gray's test with "
+    "--competing-risk.",
+)
 @with_input
 @_warnings_as_lines
-def plot_infection(source: Input, output: FigureOut, groups: Groups = None,
-                   competing_risk: Annotated[bool, typer.Option("--competing-risk", help="Deaths without infection "
-                                                                "are a competing event.")] = False,
-                   quiet: Quiet = False):
+def plot_infection(
+    source: Input,
+    output: FigureOut,
+    groups: Groups = None,
+    competing_risk: Annotated[
+        bool, typer.Option("--competing-risk", help="Deaths without infection are a competing event.")
+    ] = False,
+    quiet: Quiet = False,
+):
     from ivig_blina.figures.plots import infection_figure
 
     chosen = parse_groups(groups)
@@ -411,13 +548,22 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                                help="Print the version and exit.")] = False,
-          config: Annotated[Optional[str], typer.Option(
-              "--config", metavar="FILE", show_default=False,
-              help="A TOML study file holding any option of any command (given anywhere on the line; options on "
-                   "the line win). Keys are long option names without dashes, at the top level or under [compare], "
-                   "[nadir], [plot.igg], ...")] = None):
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            show_default=False,
+            help="A TOML study file holding any option of any command (given anywhere on the line; options on "
+            "the line win). Keys are long option names without dashes, at the top level or under [compare], "
+            "[nadir], [plot.igg], ...",
+        ),
+    ] = None,
+):
     """Compare two cohorts' IgG courses and infection outcomes from one long-format CSV."""
 
 

@@ -113,13 +113,16 @@ def default_map(group: TyperGroup, data: tuple[dict[str, Any], bytes], path: str
     known = set().union(*(_options(c) for c in commands.values()))
     for key in top:
         if key not in known:
-            raise ConfigError(f"{path}: '{key}' is not an option of any command (keys are long option names "
-                              "without dashes, e.g. patient-col)")
+            raise ConfigError(
+                f"{path}: '{key}' is not an option of any command (keys are long option names "
+                "without dashes, e.g. patient-col)"
+            )
     own: dict[tuple[str, ...], dict[str, Any]] = {}
     for name, values in _sections(table):
         if name not in sections:
-            raise ConfigError(f"{path}: [{name}] is not a command; sections: "
-                              + ", ".join(f"[{s}]" for s in sorted(sections)))
+            raise ConfigError(
+                f"{path}: [{name}] is not a command; sections: " + ", ".join(f"[{s}]" for s in sorted(sections))
+            )
         options = _options(commands[sections[name]])
         for key in values:
             if key not in options:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import functools
 import inspect
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from enum import Enum
-from typing import Annotated, Any, Callable, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -93,69 +94,158 @@ def _check_decimal(value: str) -> str:
     return value
 
 
-FileArg = Annotated[str, typer.Argument(metavar="FILE", help="Long-format cohort CSV, or - for standard input.",
-                                        show_default=False)]
+FileArg = Annotated[
+    str, typer.Argument(metavar="FILE", help="Long-format cohort CSV, or - for standard input.", show_default=False)
+]
 PatientCol = Annotated[str, typer.Option("--patient-col", help="Column of patient IDs.")]
 CohortCol = Annotated[str, typer.Option("--cohort-col", help="Column of cohort (group) names.")]
 DayCol = Annotated[str, typer.Option("--day-col", help="Column of days since the first dose (else date + start_date).")]
-DateCol = Annotated[str, typer.Option("--date-col", help="Column of dates (with --start-date-col; when there is no "
-                                                         "day column).")]
+DateCol = Annotated[
+    str, typer.Option("--date-col", help="Column of dates (with --start-date-col; when there is no day column).")
+]
 StartDateCol = Annotated[str, typer.Option("--start-date-col", help="Column of each patient's first-dose date.")]
 EventCol = Annotated[str, typer.Option("--event-col", help="Column of event labels.")]
-EventMap = Annotated[Optional[list[str]], typer.Option(
-    "--event-map", show_default=False, callback=_usage(parse_map, "event_map"),
-    help="Rename an event label, FROM=TO (repeatable; FROM in any case): e.g. ICU=infection_icu. FROM=FROM keeps "
-         "a label as an outcome of its own without a note.")]
-CohortMap = Annotated[Optional[list[str]], typer.Option(
-    "--cohort-map", show_default=False, callback=_usage(parse_map, "cohort_map"),
-    help="Rename a cohort label, FROM=TO (repeatable; FROM in any case or spacing).")]
-Sheet = Annotated[Optional[str], typer.Option("--sheet", show_default=False,
-                                              help="The sheet of an Excel workbook (.xlsx) to read (default: the "
-                                                   "first; needs pip install 'ivig-blina[excel]').")]
-DateFormat = Annotated[Optional[str], typer.Option("--date-format", show_default=False,
-                                                   help="strftime format of the dates, e.g. %d/%m/%Y (default: "
-                                                        "ISO 8601, YYYY-MM-DD).")]
-IggCol = Annotated[Optional[str], typer.Option("--igg-col", help="Column of IgG values (default: igg_mg_dl or igg_g_l).",
-                                               show_default=False)]
-UnitsOpt = Annotated[Optional[Units], typer.Option(
-    "--units", show_default=False, help="Unit of the IgG column when its header does not name one (a header such as "
-                                        "'IgG (g/L)' or igg_g_l does; --units may not contradict it).")]
+EventMap = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--event-map",
+        show_default=False,
+        callback=_usage(parse_map, "event_map"),
+        help="Rename an event label, FROM=TO (repeatable; FROM in any case): e.g. ICU=infection_icu. FROM=FROM keeps "
+        "a label as an outcome of its own without a note.",
+    ),
+]
+CohortMap = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--cohort-map",
+        show_default=False,
+        callback=_usage(parse_map, "cohort_map"),
+        help="Rename a cohort label, FROM=TO (repeatable; FROM in any case or spacing).",
+    ),
+]
+Sheet = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        show_default=False,
+        help="The sheet of an Excel workbook (.xlsx) to read (default: the "
+        "first; needs pip install 'ivig-blina[excel]').",
+    ),
+]
+DateFormat = Annotated[
+    str | None,
+    typer.Option(
+        "--date-format",
+        show_default=False,
+        help="strftime format of the dates, e.g. %d/%m/%Y (default: ISO 8601, YYYY-MM-DD).",
+    ),
+]
+IggCol = Annotated[
+    str | None,
+    typer.Option("--igg-col", help="Column of IgG values (default: igg_mg_dl or igg_g_l).", show_default=False),
+]
+UnitsOpt = Annotated[
+    Units | None,
+    typer.Option(
+        "--units",
+        show_default=False,
+        help="Unit of the IgG column when its header does not name one (a header such as "
+        "'IgG (g/L)' or igg_g_l does; --units may not contradict it).",
+    ),
+]
 ReportUnits = Annotated[Units, typer.Option("--report-units", help="Unit of every IgG value written.")]
-Until = Annotated[Optional[float], typer.Option("--until", callback=_check_days("until"),
-                                                help="Last day of the follow-up window (default: none).",
-                                                show_default=False)]
-Threshold = Annotated[str, typer.Option("--hgg-threshold", callback=_check_threshold,
-                                        help="HGG: nadir below this level: 400mg/dL, 4g/L, or a number in the input's "
-                                             "unit.")]
+Until = Annotated[
+    float | None,
+    typer.Option(
+        "--until",
+        callback=_check_days("until"),
+        help="Last day of the follow-up window (default: none).",
+        show_default=False,
+    ),
+]
+Threshold = Annotated[
+    str,
+    typer.Option(
+        "--hgg-threshold",
+        callback=_check_threshold,
+        help="HGG: nadir below this level: 400mg/dL, 4g/L, or a number in the input's unit.",
+    ),
+]
 Encoding = Annotated[str, typer.Option("--encoding", help="Text encoding of the file (e.g. latin-1, utf-16).")]
-Delimiter = Annotated[Optional[str], typer.Option("--delimiter", callback=_check_delimiter, show_default=False,
-                                                  help="Field delimiter: , ; tab or | (default: detected).")]
+Delimiter = Annotated[
+    str | None,
+    typer.Option(
+        "--delimiter",
+        callback=_check_delimiter,
+        show_default=False,
+        help="Field delimiter: , ; tab or | (default: detected).",
+    ),
+]
 Decimal = Annotated[str, typer.Option("--decimal", callback=_check_decimal, help="Decimal mark of numbers: . or ,")]
 MaxField = Annotated[int, typer.Option("--max-field-size", min=1, help="Longest field accepted, in characters.")]
 MaxColumns = Annotated[int, typer.Option("--max-columns", min=1, help="Most columns accepted in the header.")]
-MaxMemory = Annotated[Optional[str], typer.Option(
-    "--max-memory", callback=_check_max_memory, show_default=False, metavar="SIZE",
-    help="Most memory reading a file may take, e.g. 4G or 512M (default: half the memory available, of the "
-         "cgroup's limit when there is one); a larger file is refused before it is read.")]
-MaxOutcomes = Annotated[int, typer.Option("--max-outcomes", min=1, help="Most distinct outcome labels accepted "
-                                                                          "(each is a column of nadir).")]
-Today = Annotated[Optional[str], typer.Option("--today", callback=_check_today, show_default=False,
-                                              help="The date taken as today (YYYY-MM-DD); later dates are refused.")]
-Strict = Annotated[bool, typer.Option("--strict", help="Refuse any skipped row or input warning (duplicates, "
-                                                       "blank rows, censored values, events before day 0).")]
-ExcludeAfterIvig = Annotated[Optional[float], typer.Option(
-    "--exclude-after-ivig", callback=_check_days("exclude_after_ivig"), show_default=False,
-    help="Leave out of the follow-up window IgG drawn on the day of an IVIG dose or up to DAYS after it.")]
-BaselineWindow = Annotated[Optional[float], typer.Option(
-    "--baseline-window", callback=_check_days("baseline_window"), show_default=False,
-    help="A baseline lies at most DAYS before day 0 (default: any).")]
+MaxMemory = Annotated[
+    str | None,
+    typer.Option(
+        "--max-memory",
+        callback=_check_max_memory,
+        show_default=False,
+        metavar="SIZE",
+        help="Most memory reading a file may take, e.g. 4G or 512M (default: half the memory available, of the "
+        "cgroup's limit when there is one); a larger file is refused before it is read.",
+    ),
+]
+MaxOutcomes = Annotated[
+    int,
+    typer.Option("--max-outcomes", min=1, help="Most distinct outcome labels accepted (each is a column of nadir)."),
+]
+Today = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        callback=_check_today,
+        show_default=False,
+        help="The date taken as today (YYYY-MM-DD); later dates are refused.",
+    ),
+]
+Strict = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help="Refuse any skipped row or input warning (duplicates, blank rows, censored values, events before day 0).",
+    ),
+]
+ExcludeAfterIvig = Annotated[
+    float | None,
+    typer.Option(
+        "--exclude-after-ivig",
+        callback=_check_days("exclude_after_ivig"),
+        show_default=False,
+        help="Leave out of the follow-up window IgG drawn on the day of an IVIG dose or up to DAYS after it.",
+    ),
+]
+BaselineWindow = Annotated[
+    float | None,
+    typer.Option(
+        "--baseline-window",
+        callback=_check_days("baseline_window"),
+        show_default=False,
+        help="A baseline lies at most DAYS before day 0 (default: any).",
+    ),
+]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-Output = Annotated[Optional[str], typer.Option("--output", "-o", show_default=False,
-                                               help="Write to this file (atomically) instead of stdout.")]
+Output = Annotated[
+    str | None,
+    typer.Option("--output", "-o", show_default=False, help="Write to this file (atomically) instead of stdout."),
+]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No input summary or warnings on stderr.")]
-PluginOpt = Annotated[Optional[list[str]], typer.Option("--plugin", help="A Python file of Statistic subclasses to "
-                                                         "register (repeatable).", show_default=False)]
-
+PluginOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--plugin", help="A Python file of Statistic subclasses to register (repeatable).", show_default=False
+    ),
+]
 
 
 def check_figure_path(value: str) -> str:
@@ -164,32 +254,56 @@ def check_figure_path(value: str) -> str:
     return value
 
 
-EngineOpt = Annotated[Engine, typer.Option(
-    "--engine", help="pandas: one file on this machine; dask: a directory or glob of CSV/Parquet partitions on a "
-                     "Dask cluster (pip install 'ivig-blina[dask]').")]
-Scheduler = Annotated[Optional[str], typer.Option(
-    "--scheduler", show_default=False, help="With --engine dask: the address of a running Dask scheduler "
-                                            "(default: a local cluster of two workers).")]
-SchedulerTimeout = Annotated[float, typer.Option(
-    "--scheduler-timeout", callback=_check_scheduler_timeout,
-    help="With --scheduler: seconds to wait for the scheduler to answer before giving up.")]
-FigureOut = Annotated[str, typer.Option("--output", "-o", callback=check_figure_path,
-                                        help="The figure file: .png, .svg or .pdf.")]
-Groups = Annotated[Optional[str], typer.Option("--groups", help="The two cohorts to compare, as A,B (that order).",
-                                               show_default=False)]
-Panels = Annotated[Optional[str], typer.Option("--groups", show_default=False,
-                                               help="The cohorts to draw, one panel each, as A,B,C (that order; "
-                                                    "default: every cohort, sorted).")]
-MaxPanels = Annotated[int, typer.Option("--max-panels", min=1, help="Most panels drawn; a file of more cohorts "
-                                                                    "needs --groups.")]
+EngineOpt = Annotated[
+    Engine,
+    typer.Option(
+        "--engine",
+        help="pandas: one file on this machine; dask: a directory or glob of CSV/Parquet partitions on a "
+        "Dask cluster (pip install 'ivig-blina[dask]').",
+    ),
+]
+Scheduler = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        show_default=False,
+        help="With --engine dask: the address of a running Dask scheduler (default: a local cluster of two workers).",
+    ),
+]
+SchedulerTimeout = Annotated[
+    float,
+    typer.Option(
+        "--scheduler-timeout",
+        callback=_check_scheduler_timeout,
+        help="With --scheduler: seconds to wait for the scheduler to answer before giving up.",
+    ),
+]
+FigureOut = Annotated[
+    str, typer.Option("--output", "-o", callback=check_figure_path, help="The figure file: .png, .svg or .pdf.")
+]
+Groups = Annotated[
+    str | None, typer.Option("--groups", help="The two cohorts to compare, as A,B (that order).", show_default=False)
+]
+Panels = Annotated[
+    str | None,
+    typer.Option(
+        "--groups",
+        show_default=False,
+        help="The cohorts to draw, one panel each, as A,B,C (that order; default: every cohort, sorted).",
+    ),
+]
+MaxPanels = Annotated[
+    int, typer.Option("--max-panels", min=1, help="Most panels drawn; a file of more cohorts needs --groups.")
+]
 
 
 @dataclass
 class Input:
     """The input options every data command shares, and reading with them."""
 
-    file: Annotated[str, typer.Argument(metavar="FILE", help="Long-format cohort CSV, or - for standard input.",
-                                        show_default=False)]
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="Long-format cohort CSV, or - for standard input.", show_default=False)
+    ]
     patient_col: PatientCol = "patient_id"
     cohort_col: CohortCol = "cohort"
     day_col: DayCol = "day"
@@ -220,15 +334,24 @@ class Input:
     scheduler_timeout: SchedulerTimeout = 10.0
     report_units: ReportUnits = Units.mg_dl
 
-    def load(self, require_cohort: bool = False, keep_rows: bool = False, competing_risk: bool = False,
-             **covariates):
+    def load(self, require_cohort: bool = False, keep_rows: bool = False, competing_risk: bool = False, **covariates):
         """:func:`ivig_blina.load` with these options (and ``covariates``' keywords)."""
         from ivig_blina.cohort.load import load
 
-        options = {f.name: (v.value if isinstance(v, Enum) else v) for f in fields(self) if f.name != "file"
-                   for v in [getattr(self, f.name)]}
-        return load(self.file, **options, require_cohort=require_cohort, keep_rows=keep_rows,
-                    competing_risk=competing_risk, **covariates)
+        options = {
+            f.name: (v.value if isinstance(v, Enum) else v)
+            for f in fields(self)
+            if f.name != "file"
+            for v in [getattr(self, f.name)]
+        }
+        return load(
+            self.file,
+            **options,
+            require_cohort=require_cohort,
+            keep_rows=keep_rows,
+            competing_risk=competing_risk,
+            **covariates,
+        )
 
 
 def with_input(command):
@@ -236,9 +359,15 @@ def with_input(command):
     command receives them as one :class:`Input` named ``source``."""
     own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "source"]
     hints = inspect.get_annotations(Input, eval_str=True)
-    shared = [inspect.Parameter(f.name, inspect.Parameter.POSITIONAL_OR_KEYWORD if f.name == "file"
-                                else inspect.Parameter.KEYWORD_ONLY,
-                                default=f.default, annotation=hints[f.name]) for f in fields(Input)]
+    shared = [
+        inspect.Parameter(
+            f.name,
+            inspect.Parameter.POSITIONAL_OR_KEYWORD if f.name == "file" else inspect.Parameter.KEYWORD_ONLY,
+            default=f.default,
+            annotation=hints[f.name],
+        )
+        for f in fields(Input)
+    ]
     shared[0] = shared[0].replace(default=inspect.Parameter.empty)
     keyword_own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own]
 
@@ -278,8 +407,9 @@ def parse_group_list(value: str | None) -> list[str] | None:
     if names == ["all"]:
         return names
     if len(names) < 2 or not all(names) or len(set(names)) != len(names):
-        raise typer.BadParameter(f"expected two or more different cohort names as A,B,C (or all), got '{value}'",
-                                 param_hint="--groups")
+        raise typer.BadParameter(
+            f"expected two or more different cohort names as A,B,C (or all), got '{value}'", param_hint="--groups"
+        )
     return names
 
 
@@ -300,9 +430,8 @@ def parse_tests(values: list[str] | None) -> dict[str, str]:
     for value in values or []:
         kind, _, name = value.partition("=")
         if kind.strip() not in KINDS or not name.strip():
-            raise typer.BadParameter(f"expected KIND=NAME with KIND one of {', '.join(KINDS)}, got '{value}'",
-                                     param_hint="--test")
+            raise typer.BadParameter(
+                f"expected KIND=NAME with KIND one of {', '.join(KINDS)}, got '{value}'", param_hint="--test"
+            )
         chosen[kind.strip()] = name.strip()
     return chosen
-
-

@@ -31,7 +31,7 @@ def write_whole(stdout, text: str) -> None:
     data = memoryview(text.encode(stdout.encoding, stdout.errors or "strict"))
     stdout.flush()
     while data:
-        data = data[stdout.buffer.write(data):]
+        data = data[stdout.buffer.write(data) :]
 
 
 @contextmanager

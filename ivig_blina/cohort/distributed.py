@@ -18,15 +18,31 @@ from contextlib import ExitStack
 import numpy as np
 import pandas as pd
 
-from ivig_blina.errors import IvigBlinaError
 from ivig_blina.cohort.patients import INFECTIONS, PatientTable, _event_outcomes, per_patient
-from ivig_blina.errors import listed
-from ivig_blina.io.reader import (Observations, check_outcome_count, cohort_clash_message, first_cohort_clash,
-                                  no_cohort_message, read_cohort, same_day_conflicts)
+from ivig_blina.errors import IvigBlinaError, listed
+from ivig_blina.io.reader import (
+    Observations,
+    check_outcome_count,
+    cohort_clash_message,
+    first_cohort_clash,
+    no_cohort_message,
+    read_cohort,
+    same_day_conflicts,
+)
 
 SUFFIXES = (".csv", ".tsv", ".csv.gz", ".tsv.gz", ".parquet")
-ROWS = {"patient_id": object, "cohort": object, "day": float, "igg": float, "censored": object, "event": object,
-        "line": np.int64, "path": object, "has_data": bool, "key": np.uint64}
+ROWS = {
+    "patient_id": object,
+    "cohort": object,
+    "day": float,
+    "igg": float,
+    "censored": object,
+    "event": object,
+    "line": np.int64,
+    "path": object,
+    "has_data": bool,
+    "key": np.uint64,
+}
 RECOUNTED = ("used_rows", "patient_only_rows", "censored_values", "same_day_conflicts")  # again, each patient whole
 
 
@@ -40,19 +56,34 @@ def partitions(source: str) -> list[str]:
         found = [os.path.join(source, f) for f in os.listdir(source) if not f.startswith((".", "_"))]
     else:
         found = glob.glob(source)
-    others = sorted(os.path.basename(f) + ("/" if os.path.isdir(f) else "") for f in found
-                    if os.path.isdir(f) or not f.lower().endswith(SUFFIXES))
+    others = sorted(
+        os.path.basename(f) + ("/" if os.path.isdir(f) else "")
+        for f in found
+        if os.path.isdir(f) or not f.lower().endswith(SUFFIXES)
+    )
     if others:
-        raise IvigBlinaError(f"{'matches' if not os.path.isdir(source) else 'holds'} {listed(others)}, not CSV, TSV, "
-                             "gzipped CSV or Parquet partitions (.csv, .tsv, .csv.gz, .tsv.gz, .parquet); move them "
-                             "out, or give a glob that matches only the partitions", path=source)
+        raise IvigBlinaError(
+            f"{'matches' if not os.path.isdir(source) else 'holds'} {listed(others)}, not CSV, TSV, "
+            "gzipped CSV or Parquet partitions (.csv, .tsv, .csv.gz, .tsv.gz, .parquet); move them "
+            "out, or give a glob that matches only the partitions",
+            path=source,
+        )
     if not found:
         raise IvigBlinaError("no CSV, TSV or Parquet partitions found (give a directory or a glob)", path=source)
     return sorted(os.path.abspath(f) for f in found)
 
 
-def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, today, scheduler: str | None = None,
-                     scheduler_timeout: float = 10.0, **definitions) -> tuple[Observations, PatientTable]:
+def read_partitioned(
+    source: str,
+    columns,
+    dialect,
+    *,
+    require_cohort: bool,
+    today,
+    scheduler: str | None = None,
+    scheduler_timeout: float = 10.0,
+    **definitions,
+) -> tuple[Observations, PatientTable]:
     """Observations (counts only) and the per-patient table of every partition of ``source``;
     ``definitions`` are :func:`ivig_blina.cohort.patients.per_patient`'s options."""
     import dask
@@ -65,16 +96,19 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
         if scheduler:
             client = stack.enter_context(connect(scheduler, scheduler_timeout))
         else:  # silence_logs: a bad row is our one-line message, not the workers' tracebacks
-            cluster = stack.enter_context(LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None,
-                                                       silence_logs=logging.CRITICAL))
+            cluster = stack.enter_context(
+                LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None, silence_logs=logging.CRITICAL)
+            )
             client = stack.enter_context(Client(cluster))
         parts = [dask.delayed(_read_part, pure=True)(path, columns, dialect, today) for path in files]
-        rows = dd.from_delayed([part[0] for part in parts], meta=pd.DataFrame({k: pd.Series(dtype=v)
-                                                                               for k, v in ROWS.items()}))
+        rows = dd.from_delayed(
+            [part[0] for part in parts], meta=pd.DataFrame({k: pd.Series(dtype=v) for k, v in ROWS.items()})
+        )
         pieces = rows.shuffle(on="patient_id").to_delayed()
         cohort_column = columns.cohort.strip().lower()
-        derived = [dask.delayed(_patients_part)(piece, source, require_cohort, cohort_column, definitions)
-                   for piece in pieces]
+        derived = [
+            dask.delayed(_patients_part)(piece, source, require_cohort, cohort_column, definitions) for piece in pieces
+        ]
         results, read_counts = client.compute([derived, [part[1] for part in parts]], sync=True)
     tables = [table for table, _, _, _, _ in results if len(table)]
     labels = sorted(set().union(*(found for _, _, found, _, _ in results)))
@@ -91,8 +125,11 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
     counts = {k: sum(c[k] for _, c, _, _, _ in results) for k in results[0][1]}
     flagged = {key: set().union(*(ids.get(key, ()) for _, _, _, ids, _ in results)) for key in results[0][3]}
     patient_ids = {key: table.patient_id[table.patient_id.isin(found)].tolist() for key, found in flagged.items()}
-    counts.update(patients=len(table), patients_without_nadir=int(table.nadir_igg.isna().sum()),
-                  patients_without_exposure=int(table.days_below_threshold.isna().sum()))
+    counts.update(
+        patients=len(table),
+        patients_without_nadir=int(table.nadir_igg.isna().sum()),
+        patients_without_exposure=int(table.days_below_threshold.isna().sum()),
+    )
     digest = hashlib.sha256("".join(c["sha256"] for c in read_counts).encode()).hexdigest()
     read = {k: sum(c["counts"][k] for c in read_counts) for k in read_counts[0]["counts"]}
     # each partition counted its own rows; with every patient's rows together, the rows repeated
@@ -105,10 +142,25 @@ def read_partitioned(source: str, columns, dialect, *, require_cohort: bool, tod
     for c in read_counts:
         for label, rows in c["unknown_labels"].items():
             unknown[label] = unknown.get(label, 0) + rows
-    obs = Observations(source, digest, pd.DataFrame(), table[["patient_id", "cohort"]], has_events, read,
-                       igg_units=units, notes=notes, unknown_labels=dict(sorted(unknown.items())))
-    return obs, PatientTable(table, outcomes, definitions.get("hgg_threshold", 400.0), counts,
-                             competing_risk=definitions.get("competing_risk", False), patient_ids=patient_ids)
+    obs = Observations(
+        source,
+        digest,
+        pd.DataFrame(),
+        table[["patient_id", "cohort"]],
+        has_events,
+        read,
+        igg_units=units,
+        notes=notes,
+        unknown_labels=dict(sorted(unknown.items())),
+    )
+    return obs, PatientTable(
+        table,
+        outcomes,
+        definitions.get("hgg_threshold", 400.0),
+        counts,
+        competing_risk=definitions.get("competing_risk", False),
+        patient_ids=patient_ids,
+    )
 
 
 def connect(scheduler: str, timeout: float):
@@ -135,8 +187,10 @@ def connect(scheduler: str, timeout: float):
     thread.join(timeout + 1.0)
     where = f"the Dask scheduler at '{scheduler}' given by --scheduler"
     if thread.is_alive():
-        raise IvigBlinaError(f"no answer from {where} within {timeout:g} s (--scheduler-timeout); something listens "
-                             "there, but it does not speak Dask's protocol: is it the scheduler's address?")
+        raise IvigBlinaError(
+            f"no answer from {where} within {timeout:g} s (--scheduler-timeout); something listens "
+            "there, but it does not speak Dask's protocol: is it the scheduler's address?"
+        )
     error = made.get("error")
     if isinstance(error, (OSError, ValueError, TypeError)):  # unreachable (timed out), or not an address
         raise IvigBlinaError(f"cannot reach {where} ({type(error).__name__}: {error})") from None
@@ -149,18 +203,45 @@ def _read_part(path: str, columns, dialect, today) -> tuple[pd.DataFrame, dict]:
     """One partition, validated: its rows with their file and line, and its counts."""
     obs = read_cohort(path, columns, dialect, require_cohort=False, today=today, row_keys=True)
     t = obs.table
-    data = pd.DataFrame({"patient_id": t.patient_id.astype(str), "cohort": t.cohort.astype(str), "day": t.day,
-                         "igg": t.igg, "censored": t.censored.astype(str), "event": t.event.astype(str),
-                         "line": t.line.astype(np.int64), "path": path, "has_data": True, "key": obs.row_keys})
+    data = pd.DataFrame(
+        {
+            "patient_id": t.patient_id.astype(str),
+            "cohort": t.cohort.astype(str),
+            "day": t.day,
+            "igg": t.igg,
+            "censored": t.censored.astype(str),
+            "event": t.event.astype(str),
+            "line": t.line.astype(np.int64),
+            "path": path,
+            "has_data": True,
+            "key": obs.row_keys,
+        }
+    )
     listed = obs.listing  # the rows that only name a patient (with or without a day)
     assert listed is not None  # read with row_keys
-    only = pd.DataFrame({"patient_id": listed.patient_id, "cohort": listed.cohort, "day": listed.day,
-                         "igg": np.nan, "censored": "", "event": "", "line": listed.line.astype(np.int64), "path": path,
-                         "has_data": False, "key": listed.key})
+    only = pd.DataFrame(
+        {
+            "patient_id": listed.patient_id,
+            "cohort": listed.cohort,
+            "day": listed.day,
+            "igg": np.nan,
+            "censored": "",
+            "event": "",
+            "line": listed.line.astype(np.int64),
+            "path": path,
+            "has_data": False,
+            "key": listed.key,
+        }
+    )
     rows = pd.concat([data, only], ignore_index=True).astype(ROWS)
-    return rows, {"counts": obs.counts, "sha256": obs.sha256, "has_events": obs.has_events,
-                  "igg_units": obs.igg_units, "notes": [f"{path}: {note}" for note in obs.notes],
-                  "unknown_labels": obs.unknown_labels}
+    return rows, {
+        "counts": obs.counts,
+        "sha256": obs.sha256,
+        "has_events": obs.has_events,
+        "igg_units": obs.igg_units,
+        "notes": [f"{path}: {note}" for note in obs.notes],
+        "unknown_labels": obs.unknown_labels,
+    }
 
 
 def _patients_part(rows: pd.DataFrame, source: str, require_cohort: bool, cohort_column: str, definitions: dict):
@@ -183,8 +264,12 @@ def _patients_part(rows: pd.DataFrame, source: str, require_cohort: bool, cohort
     clash = first_cohort_clash(codes, cohort_codes, none)
     if clash is not None:
         row, earlier = clash
-        raise IvigBlinaError(cohort_clash_message(names[codes[row]], labels[cohort_codes[row]], labels[earlier]),
-                             path=rows.path[row], line=int(rows.line[row]), column=cohort_column)
+        raise IvigBlinaError(
+            cohort_clash_message(names[codes[row]], labels[cohort_codes[row]], labels[earlier]),
+            path=rows.path[row],
+            line=int(rows.line[row]),
+            column=cohort_column,
+        )
     given = cohort_codes != none
     of_patient = np.full(len(names), none)
     of_patient[codes[given][::-1]] = cohort_codes[given][::-1]  # the first given row wins (all agree)
@@ -192,26 +277,44 @@ def _patients_part(rows: pd.DataFrame, source: str, require_cohort: bool, cohort
     first = rows.groupby(codes).first()
     if require_cohort and (cohort == "").any():
         pid = int(np.flatnonzero(cohort.to_numpy() == "")[0])
-        raise IvigBlinaError(no_cohort_message(names[pid]), path=first.path[pid], line=int(first.line[pid]),
-                             column=cohort_column)
+        raise IvigBlinaError(
+            no_cohort_message(names[pid]), path=first.path[pid], line=int(first.line[pid]), column=cohort_column
+        )
     listed_day = rows.day.where(~rows.has_data).groupby(codes).max().reindex(range(len(names)))  # NaN if none
-    patients = pd.DataFrame({"pid": np.arange(len(names)), "patient_id": np.asarray(names, dtype=object),
-                             "cohort": cohort.to_numpy(), "line": first.line.to_numpy(),
-                             "listed_day": listed_day.to_numpy()})
+    patients = pd.DataFrame(
+        {
+            "pid": np.arange(len(names)),
+            "patient_id": np.asarray(names, dtype=object),
+            "cohort": cohort.to_numpy(),
+            "line": first.line.to_numpy(),
+            "listed_day": listed_day.to_numpy(),
+        }
+    )
     data = rows[rows.has_data.to_numpy()]
     pid = codes[rows.has_data.to_numpy()]
-    table = pd.DataFrame({"pid": pid.astype(np.int64),
-                          "patient_id": pd.Categorical.from_codes(pid, names),
-                          "cohort": pd.Categorical(cohort.to_numpy()[pid]), "day": data.day.to_numpy(),
-                          "igg": data.igg.to_numpy(), "censored": pd.Categorical(data.censored.to_numpy()),
-                          "event": pd.Categorical(data.event.to_numpy()), "line": data.line.to_numpy()})
+    table = pd.DataFrame(
+        {
+            "pid": pid.astype(np.int64),
+            "patient_id": pd.Categorical.from_codes(pid, names),
+            "cohort": pd.Categorical(cohort.to_numpy()[pid]),
+            "day": data.day.to_numpy(),
+            "igg": data.igg.to_numpy(),
+            "censored": pd.Categorical(data.censored.to_numpy()),
+            "event": pd.Categorical(data.event.to_numpy()),
+            "line": data.line.to_numpy(),
+        }
+    )
     obs = Observations(source, "", table, patients, True)
     result = per_patient(obs, **definitions)
     found = {label for label in table.event.unique() if label}
     columns = [c for c in result.table.columns if c not in result.event_outcomes]
     kept = result.table[columns + [c for c in result.event_outcomes if c in found or c in INFECTIONS]]
     conflicts, _ = same_day_conflicts(table.iloc[np.lexsort((table.day.to_numpy(), table.pid.to_numpy()))])
-    recounted = {"duplicate_rows": int(repeated.sum()), "used_rows": len(table),
-                 "patient_only_rows": int((~rows.has_data).sum()), "censored_values": int((table.censored != "").sum()),
-                 "same_day_conflicts": conflicts}
+    recounted = {
+        "duplicate_rows": int(repeated.sum()),
+        "used_rows": len(table),
+        "patient_only_rows": int((~rows.has_data).sum()),
+        "censored_values": int((table.censored != "").sum()),
+        "same_day_conflicts": conflicts,
+    }
     return kept, result.counts, found, result.patient_ids, recounted

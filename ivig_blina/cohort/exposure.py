@@ -76,8 +76,9 @@ def slices(pid: np.ndarray, rows: int) -> list[slice]:
     return [slice(a, b) for a, b in zip(cuts, np.append(cuts[1:], len(pid)))]
 
 
-def time_and_area_below(pid: np.ndarray, day: np.ndarray, igg: np.ndarray,
-                        threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def time_and_area_below(
+    pid: np.ndarray, day: np.ndarray, igg: np.ndarray, threshold: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``days_below_threshold`` and ``area_below_threshold`` (mg/dL x days) over the observed
     span, by linear interpolation between consecutive measurements and no extrapolation, as
     noncompartmental analysis does (PKNCA's time above a threshold). Where a day has several

@@ -10,8 +10,16 @@ from typing import Any
 import pandas as pd
 
 from ivig_blina.cohort.accounting import input_counts, input_summary
-from ivig_blina.cohort.options import (ENGINES, check_count, check_date, check_days, check_one_of, check_seconds,
-                                      parse_map, parse_size)
+from ivig_blina.cohort.options import (
+    ENGINES,
+    check_count,
+    check_date,
+    check_days,
+    check_one_of,
+    check_seconds,
+    parse_map,
+    parse_size,
+)
 from ivig_blina.cohort.patients import FOLLOW_UP_COLUMNS, IGG_COLUMNS, PatientTable, check_strict, per_patient
 from ivig_blina.errors import IvigBlinaError
 from ivig_blina.io.reader import Observations
@@ -49,8 +57,12 @@ class Cohort:
                 text = by_patient[column].reindex(table.patient_id).to_numpy(dtype=object)
                 blank = pd.isna(text) | (text == "")
                 comma = self.options.get("decimal") == ","
-                numbers = pd.to_numeric(pd.Series(np.where(blank, None, text)).str.replace(",", ".") if comma
-                                        else pd.Series(np.where(blank, None, text)), errors="coerce")
+                numbers = pd.to_numeric(
+                    pd.Series(np.where(blank, None, text)).str.replace(",", ".")
+                    if comma
+                    else pd.Series(np.where(blank, None, text)),
+                    errors="coerce",
+                )
                 numeric = bool((numbers.notna() | blank).all()) and column not in categorical and not blank.all()
                 out[column] = numbers.to_numpy(float) if numeric else np.where(blank, None, text)
                 kinds[column] = "continuous" if numeric else "categorical"
@@ -95,19 +107,46 @@ class Cohort:
         return input_summary(self.observations, self.patients, excluded)
 
 
-def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "cohort", day_col: str = "day",
-         date_col: str = "date", start_date_col: str = "start_date", event_col: str = "event",
-         date_format: str | None = None, igg_col: str | None = None, units: str | None = None, until: float | None = None,
-         hgg_threshold: float | str = "400mg/dL", exclude_after_ivig: float | None = None,
-         baseline_window: float | None = None, encoding: str = "utf-8", delimiter: str | None = None,
-         decimal: str = ".", max_field_size: int = 10_000, max_columns: int = 10_000, sheet: str | None = None,
-         max_memory: int | str | None = None, max_outcomes: int = 100, today: dt.date | str | None = None,
-         strict: bool = False, engine: str = "pandas", scheduler: str | None = None,
-         scheduler_timeout: float = 10.0, report_units: str = "mg/dL", event_map=None, cohort_map=None,
-         competing_risk: bool = False, covariates: list[str] | tuple[str, ...] | None = None,
-         all_covariates: bool = False, categorical: list[str] | tuple[str, ...] = (),
-         patients_file: str | None = None, require_cohort: bool = False,
-         keep_rows: bool = False) -> Cohort:
+def load(
+    source: str,
+    *,
+    patient_col: str = "patient_id",
+    cohort_col: str = "cohort",
+    day_col: str = "day",
+    date_col: str = "date",
+    start_date_col: str = "start_date",
+    event_col: str = "event",
+    date_format: str | None = None,
+    igg_col: str | None = None,
+    units: str | None = None,
+    until: float | None = None,
+    hgg_threshold: float | str = "400mg/dL",
+    exclude_after_ivig: float | None = None,
+    baseline_window: float | None = None,
+    encoding: str = "utf-8",
+    delimiter: str | None = None,
+    decimal: str = ".",
+    max_field_size: int = 10_000,
+    max_columns: int = 10_000,
+    sheet: str | None = None,
+    max_memory: int | str | None = None,
+    max_outcomes: int = 100,
+    today: dt.date | str | None = None,
+    strict: bool = False,
+    engine: str = "pandas",
+    scheduler: str | None = None,
+    scheduler_timeout: float = 10.0,
+    report_units: str = "mg/dL",
+    event_map=None,
+    cohort_map=None,
+    competing_risk: bool = False,
+    covariates: list[str] | tuple[str, ...] | None = None,
+    all_covariates: bool = False,
+    categorical: list[str] | tuple[str, ...] = (),
+    patients_file: str | None = None,
+    require_cohort: bool = False,
+    keep_rows: bool = False,
+) -> Cohort:
     """Read ``source``, validate every row and derive the per-patient table.
 
     Parameters
@@ -184,16 +223,27 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
     threshold = parse_amount("hgg_threshold", hgg_threshold)
     if threshold.unit:  # a slip is a usage error before any reading
         threshold_in_mg_dl("hgg_threshold", threshold, threshold.unit)
-    for name, days in (("until", until), ("exclude_after_ivig", exclude_after_ivig),
-                       ("baseline_window", baseline_window)):
+    for name, days in (
+        ("until", until),
+        ("exclude_after_ivig", exclude_after_ivig),
+        ("baseline_window", baseline_window),
+    ):
         check_days(name, days)
     today = check_date(today)
     check_seconds("scheduler_timeout", scheduler_timeout)
     event_pairs, cohort_pairs = parse_map("event_map", event_map), parse_map("cohort_map", cohort_map)
     max_memory = parse_size("max_memory", max_memory)
     check_count("max_outcomes", max_outcomes)
-    dialect = Dialect(encoding=encoding, delimiter=delimiter, decimal=decimal, max_field=max_field_size,
-                      max_columns=max_columns, sheet=sheet, max_memory=max_memory, max_outcomes=max_outcomes)
+    dialect = Dialect(
+        encoding=encoding,
+        delimiter=delimiter,
+        decimal=decimal,
+        max_field=max_field_size,
+        max_columns=max_columns,
+        sheet=sheet,
+        max_memory=max_memory,
+        max_outcomes=max_outcomes,
+    )
     extra, asked = None, list(covariates or ())
     if patients_file is not None:
         from ivig_blina.cohort.patient_file import read_patient_file
@@ -202,24 +252,61 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
         named = [c.strip().lower() for c in covariates or ()]
         covariates = [c for c in named if c not in extra.columns]  # the rest come from the patients file
         wanted = None if not named else [c for c in named if c in extra.columns]
-    columns = Columns(patient=patient_col, cohort=cohort_col, day=day_col, igg=igg_col, units=units, event=event_col,
-                      date=date_col, start_date=start_date_col, date_format=date_format, event_map=event_pairs,
-                      cohort_map=cohort_pairs, covariates=tuple(covariates or ()), all_covariates=all_covariates)
+    columns = Columns(
+        patient=patient_col,
+        cohort=cohort_col,
+        day=day_col,
+        igg=igg_col,
+        units=units,
+        event=event_col,
+        date=date_col,
+        start_date=start_date_col,
+        date_format=date_format,
+        event_map=event_pairs,
+        cohort_map=cohort_pairs,
+        covariates=tuple(covariates or ()),
+        all_covariates=all_covariates,
+    )
 
     def record(input_units: str, threshold_mg_dl: float) -> dict[str, Any]:
         """The options as JSON ``meta`` records them, resolved: the input's unit and the
         threshold in mg/dL."""
-        return dict(patient_col=patient_col, cohort_col=cohort_col, day_col=day_col, igg_col=igg_col,
-                    units=input_units, until=until, hgg_threshold=threshold_mg_dl,
-                    exclude_after_ivig=exclude_after_ivig, baseline_window=baseline_window, encoding=encoding,
-                    delimiter=delimiter, decimal=decimal, max_field_size=max_field_size, max_columns=max_columns,
-                    max_memory=max_memory, max_outcomes=max_outcomes,
-                    today=str(today) if today else None, strict=strict, engine=engine, scheduler=scheduler,
-                    scheduler_timeout=scheduler_timeout,
-                    report_units=report_units, date_col=date_col, start_date_col=start_date_col, event_col=event_col,
-                    date_format=date_format, event_map=dict(event_pairs), cohort_map=dict(cohort_pairs), sheet=sheet,
-                    **({"covariates": asked, "categorical": list(categorical), "patients_file": patients_file}
-                       if asked or all_covariates or categorical or patients_file else {}))
+        return dict(
+            patient_col=patient_col,
+            cohort_col=cohort_col,
+            day_col=day_col,
+            igg_col=igg_col,
+            units=input_units,
+            until=until,
+            hgg_threshold=threshold_mg_dl,
+            exclude_after_ivig=exclude_after_ivig,
+            baseline_window=baseline_window,
+            encoding=encoding,
+            delimiter=delimiter,
+            decimal=decimal,
+            max_field_size=max_field_size,
+            max_columns=max_columns,
+            max_memory=max_memory,
+            max_outcomes=max_outcomes,
+            today=str(today) if today else None,
+            strict=strict,
+            engine=engine,
+            scheduler=scheduler,
+            scheduler_timeout=scheduler_timeout,
+            report_units=report_units,
+            date_col=date_col,
+            start_date_col=start_date_col,
+            event_col=event_col,
+            date_format=date_format,
+            event_map=dict(event_pairs),
+            cohort_map=dict(cohort_pairs),
+            sheet=sheet,
+            **(
+                {"covariates": asked, "categorical": list(categorical), "patients_file": patients_file}
+                if asked or all_covariates or categorical or patients_file
+                else {}
+            ),
+        )
 
     if engine == "dask":
         if strict:
@@ -232,11 +319,20 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
         # the partitions' own headers are read on the workers
         stated = units or (unit_in_header(igg_col) if igg_col else None) or "mg/dL"
         threshold_mg_dl = threshold_in_mg_dl("hgg_threshold", threshold, stated)
-        obs, patients = read_partitioned(source, columns, dialect, require_cohort=require_cohort, today=today,
-                                         scheduler=scheduler, scheduler_timeout=scheduler_timeout, until=until,
-                                         hgg_threshold=threshold_mg_dl,
-                                         exclude_after_ivig=exclude_after_ivig, baseline_window=baseline_window,
-                                         competing_risk=competing_risk)
+        obs, patients = read_partitioned(
+            source,
+            columns,
+            dialect,
+            require_cohort=require_cohort,
+            today=today,
+            scheduler=scheduler,
+            scheduler_timeout=scheduler_timeout,
+            until=until,
+            hgg_threshold=threshold_mg_dl,
+            exclude_after_ivig=exclude_after_ivig,
+            baseline_window=baseline_window,
+            competing_risk=competing_risk,
+        )
         return _in_units(Cohort(obs, patients, record(obs.igg_units, threshold_mg_dl)), report_units)
     obs = read_cohort(source, columns, dialect, require_cohort=require_cohort, today=today)
     if extra is not None:
@@ -245,8 +341,14 @@ def load(source: str, *, patient_col: str = "patient_id", cohort_col: str = "coh
         joined, notes = join(obs.covariates, obs.patients.set_index("pid").patient_id, extra, wanted)
         obs = replace(obs, covariates=joined, notes=obs.notes + tuple(notes))
     threshold_mg_dl = threshold_in_mg_dl("hgg_threshold", threshold, obs.igg_units)
-    patients = per_patient(obs, until=until, hgg_threshold=threshold_mg_dl, exclude_after_ivig=exclude_after_ivig,
-                           baseline_window=baseline_window, competing_risk=competing_risk)
+    patients = per_patient(
+        obs,
+        until=until,
+        hgg_threshold=threshold_mg_dl,
+        exclude_after_ivig=exclude_after_ivig,
+        baseline_window=baseline_window,
+        competing_risk=competing_risk,
+    )
     if strict:
         check_strict(obs, patients)
     if not keep_rows:

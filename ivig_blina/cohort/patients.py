@@ -25,11 +25,30 @@ from ivig_blina.cohort import exposure
 from ivig_blina.errors import IvigBlinaError
 from ivig_blina.io.reader import INFECTIONS, NOT_OUTCOMES, Observations
 
-IGG_COLUMNS = ["patient_id", "cohort", "baseline_igg", "baseline_day", "nadir_igg", "nadir_day",
-               "nadir_censored", "n_measurements", "hgg", "pct_drop", "days_to_hgg", "days_below_threshold",
-               "area_below_threshold", "ivig_doses", "days_since_ivig_at_nadir"]
-FOLLOW_UP_COLUMNS = ["first_infection_day", "follow_up_days", "infection_time", "infection_status",
-                     "infection_episodes"]
+IGG_COLUMNS = [
+    "patient_id",
+    "cohort",
+    "baseline_igg",
+    "baseline_day",
+    "nadir_igg",
+    "nadir_day",
+    "nadir_censored",
+    "n_measurements",
+    "hgg",
+    "pct_drop",
+    "days_to_hgg",
+    "days_below_threshold",
+    "area_below_threshold",
+    "ivig_doses",
+    "days_since_ivig_at_nadir",
+]
+FOLLOW_UP_COLUMNS = [
+    "first_infection_day",
+    "follow_up_days",
+    "infection_time",
+    "infection_status",
+    "infection_episodes",
+]
 
 
 @dataclass
@@ -46,9 +65,16 @@ class PatientTable:
     patient_ids: dict[str, list[str]] = field(default_factory=dict)  # the patients of a count, by its name
 
 
-def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold: float = 400.0,
-                exclude_after_ivig: float | None = None, baseline_window: float | None = None,
-                competing_risk: bool = False, rows: int = 1 << 18) -> PatientTable:
+def per_patient(
+    obs: Observations,
+    *,
+    until: float | None = None,
+    hgg_threshold: float = 400.0,
+    exclude_after_ivig: float | None = None,
+    baseline_window: float | None = None,
+    competing_risk: bool = False,
+    rows: int = 1 << 18,
+) -> PatientTable:
     """Derive baseline, nadir, exposure, follow-up and outcome flags for every patient of ``obs``.
 
     ``exclude_after_ivig``: measurements drawn on the day of an IVIG dose or up to that many
@@ -63,8 +89,9 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     patients = len(obs.patients) and int(obs.patients.pid.max()) + 1
     event, censored = _Labels(t.event), _Labels(t.censored)
     outcomes = _event_outcomes(event.present()) if obs.has_events else []
-    fill = _Filler(_empty_columns(patients, outcomes), outcomes, until, hgg_threshold, exclude_after_ivig,
-                   baseline_window)
+    fill = _Filler(
+        _empty_columns(patients, outcomes), outcomes, until, hgg_threshold, exclude_after_ivig, baseline_window
+    )
     with ThreadPoolExecutor(1) as pool:  # sorting the IDs for the output (Arrow, no GIL) beside the pass
         by_cohort_and_id = pool.submit(_by_cohort_and_id, obs.patients)
         for part in exposure.slices(pid, rows):
@@ -85,11 +112,20 @@ def per_patient(obs: Observations, *, until: float | None = None, hgg_threshold:
     columns["infection_status"] = np.where(~np.isnan(first), 1, np.where(dead & competing_risk, 2, 0))
 
     order = listed.pid.to_numpy()
-    out = pd.DataFrame(copy=False, data={  # each per-patient array is put in order and let go, one at a time
-        "patient_id": listed.patient_id.to_numpy(), "cohort": listed.cohort.to_numpy(),
-        **{name: columns.pop(name)[order] for name in IGG_COLUMNS[2:] + outcomes + FOLLOW_UP_COLUMNS}})
-    counts = {"patients": len(out), "patients_without_nadir": int(out.nadir_igg.isna().sum()),
-              "patients_without_exposure": int(out.days_below_threshold.isna().sum()), **fill.counts}
+    out = pd.DataFrame(
+        copy=False,
+        data={  # each per-patient array is put in order and let go, one at a time
+            "patient_id": listed.patient_id.to_numpy(),
+            "cohort": listed.cohort.to_numpy(),
+            **{name: columns.pop(name)[order] for name in IGG_COLUMNS[2:] + outcomes + FOLLOW_UP_COLUMNS},
+        },
+    )
+    counts = {
+        "patients": len(out),
+        "patients_without_nadir": int(out.nadir_igg.isna().sum()),
+        "patients_without_exposure": int(out.days_below_threshold.isna().sum()),
+        **fill.counts,
+    }
     ids = {"events_after_death": out.patient_id[columns.pop("events_after_death")[order]].tolist()}
     return PatientTable(out, outcomes, hgg_threshold, counts, fill.first_lines, competing_risk, ids)
 
@@ -105,9 +141,21 @@ def _listed_days(obs: Observations, patients: int, until: float | None) -> np.nd
 
 def _empty_columns(patients: int, outcomes: list[str]) -> dict[str, np.ndarray]:
     """Every per-patient column, as if no patient had any row: no value, no count, no event."""
-    columns = {name: np.full(patients, np.nan) for name in
-               ("baseline_igg", "baseline_day", "nadir_igg", "nadir_day", "days_to_hgg", "days_below_threshold",
-                "area_below_threshold", "days_since_ivig_at_nadir", "first_infection_day", "death_day")}
+    columns = {
+        name: np.full(patients, np.nan)
+        for name in (
+            "baseline_igg",
+            "baseline_day",
+            "nadir_igg",
+            "nadir_day",
+            "days_to_hgg",
+            "days_below_threshold",
+            "area_below_threshold",
+            "days_since_ivig_at_nadir",
+            "first_infection_day",
+            "death_day",
+        )
+    }
     columns["follow_up_days"] = np.zeros(patients)
     columns["nadir_censored"] = np.full(patients, "", dtype=object)
     for name in ("n_measurements", "ivig_doses", "infection_episodes"):
@@ -127,9 +175,19 @@ class _Filler:
     threshold: float
     exclude_after_ivig: float | None
     baseline_window: float | None
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
-        ("measurements_before_day0", "measurements_after_until", "events_before_day0", "events_after_until",
-         "events_after_death", "measurements_after_ivig_excluded"), 0))
+    counts: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(
+            (
+                "measurements_before_day0",
+                "measurements_after_until",
+                "events_before_day0",
+                "events_after_until",
+                "events_after_death",
+                "measurements_after_ivig_excluded",
+            ),
+            0,
+        )
+    )
     first_lines: dict[str, int] = field(default_factory=dict)  # of events before day 0, after --until or death
 
     def __call__(self, pid, day, igg, line, event: _Labels, censored: _Labels) -> None:
@@ -173,7 +231,11 @@ class _Filler:
         less_than = wc.isin("<")
         nadir = window[exposure.nadir(wp, wd, wi, np.where(less_than, 0, np.where(wc.isin(">"), 2, 1)))]
         who = pid[nadir]
-        c["nadir_igg"][who], c["nadir_day"][who], c["nadir_censored"][who] = igg[nadir], day[nadir], censored.text(nadir)
+        c["nadir_igg"][who], c["nadir_day"][who], c["nadir_censored"][who] = (
+            igg[nadir],
+            day[nadir],
+            censored.text(nadir),
+        )
         c["days_since_ivig_at_nadir"][who] = day[nadir] - exposure.last_dose(pid, day, dose, nadir)
         c["n_measurements"] += np.bincount(wp, minlength=len(c["n_measurements"]))
         hit = np.flatnonzero(exposure.below(wi, less_than, self.threshold))
@@ -220,14 +282,18 @@ class _Filler:
             self.first_lines[name] = min(self.first_lines.get(name, first), first)
 
 
-STRICT_REASONS = {"blank_rows": "a blank row", "duplicate_rows": "a duplicate row",
-                  "censored_values": "a censored IgG value (<X or >X)",
-                  "same_day_conflicts": "two different IgG values on one day",
-                  "events_before_day0": "an event before day 0", "events_after_until": "an event after --until",
-                  "events_after_death": "an event after the patient's death",
-                  "unknown_labels": "an event label that is neither known nor mapped with --event-map",
-                  "normalised_values": "an event label or cohort name with invisible characters (zero-width, "
-                                       "no-break spaces), normalised"}
+STRICT_REASONS = {
+    "blank_rows": "a blank row",
+    "duplicate_rows": "a duplicate row",
+    "censored_values": "a censored IgG value (<X or >X)",
+    "same_day_conflicts": "two different IgG values on one day",
+    "events_before_day0": "an event before day 0",
+    "events_after_until": "an event after --until",
+    "events_after_death": "an event after the patient's death",
+    "unknown_labels": "an event label that is neither known nor mapped with --event-map",
+    "normalised_values": "an event label or cohort name with invisible characters (zero-width, "
+    "no-break spaces), normalised",
+}
 
 
 def check_strict(obs: Observations, patients: PatientTable) -> None:
@@ -235,8 +301,9 @@ def check_strict(obs: Observations, patients: PatientTable) -> None:
     found = {**obs.first_lines, **patients.first_lines}
     for reason, text in STRICT_REASONS.items():
         if reason in found:
-            raise IvigBlinaError(f"{text} (--strict refuses every skipped row and input warning)",
-                                 path=obs.path, line=found[reason])
+            raise IvigBlinaError(
+                f"{text} (--strict refuses every skipped row and input warning)", path=obs.path, line=found[reason]
+            )
 
 
 class _Labels:

@@ -50,8 +50,9 @@ def igg_figure(cohort: Cohort, groups: list[str] | tuple[str, ...] | None = None
     ``groups`` (default: every cohort, sorted), at most ``max_panels`` of them. See
     :func:`igg_courses`."""
     if not cohort.rows_kept:
-        raise IvigBlinaError("plot igg draws every measurement: it reads one file (--engine pandas) loaded with "
-                             "keep_rows=True")
+        raise IvigBlinaError(
+            "plot igg draws every measurement: it reads one file (--engine pandas) loaded with keep_rows=True"
+        )
     cohorts = set(cohort.table.cohort.unique())
     panels = list(groups) if groups else sorted(cohorts)
     for g in panels:
@@ -59,8 +60,11 @@ def igg_figure(cohort: Cohort, groups: list[str] | tuple[str, ...] | None = None
             raise IvigBlinaError(f"group '{g}' given by --groups is not a cohort of the file", path=cohort.path)
     if len(panels) > max_panels:
         given = "--groups names" if groups else "the file has"
-        raise IvigBlinaError(f"{given} {len(panels):,} cohorts, more panels than --max-panels {max_panels}; choose "
-                             "the cohorts to draw with --groups A,B,C (or raise --max-panels)", path=cohort.path)
+        raise IvigBlinaError(
+            f"{given} {len(panels):,} cohorts, more panels than --max-panels {max_panels}; choose "
+            "the cohorts to draw with --groups A,B,C (or raise --max-panels)",
+            path=cohort.path,
+        )
     return igg_courses(cohort.observations.table, cohort.table, panels, cohort.hgg_threshold, units=cohort.igg_units)
 
 
@@ -78,8 +82,14 @@ def infection_figure(cohort: Cohort, groups: tuple[str, str] | None = None, *, c
     return infection_curves(t, list(pair), competing=competing_risk, pvalue=result.pvalue, test=test)
 
 
-def igg_courses(observations: pd.DataFrame, patients: pd.DataFrame, groups: list[str], threshold: float,
-                seed: int = 0, units: str = "mg/dL"):
+def igg_courses(
+    observations: pd.DataFrame,
+    patients: pd.DataFrame,
+    groups: list[str],
+    threshold: float,
+    seed: int = 0,
+    units: str = "mg/dL",
+):
     """One panel per cohort, one line per patient: IgG against day from the baseline to the end
     of follow-up, the HGG threshold dashed, each drawn patient's nadir marked with an open circle.
     A cohort of more than ``COURSES`` patients (a registry) would be a solid blot: it gets the
@@ -102,12 +112,28 @@ def igg_courses(observations: pd.DataFrame, patients: pd.DataFrame, groups: list
         if sampled:
             _median_band(ax, values.day.to_numpy(float), values.igg.to_numpy(float), colour)
         for pid, course in values[values.patient_id.isin(shown)].groupby("patient_id"):
-            ax.plot(course.day, course.igg, color=colour, linewidth=0.5 if sampled else 0.8,
-                    alpha=0.4 if sampled else 0.8, label="_course " + pid)
+            ax.plot(
+                course.day,
+                course.igg,
+                color=colour,
+                linewidth=0.5 if sampled else 0.8,
+                alpha=0.4 if sampled else 0.8,
+                label="_course " + pid,
+            )
         nadirs = patients[(patients.cohort == group) & patients.patient_id.isin(shown) & patients.nadir_igg.notna()]
-        ax.plot(nadirs.nadir_day, nadirs.nadir_igg, linestyle="none", marker="o", markerfacecolor="white",
-                markeredgecolor="black", markersize=2.5 if sampled else 4, label="nadir")
-        ax.axhline(threshold, color="black", linestyle="--", linewidth=1, label=f"HGG threshold ({threshold:g} {units})")
+        ax.plot(
+            nadirs.nadir_day,
+            nadirs.nadir_igg,
+            linestyle="none",
+            marker="o",
+            markerfacecolor="white",
+            markeredgecolor="black",
+            markersize=2.5 if sampled else 4,
+            label="nadir",
+        )
+        ax.axhline(
+            threshold, color="black", linestyle="--", linewidth=1, label=f"HGG threshold ({threshold:g} {units})"
+        )
         ax.set_title(f"{_text(group)} (n = {len(ids)}" + (f"; {COURSES} drawn)" if sampled else ")"))
         ax.set_xlabel(DAY_LABEL)
     axes[0][0].set_ylabel(f"Serum IgG ({units})")
@@ -127,13 +153,28 @@ def _median_band(ax, day: np.ndarray, igg: np.ndarray, colour: str) -> None:
     grouped = pd.Series(igg).groupby(bins)
     quartiles = grouped.quantile([0.25, 0.5, 0.75]).unstack()[grouped.size() >= MIN_BIN]
     middle = low + (quartiles.index.to_numpy() + 0.5) * width
-    ax.fill_between(middle, quartiles[0.25], quartiles[0.75], color=colour, alpha=0.3, linewidth=0, zorder=3,
-                    label=f"IQR ({width:g}-day bins)")
+    ax.fill_between(
+        middle,
+        quartiles[0.25],
+        quartiles[0.75],
+        color=colour,
+        alpha=0.3,
+        linewidth=0,
+        zorder=3,
+        label=f"IQR ({width:g}-day bins)",
+    )
     ax.plot(middle, quartiles[0.5], color="black", linewidth=1.5, zorder=4, label=f"median ({width:g}-day bins)")
 
 
-def infection_curves(patients: pd.DataFrame, groups: list[str], *, competing: bool = False,
-                     pvalue: float | None = None, test: str = "log-rank", ticks: int = 5):
+def infection_curves(
+    patients: pd.DataFrame,
+    groups: list[str],
+    *,
+    competing: bool = False,
+    pvalue: float | None = None,
+    test: str = "log-rank",
+    ticks: int = 5,
+):
     """Kaplan-Meier infection-free curves per cohort with censoring marks, the test's P in the
     corner and the numbers at risk beneath; with ``competing``, cumulative incidence of infection
     with deaths as a competing event."""
@@ -156,11 +197,19 @@ def infection_curves(patients: pd.DataFrame, groups: list[str], *, competing: bo
             ax.step(np.r_[0, times], np.r_[0, cif], where="post", color=colour, linestyle=style, label=_text(group))
         else:
             km = kaplan_meier(time, (status == 1).astype(int))
-            ax.step(np.r_[0, km.time], np.r_[1, km.surv], where="post", color=colour, linestyle=style,
-                    label=_text(group))
+            ax.step(
+                np.r_[0, km.time], np.r_[1, km.surv], where="post", color=colour, linestyle=style, label=_text(group)
+            )
             censored = km.n_censor > 0
-            ax.plot(km.time[censored], km.surv[censored], linestyle="none", marker="|", markersize=8, color=colour,
-                    label=f"_censored {group}")
+            ax.plot(
+                km.time[censored],
+                km.surv[censored],
+                linestyle="none",
+                marker="|",
+                markersize=8,
+                color=colour,
+                label=f"_censored {group}",
+            )
         at_risk = [int(np.sum(time >= t)) for t in grid]
         for t, n in zip(grid, at_risk):
             table.text(t, row, str(n), ha="center", va="center", fontsize=8)
@@ -170,8 +219,14 @@ def infection_curves(patients: pd.DataFrame, groups: list[str], *, competing: bo
     ax.legend(frameon=False, loc="lower left" if not competing else "upper left")
     if pvalue is not None:
         shown = format_p(pvalue)
-        ax.text(0.98, 0.95, f"{test} P {shown if shown.startswith('<') else '= ' + shown}", transform=ax.transAxes,
-                ha="right", va="top")
+        ax.text(
+            0.98,
+            0.95,
+            f"{test} P {shown if shown.startswith('<') else '= ' + shown}",
+            transform=ax.transAxes,
+            ha="right",
+            va="top",
+        )
     table.set_ylim(len(groups) - 0.5, -0.5)
     table.set_yticks([])
     table.set_title("Number at risk", fontsize=8, loc="left")

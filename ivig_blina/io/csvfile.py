@@ -15,14 +15,14 @@ import re
 import stat
 import sys
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Callable
 
 import numpy as np
 import pandas as pd
 
-from ivig_blina.io import memory
 from ivig_blina.errors import IvigBlinaError
+from ivig_blina.io import memory
 
 BOM = b"\xef\xbb\xbf"
 BLOCK = 16 << 20  # bytes per parsed block: big blocks mean small dictionaries to merge afterwards
@@ -86,8 +86,9 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
     header_text = _decode_line(data[: end if end >= 0 else len(data)], name, 1).rstrip("\r")
     delimiter = dialect.delimiter or _sniff(header_text)
     if dialect.decimal == delimiter:
-        raise IvigBlinaError(f"the decimal mark '{dialect.decimal}' is also the delimiter; give --delimiter",
-                             path=name, line=1)
+        raise IvigBlinaError(
+            f"the decimal mark '{dialect.decimal}' is also the delimiter; give --delimiter", path=name, line=1
+        )
     try:
         header = [h.strip().lower() for h in next(csv.reader([header_text.strip("\r")], delimiter=delimiter))]
     except csv.Error as e:
@@ -95,7 +96,7 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
     keep = _choose(header, wanted, name, dialect.max_columns)
     if end < 0 or _blank(data, end + 1):
         raise IvigBlinaError("header only, no data rows", path=name, line=1)
-    body = memoryview(data)[end + 1:]  # no copy of a large file
+    body = memoryview(data)[end + 1 :]  # no copy of a large file
     quoted = data.find(b'"', end + 1) >= 0  # without quotes no value holds a line break: faster parse
     table, skipped = _parse(body, header, keep, delimiter, name, quoted)
     lines = _line_numbers(table.num_rows, skipped)
@@ -115,8 +116,11 @@ def _blank(data: bytes, start: int = 0) -> bool:
 
 def _choose(header: list[str], wanted, name: str, max_columns: int) -> list[str]:
     if len(header) > max_columns:
-        raise IvigBlinaError(f"the header has {len(header)} columns, more than the limit of {max_columns} "
-                             "(--max-columns)", path=name, line=1)
+        raise IvigBlinaError(
+            f"the header has {len(header)} columns, more than the limit of {max_columns} (--max-columns)",
+            path=name,
+            line=1,
+        )
     seen = set()
     for h in header:
         if h in seen:
@@ -142,8 +146,13 @@ def _inflate(data: bytes, name: str, limit: int, budget: int) -> bytes:
             total += len(piece)
             if total > limit:
                 del pieces
-                memory.check_fits(total * memory.CSV_BYTES_PER_BYTE, budget, name,
-                                  f"inflated to more than {memory.size_text(limit)}, its text", at_least=True)
+                memory.check_fits(
+                    total * memory.CSV_BYTES_PER_BYTE,
+                    budget,
+                    name,
+                    f"inflated to more than {memory.size_text(limit)}, its text",
+                    at_least=True,
+                )
             rest = stream.unconsumed_tail
             if rest:
                 continue
@@ -175,8 +184,9 @@ def _read_parquet(data: bytes, name: str, digest: str, wanted, dialect: Dialect,
     header = [str(h).strip().lower() for h in names]
     keep = _choose(header, wanted, name, dialect.max_columns)
     rows = parquet.metadata.num_rows  # 200M rows of repeated values fit a 2.5 MB file
-    memory.check_fits(rows * len(keep) * memory.PARQUET_BYTES_PER_CELL, budget, name,
-                      f"{rows:,} rows of {len(keep)} columns")
+    memory.check_fits(
+        rows * len(keep) * memory.PARQUET_BYTES_PER_CELL, budget, name, f"{rows:,} rows of {len(keep)} columns"
+    )
     try:  # a damaged file (a flipped bit) fails here, in any of a hundred ways
         table = parquet.read(columns=[names[header.index(h)] for h in keep]).rename_columns(keep)  # only these
     except (pa.ArrowException, OSError) as e:
@@ -206,8 +216,11 @@ def _parquet_text(column, h: str, name: str):
     if kind != column.type:
         column = column.cast(kind)
     if pa.types.is_nested(kind):
-        raise IvigBlinaError(f"holds {kind} values, not one value per cell; give this column as text, numbers or "
-                             "dates", path=name, column=h)
+        raise IvigBlinaError(
+            f"holds {kind} values, not one value per cell; give this column as text, numbers or dates",
+            path=name,
+            column=h,
+        )
     if pa.types.is_floating(kind):
         column = pc.if_else(pc.is_nan(column), pa.scalar(None, kind), column)
     elif pa.types.is_timestamp(kind) and kind.tz is not None:
@@ -215,15 +228,21 @@ def _parquet_text(column, h: str, name: str):
     elif pa.types.is_duration(kind):
         per_day = {"s": 86400.0, "ms": 8.64e7, "us": 8.64e10, "ns": 8.64e13}[kind.unit]
         column = pc.divide(column.cast(pa.int64()).cast(pa.float64()), per_day)
-    bytes_like = pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_binary(kind) \
-        or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind)
+    bytes_like = (
+        pa.types.is_string(kind)
+        or pa.types.is_large_string(kind)
+        or pa.types.is_binary(kind)
+        or pa.types.is_large_binary(kind)
+        or pa.types.is_fixed_size_binary(kind)
+    )
     try:
         text = column.cast(pa.string())
         if bytes_like:  # Parquet's reader takes a text column's bytes on trust (a flipped bit)
             text.validate(full=True)
     except pa.ArrowNotImplementedError:
-        raise IvigBlinaError(f"holds {kind} values, which cannot be read as text, numbers or dates", path=name,
-                             column=h) from None
+        raise IvigBlinaError(
+            f"holds {kind} values, which cannot be read as text, numbers or dates", path=name, column=h
+        ) from None
     except pa.ArrowInvalid:  # bytes that are not UTF-8
         _refuse_non_utf8(column, h, name)
         raise
@@ -247,8 +266,12 @@ def _refuse_non_utf8(column, h: str, name: str) -> None:
                 if value is not None:
                     bytes(value).decode("utf-8")
             except UnicodeDecodeError as e:
-                raise IvigBlinaError(f"byte 0x{value[e.start]:02x} is not UTF-8 text; a Parquet text column holds "
-                                     "UTF-8", path=name, line=row, column=h) from None
+                raise IvigBlinaError(
+                    f"byte 0x{value[e.start]:02x} is not UTF-8 text; a Parquet text column holds UTF-8",
+                    path=name,
+                    line=row,
+                    column=h,
+                ) from None
 
 
 def _read_bytes(source: str, name: str, limit: int, budget: int) -> bytes:
@@ -289,14 +312,22 @@ def _read_bounded(stream, name: str, limit: int, budget: int) -> bytes:
         total += len(piece)
         if total > limit:
             del pieces
-            memory.check_fits(total * memory.CSV_BYTES_PER_BYTE, budget, name,
-                              f"more than {memory.size_text(limit)} of data", at_least=True)
+            memory.check_fits(
+                total * memory.CSV_BYTES_PER_BYTE,
+                budget,
+                name,
+                f"more than {memory.size_text(limit)} of data",
+                at_least=True,
+            )
 
 
 def _to_utf8(data: bytes, name: str, encoding: str) -> bytes:
     if data.startswith(b"PK\x03\x04"):
-        raise IvigBlinaError("is a zip archive (an Excel .xlsx file is one), not a CSV file; name it .xlsx if it "
-                             "is a workbook, or save it as CSV (UTF-8)", path=name)
+        raise IvigBlinaError(
+            "is a zip archive (an Excel .xlsx file is one), not a CSV file; name it .xlsx if it "
+            "is a workbook, or save it as CSV (UTF-8)",
+            path=name,
+        )
     utf8 = encoding.lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig")
     if utf8:
         data = data[3:] if data.startswith(BOM) else data
@@ -318,8 +349,7 @@ def _check_no_nul(data: bytes, name: str, hint: str) -> None:
     """Refuse a NUL byte anywhere in the file, naming its line (``find`` scans at memory speed)."""
     at = data.find(b"\0")
     if at >= 0:
-        raise IvigBlinaError(f"a NUL byte: this is not a text file{hint}", path=name,
-                             line=data.count(b"\n", 0, at) + 1)
+        raise IvigBlinaError(f"a NUL byte: this is not a text file{hint}", path=name, line=data.count(b"\n", 0, at) + 1)
 
 
 def _check_utf8(data: bytes, name: str, chunk: int = 1 << 24) -> None:
@@ -354,8 +384,12 @@ def _decode_line(raw: bytes, name: str, line: int) -> str:
 
 
 def _not_utf8(byte: int, name: str, line: int) -> IvigBlinaError:
-    return IvigBlinaError(f"byte 0x{byte:02x} is not UTF-8 text; give the file's encoding with --encoding "
-                          "(e.g. --encoding latin-1) or save it as UTF-8", path=name, line=line)
+    return IvigBlinaError(
+        f"byte 0x{byte:02x} is not UTF-8 text; give the file's encoding with --encoding "
+        "(e.g. --encoding latin-1) or save it as UTF-8",
+        path=name,
+        line=line,
+    )
 
 
 def _sniff(header: str) -> str:
@@ -364,8 +398,9 @@ def _sniff(header: str) -> str:
     return best if counts[best] > 0 else ","
 
 
-def _parse(body, header: list[str], keep: list[str], delimiter: str, name: str, quoted: bool = True,
-           threads: bool = True):
+def _parse(
+    body, header: list[str], keep: list[str], delimiter: str, name: str, quoted: bool = True, threads: bool = True
+):
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -379,11 +414,16 @@ def _parse(body, header: list[str], keep: list[str], delimiter: str, name: str, 
         table = pacsv.read_csv(
             pa.BufferReader(pa.py_buffer(body)),
             read_options=pacsv.ReadOptions(column_names=header, use_threads=threads, block_size=BLOCK),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=quoted, ignore_empty_lines=False,
-                                              invalid_row_handler=on_invalid),
-            convert_options=pacsv.ConvertOptions(column_types={h: pa.dictionary(pa.int32(), pa.string()) for h in keep},
-                                                 include_columns=keep,
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=quoted, ignore_empty_lines=False, invalid_row_handler=on_invalid
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={h: pa.dictionary(pa.int32(), pa.string()) for h in keep},
+                include_columns=keep,
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
     except pa.ArrowInvalid as e:
         raise IvigBlinaError(f"not a readable CSV file: {e}", path=name) from None
     blank = [row for row in invalid if not row.text.strip(" \t\r" + delimiter)]
@@ -391,8 +431,11 @@ def _parse(body, header: list[str], keep: list[str], delimiter: str, name: str, 
         if threads:  # error path, or blank lines to place: read again in order to learn line numbers
             return _parse(body, header, keep, delimiter, name, quoted, threads=False)
         row = next(r for r in invalid if r not in blank)
-        raise IvigBlinaError(f"expected {row.expected_columns} fields as in the header, found {row.actual_columns}",
-                             path=name, line=row.number + 1)  # pyarrow counts from the first line after the header
+        raise IvigBlinaError(
+            f"expected {row.expected_columns} fields as in the header, found {row.actual_columns}",
+            path=name,
+            line=row.number + 1,
+        )  # pyarrow counts from the first line after the header
     return table, sorted(row.number + 1 for row in blank)
 
 
@@ -450,8 +493,12 @@ def _strings(columns: dict, lines: np.ndarray, max_field: int, name: str) -> pd.
         lengths = pc.utf8_length(trimmed).to_numpy()
         if (lengths > max_field).any():
             i = int(np.argmax((lengths > max_field)[codes]))
-            raise IvigBlinaError(f"a field of {lengths[codes[i]]} characters is longer than the limit of {max_field} "
-                                 "(--max-field-size)", path=name, line=int(lines[i]), column=h)
+            raise IvigBlinaError(
+                f"a field of {lengths[codes[i]]} characters is longer than the limit of {max_field} (--max-field-size)",
+                path=name,
+                line=int(lines[i]),
+                column=h,
+            )
         untouched = pc.all(pc.equal(trimmed, dictionary)).as_py() is not False  # then still distinct
         categories = trimmed.to_numpy(zero_copy_only=False)
         if not untouched:

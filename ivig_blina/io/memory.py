@@ -32,8 +32,11 @@ def available(cgroup_root: str = "/sys/fs/cgroup", own: str = "/proc/self/cgroup
     except (OSError, ValueError):
         pass
     for group in groups:
-        for name in ("memory.max", os.path.join("memory", group.lstrip("/"), "memory.limit_in_bytes"),
-                     os.path.join(group.lstrip("/"), "memory.max")):
+        for name in (
+            "memory.max",
+            os.path.join("memory", group.lstrip("/"), "memory.limit_in_bytes"),
+            os.path.join(group.lstrip("/"), "memory.max"),
+        ):
             try:
                 with open(os.path.join(cgroup_root, name), encoding="ascii") as f:
                     text = f.read().strip()
@@ -63,9 +66,12 @@ def check_fits(need: int, limit: int, name: str, what: str, at_least: bool = Fal
     bound (reading stopped there)."""
     if need > limit:
         cost = "more than" if at_least else f"about {size_text(need)} of memory, more than"
-        raise IvigBlinaError(f"{what} would take {cost} the memory budget of {size_text(limit)} (--max-memory); "
-                             "give a file larger than memory in partitions to --engine dask, or raise --max-memory "
-                             "if the machine has the memory", path=name)
+        raise IvigBlinaError(
+            f"{what} would take {cost} the memory budget of {size_text(limit)} (--max-memory); "
+            "give a file larger than memory in partitions to --engine dask, or raise --max-memory "
+            "if the machine has the memory",
+            path=name,
+        )
 
 
 def release() -> None:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ivig_blina.errors import IvigBlinaError, listed
 from ivig_blina.io import memory
 from ivig_blina.io.csvfile import Dialect, RawTable, read_table
-from ivig_blina.errors import IvigBlinaError, listed
 from ivig_blina.io.units import PLAUSIBLE_MG_DL, TO_MG_DL, unit_in_header
 
 IGG_COLUMNS = {"igg_mg_dl": "mg/dL", "igg_g_l": "g/L"}
@@ -25,12 +25,36 @@ NOT_OUTCOMES = ("ivig", "last_follow_up")  # labels that are never outcomes
 # Names of the per-patient columns and of the outcomes that are not event labels: an event label
 # becomes a column of ``nadir`` and an outcome of ``compare``, so it must not take one of these
 # (tests/test_reader.py checks this list against the columns and outcomes the later steps make).
-RESERVED_LABELS = frozenset({
-    "patient_id", "cohort", "baseline_igg", "baseline_day", "nadir_igg", "nadir_day", "nadir_censored",
-    "n_measurements", "hgg", "pct_drop", "days_to_hgg", "days_below_threshold", "area_below_threshold",
-    "ivig_doses", "days_since_ivig_at_nadir", "first_infection_day", "death_day", "follow_up_days",
-    "infection_time", "infection_status", "infection_episodes", "events_after_death",
-    "igg_nadir", "days_to_nadir", "time_to_infection", "infection_rate"})
+RESERVED_LABELS = frozenset(
+    {
+        "patient_id",
+        "cohort",
+        "baseline_igg",
+        "baseline_day",
+        "nadir_igg",
+        "nadir_day",
+        "nadir_censored",
+        "n_measurements",
+        "hgg",
+        "pct_drop",
+        "days_to_hgg",
+        "days_below_threshold",
+        "area_below_threshold",
+        "ivig_doses",
+        "days_since_ivig_at_nadir",
+        "first_infection_day",
+        "death_day",
+        "follow_up_days",
+        "infection_time",
+        "infection_status",
+        "infection_episodes",
+        "events_after_death",
+        "igg_nadir",
+        "days_to_nadir",
+        "time_to_infection",
+        "infection_rate",
+    }
+)
 MAX_ABS_DAY = 36500
 CENSORED = ["", "<", ">"]  # a lab value as given, or reported below or above a limit
 EARLIEST_DATE = pd.Timestamp("1900-01-01")
@@ -58,7 +82,6 @@ class Columns:
     cohort_map: tuple[tuple[str, str], ...] = ()
     covariates: tuple[str, ...] = ()  # patient covariates to read (one value per patient), in this order
     all_covariates: bool = False  # every other column that holds one value per patient (Table 1)
-
 
 
 @dataclass
@@ -92,8 +115,15 @@ class Observations:
     listing: pd.DataFrame | None = None  # with row_keys=True: the rows that only list a patient, with their keys
 
 
-def read_cohort(source: str, columns: Columns = Columns(), dialect: Dialect = Dialect(), *,
-                require_cohort: bool = False, today: dt.date | None = None, row_keys: bool = False) -> Observations:
+def read_cohort(
+    source: str,
+    columns: Columns = Columns(),  # noqa: B008 - frozen dataclasses: an immutable default
+    dialect: Dialect = Dialect(),  # noqa: B008
+    *,
+    require_cohort: bool = False,
+    today: dt.date | None = None,
+    row_keys: bool = False,
+) -> Observations:
     """Read ``source`` (a path, or ``-`` for standard input) and validate it.
 
     ``today`` bounds the dates (default: the system date); dates before 1900 are refused too.
@@ -153,13 +183,19 @@ class _Plan:
             if not present:
                 raise missing("'igg_mg_dl' or 'igg_g_l' (or name one with --igg-col)")
             if len(present) == 2:
-                raise IvigBlinaError("both 'igg_mg_dl' and 'igg_g_l' are present; keep one, or choose one with "
-                                     "--igg-col and --units", line=1)
+                raise IvigBlinaError(
+                    "both 'igg_mg_dl' and 'igg_g_l' are present; keep one, or choose one with --igg-col and --units",
+                    line=1,
+                )
             self.igg = present[0]
         stated = unit_in_header(self.igg)
         if stated and c.units and stated != c.units:
-            raise IvigBlinaError(f"the header says the IgG values are in {stated}; --units {c.units} contradicts it "
-                                 "(leave --units out, or rename the column)", line=1, column=self.igg)
+            raise IvigBlinaError(
+                f"the header says the IgG values are in {stated}; --units {c.units} contradicts it "
+                "(leave --units out, or rename the column)",
+                line=1,
+                column=self.igg,
+            )
         self.units = stated or c.units or "mg/dL"
         self.units_stated = bool(stated or c.units)
         day = c.day.strip().lower()
@@ -169,22 +205,29 @@ class _Plan:
             raise missing(f"'{day}' (or '{self.date}' with '{self.start_date}')")
         event = c.event.strip().lower()
         self.event = event if event in header else None
-        roles = [self.patient, self.cohort, self.igg, self.event] + ([self.day] if self.day else [self.date,
-                                                                                                   self.start_date])
+        roles = [self.patient, self.cohort, self.igg, self.event] + (
+            [self.day] if self.day else [self.date, self.start_date]
+        )
         wanted = [w for w in roles if w is not None]
         for i, name in enumerate(wanted):
             if name in wanted[:i]:
-                raise IvigBlinaError(f"column '{name}' is named for two roles (patient, cohort, day or date, IgG, "
-                                     "event); give each its own column (--patient-col, --cohort-col, --day-col, "
-                                     "--igg-col)", line=1)
+                raise IvigBlinaError(
+                    f"column '{name}' is named for two roles (patient, cohort, day or date, IgG, "
+                    "event); give each its own column (--patient-col, --cohort-col, --day-col, "
+                    "--igg-col)",
+                    line=1,
+                )
         named = [n.strip().lower() for n in c.covariates]
         for name in named:
             if name not in header:
                 raise missing(f"'{name}' (given as a covariate)")
             if name in wanted:
                 raise IvigBlinaError(f"column '{name}' has a role in the analysis; it cannot be a covariate", line=1)
-        others = [h for h in header if h not in wanted and h not in ("date", "start_date", "day")] \
-            if c.all_covariates else []
+        others = (
+            [h for h in header if h not in wanted and h not in ("date", "start_date", "day")]
+            if c.all_covariates
+            else []
+        )
         self.covariates = list(dict.fromkeys(named + others))
         return wanted + self.covariates
 
@@ -247,11 +290,16 @@ class _Validator:
         if normalised.any():
             first_lines["normalised_values"] = int(self.lines[normalised.argmax()])
         if p.cohort and self.plan.columns.cohort_map:  # after the normalising: a map matches labels as shown
-            data[p.cohort] = _renamed(data[p.cohort], {" ".join(a.split()).lower(): " ".join(b.split())
-                                                       for a, b in self.plan.columns.cohort_map})
+            data[p.cohort] = _renamed(
+                data[p.cohort],
+                {" ".join(a.split()).lower(): " ".join(b.split()) for a, b in self.plan.columns.cohort_map},
+            )
         igg, censored = self.igg(data[p.igg])
-        event = _renamed(_lower(data[p.event]), _label_map(self.plan.columns.event_map)) if p.event else \
-            pd.Series(pd.Categorical.from_codes(np.zeros(len(data), dtype=np.int8), [""]))
+        event = (
+            _renamed(_lower(data[p.event]), _label_map(self.plan.columns.event_map))
+            if p.event
+            else pd.Series(pd.Categorical.from_codes(np.zeros(len(data), dtype=np.int8), [""]))
+        )
         if p.event:  # before the labels' checks: 100,000 labels make a slow typo check too
             check_outcome_count(event.cat.categories, self.dialect.max_outcomes, self.name, p.event)
         self.check_labels(event, p.event)
@@ -264,8 +312,11 @@ class _Validator:
         # duplicate rows, each patient's rows are contiguous and in day order.
         pid = patient.cat.codes.to_numpy()
         keys = [(pid, len(patient.cat.categories)), day_rank]
-        keys += [(data[h].cat.codes.to_numpy(), len(data[h].cat.categories))
-                 for h in data if h not in (p.patient, p.day, p.date)]
+        keys += [
+            (data[h].cat.codes.to_numpy(), len(data[h].cat.categories))
+            for h in data
+            if h not in (p.patient, p.day, p.date)
+        ]
         order, repeated = _sort_rows(keys)
         duplicate = order[repeated]
         if len(duplicate):
@@ -277,30 +328,60 @@ class _Validator:
         patients["listed_day"] = listed_days[patients.pid.to_numpy()]
 
         rows = order[has_data[order]]  # the kept rows, in patient and day order
-        table = pd.DataFrame(copy=False, data={"pid": _compact(pid[rows]),
-                              "patient_id": _take(patient.array, rows), "cohort": _take(cohort, pid[rows]),
-                              "day": day.at(rows), "igg": igg.at(rows),
-                              "censored": pd.Categorical.from_codes(censored.at(rows), CENSORED),
-                              "event": _take(event.array, rows),
-                              "line": _compact(self.lines[rows])})
+        table = pd.DataFrame(
+            copy=False,
+            data={
+                "pid": _compact(pid[rows]),
+                "patient_id": _take(patient.array, rows),
+                "cohort": _take(cohort, pid[rows]),
+                "day": day.at(rows),
+                "igg": igg.at(rows),
+                "censored": pd.Categorical.from_codes(censored.at(rows), CENSORED),
+                "event": _take(event.array, rows),
+                "line": _compact(self.lines[rows]),
+            },
+        )
         censored_rows = (table.censored != "").to_numpy()
         if censored_rows.any():
             first_lines["censored_values"] = int(table.line.to_numpy()[censored_rows].min())
         conflicts, conflict_line = same_day_conflicts(table)
         if conflicts:
             first_lines["same_day_conflicts"] = conflict_line
-        counts = {"rows": len(blank) + self.raw.blank_rows, "blank_rows": blank_rows,
-                  "duplicate_rows": len(duplicate), "patient_only_rows": len(order) - len(rows),
-                  "used_rows": len(table), "censored_values": int(censored_rows.sum()),
-                  "same_day_conflicts": conflicts, "normalised_values": int(normalised.sum())}
-        obs = Observations(self.name, self.raw.sha256, table, patients, p.event is not None, counts, first_lines,
-                           p.units, tuple(self.notes), unknown, covariates)
+        counts = {
+            "rows": len(blank) + self.raw.blank_rows,
+            "blank_rows": blank_rows,
+            "duplicate_rows": len(duplicate),
+            "patient_only_rows": len(order) - len(rows),
+            "used_rows": len(table),
+            "censored_values": int(censored_rows.sum()),
+            "same_day_conflicts": conflicts,
+            "normalised_values": int(normalised.sum()),
+        }
+        obs = Observations(
+            self.name,
+            self.raw.sha256,
+            table,
+            patients,
+            p.event is not None,
+            counts,
+            first_lines,
+            p.units,
+            tuple(self.notes),
+            unknown,
+            covariates,
+        )
         if self.row_keys:
             only = order[~has_data[order]]
             obs.row_keys = _row_keys(data, rows)
-            obs.listing = pd.DataFrame({"patient_id": np.asarray(patient.cat.categories, dtype=object)[pid[only]],
-                                        "cohort": np.asarray(cohort, dtype=object)[pid[only]], "day": day.at(only),
-                                        "line": self.lines[only], "key": _row_keys(data, only)})
+            obs.listing = pd.DataFrame(
+                {
+                    "patient_id": np.asarray(patient.cat.categories, dtype=object)[pid[only]],
+                    "cohort": np.asarray(cohort, dtype=object)[pid[only]],
+                    "day": day.at(only),
+                    "line": self.lines[only],
+                    "key": _row_keys(data, only),
+                }
+            )
         return obs
 
     def numbers(self, text: pd.Series, column: str, distinct: pd.Series | None = None) -> np.ndarray:
@@ -333,7 +414,9 @@ class _Validator:
         converted = (values * factor).round(9) if factor != 1 else values
         codes = text.cat.codes.to_numpy()
         self.check_unit(values, np.bincount(codes[codes >= 0], minlength=len(values)))
-        return _Coded(converted, codes), _Coded(np.where(flagged, np.where(sign == "<", 1, 2), 0).astype(np.int8), codes)
+        return _Coded(converted, codes), _Coded(
+            np.where(flagged, np.where(sign == "<", 1, 2), 0).astype(np.int8), codes
+        )
 
     def check_unit(self, values: np.ndarray, counts: np.ndarray) -> None:
         """Refuse a file whose median IgG is implausible in the assumed unit (mg/dL, when
@@ -351,10 +434,15 @@ class _Validator:
         likely = [u for u in TO_MG_DL if u != unit and low <= median * TO_MG_DL[u] <= high]
         if not self.plan.units_stated:
             hint = f"values look like {likely[0]}" if likely else "values look like neither mg/dL nor g/L"
-            raise IvigBlinaError(f"{hint} (median {median:g}), not {unit}; give --units "
-                                 f"{likely[0] if likely else 'mg/dL|g/L'}", path=self.name, column=self.plan.igg)
-        self.notes.append(f"column '{self.plan.igg}': the median IgG, {median:g} {unit}, is outside "
-                          f"{low:g}-{high:,.0f} mg/dL" + (f"; are the values in {likely[0]}?" if likely else ""))
+            raise IvigBlinaError(
+                f"{hint} (median {median:g}), not {unit}; give --units {likely[0] if likely else 'mg/dL|g/L'}",
+                path=self.name,
+                column=self.plan.igg,
+            )
+        self.notes.append(
+            f"column '{self.plan.igg}': the median IgG, {median:g} {unit}, is outside "
+            f"{low:g}-{high:,.0f} mg/dL" + (f"; are the values in {likely[0]}?" if likely else "")
+        )
 
     def unknown_labels(self, event: pd.Series, first_lines: dict[str, int]) -> dict[str, int]:
         """Labels neither known nor declared with ``--event-map`` (a label mapped to itself):
@@ -371,8 +459,10 @@ class _Validator:
         if found:
             first_lines["unknown_labels"] = int(self.lines[int(np.argmax(unknown[codes]))])
             listed = ", ".join(f"{label} ({_n(count, 'row')})" for label, count in sorted(found.items()))
-            self.notes.append(f"event labels compared as outcomes of their own: {listed}; map them with --event-map "
-                              "FROM=TO (FROM=FROM keeps one as an outcome and silences this)")
+            self.notes.append(
+                f"event labels compared as outcomes of their own: {listed}; map them with --event-map "
+                "FROM=TO (FROM=FROM keeps one as an outcome and silences this)"
+            )
         return found
 
     def check_labels(self, event: pd.Series, column: str | None) -> None:
@@ -401,10 +491,16 @@ class _Validator:
             distinct = self.dates(text, self.plan.date)
             day = _Coded(self.days_from_dates(distinct[text.cat.codes.to_numpy()], data, patient, has_data))
             column = self.plan.date
-        self.fail(has_data & day.map(np.isnan), column,
-                  lambda i: "is empty; every row with an IgG value or an event needs one")
-        self.fail(day.map(lambda v: np.abs(v) > MAX_ABS_DAY), column,
-                  lambda i: f"day {day.at(i):g} is more than {MAX_ABS_DAY} days from the first dose")
+        self.fail(
+            has_data & day.map(np.isnan),
+            column,
+            lambda i: "is empty; every row with an IgG value or an event needs one",
+        )
+        self.fail(
+            day.map(lambda v: np.abs(v) > MAX_ABS_DAY),
+            column,
+            lambda i: f"day {day.at(i):g} is more than {MAX_ABS_DAY} days from the first dose",
+        )
         rank = np.empty(len(distinct), dtype=np.int32)
         rank[np.argsort(distinct, kind="stable")] = np.arange(len(distinct))  # missing ones last
         return day, (rank[text.cat.codes.to_numpy()], len(distinct))
@@ -417,8 +513,9 @@ class _Validator:
         form = self.plan.columns.date_format
         if form:
             values = pd.to_datetime(strings.where(filled), format=form, errors="coerce")
-            self.fail_distinct(filled & values.isna().to_numpy(), text, column,
-                               lambda x: f"'{x}' does not follow --date-format {form}")
+            self.fail_distinct(
+                filled & values.isna().to_numpy(), text, column, lambda x: f"'{x}' does not follow --date-format {form}"
+            )
         else:
             written = strings.str.replace(_TIME_ZONE, "", regex=True)
             full = written.str.match(_ISO_DAY).to_numpy(dtype=bool)
@@ -426,12 +523,17 @@ class _Validator:
             bad = filled & values.isna().to_numpy()
             self.fail_distinct(bad, text, column, _not_iso(strings[bad]))
         self.fail_distinct((values < EARLIEST_DATE).to_numpy(), text, column, lambda x: f"'{x}' is before 1900")
-        self.fail_distinct((values.dt.normalize() > self.today).to_numpy(), text, column,
-                           lambda x: f"'{x}' is after today ({self.today.date()}; --today sets it)")
+        self.fail_distinct(
+            (values.dt.normalize() > self.today).to_numpy(),
+            text,
+            column,
+            lambda x: f"'{x}' is after today ({self.today.date()}; --today sets it)",
+        )
         return values.to_numpy()
 
-    def days_from_dates(self, date: np.ndarray, data: pd.DataFrame, patient: pd.Series,
-                        has_data: np.ndarray) -> np.ndarray:
+    def days_from_dates(
+        self, date: np.ndarray, data: pd.DataFrame, patient: pd.Series, has_data: np.ndarray
+    ) -> np.ndarray:
         column = self.plan.start_date
         text = data[column]
         start = pd.Series(self.dates(text, column)[text.cat.codes.to_numpy()])
@@ -440,16 +542,25 @@ class _Validator:
         first = start[given].groupby(pid[given]).transform("first")
         conflict = pd.Series(False, index=data.index)
         conflict[given] = start[given] != first
-        self.fail(conflict, column, lambda i: (
-            f"{column} '{text[i]}' of patient '{patient[i]}' conflicts with the one on line "
-            f"{self.lines[(given & (pid == pid[i])).to_numpy()][0]}"))
+        self.fail(
+            conflict,
+            column,
+            lambda i: (
+                f"{column} '{text[i]}' of patient '{patient[i]}' conflicts with the one on line "
+                f"{self.lines[(given & (pid == pid[i])).to_numpy()][0]}"
+            ),
+        )
         per_row = pd.Series(start[given].groupby(pid[given]).first().reindex(pid).to_numpy())  # NaT if none
-        self.fail(has_data & per_row.isna().to_numpy(), column,
-                  lambda i: f"patient '{patient[i]}' has no {column}; give it on at least one of its rows")
+        self.fail(
+            has_data & per_row.isna().to_numpy(),
+            column,
+            lambda i: f"patient '{patient[i]}' has no {column}; give it on at least one of its rows",
+        )
         return ((pd.Series(date) - per_row).dt.total_seconds() / 86400.0).to_numpy()
 
-    def patients(self, patient: pd.Series, cohort: pd.Series | None,
-                 order: np.ndarray) -> tuple[pd.DataFrame, pd.Categorical]:
+    def patients(
+        self, patient: pd.Series, cohort: pd.Series | None, order: np.ndarray
+    ) -> tuple[pd.DataFrame, pd.Categorical]:
         """The patient list (``pid`` is the row's patient code) and each patient code's cohort.
         ``order`` lists one row of every distinct row, grouped by patient."""
         column = self.plan.cohort or self.plan.columns.cohort
@@ -468,9 +579,14 @@ class _Validator:
         if (lowest[highest >= 0] != highest[highest >= 0]).any():
             self.cohort_clash(pid, code, none, names, patient, column)
         of_patient = np.where(highest >= 0, highest, none)
-        table = pd.DataFrame({"pid": pid[order[starts]], "patient_id": np.asarray(patient.cat.categories[
-            pid[order[starts]]], dtype=object), "cohort": names[of_patient],
-            "line": self.lines[np.minimum.reduceat(order, starts)]})
+        table = pd.DataFrame(
+            {
+                "pid": pid[order[starts]],
+                "patient_id": np.asarray(patient.cat.categories[pid[order[starts]]], dtype=object),
+                "cohort": names[of_patient],
+                "line": self.lines[np.minimum.reduceat(order, starts)],
+            }
+        )
         table = table.sort_values("line").reset_index(drop=True)
         if self.plan.require_cohort and (table.cohort == "").any():
             row = table[table.cohort == ""].iloc[0]
@@ -501,9 +617,14 @@ class _Validator:
                     continue
                 row, earlier = first_cohort_clash(pid, code, none) or (0, 0)
                 first = int(np.flatnonzero((pid == pid[row]) & (code == earlier))[0])
-                raise IvigBlinaError(f"patient '{data[self.plan.patient].iloc[row]}' has '{names[code[row]]}' here "
-                                     f"but '{names[earlier]}' on line {self.lines[first]}; a covariate holds one "
-                                     "value per patient", path=self.name, line=int(self.lines[row]), column=column)
+                raise IvigBlinaError(
+                    f"patient '{data[self.plan.patient].iloc[row]}' has '{names[code[row]]}' here "
+                    f"but '{names[earlier]}' on line {self.lines[first]}; a covariate holds one "
+                    "value per patient",
+                    path=self.name,
+                    line=int(self.lines[row]),
+                    column=column,
+                )
             out[column] = np.where(highest >= 0, np.append(names, "")[highest], "")
         if varying:
             self.notes.append(f"columns that vary within a patient, left out of the covariates: {', '.join(varying)}")
@@ -512,8 +633,12 @@ class _Validator:
     def cohort_clash(self, pid, code, none, names, patient, column) -> None:
         """Raise for the first row whose cohort differs from its patient's first one."""
         row, earlier = first_cohort_clash(pid, code, none) or (0, 0)  # there is one: see patients()
-        raise IvigBlinaError(cohort_clash_message(patient[row], names[code[row]], names[earlier]), path=self.name,
-                             line=int(self.lines[row]), column=column)
+        raise IvigBlinaError(
+            cohort_clash_message(patient[row], names[code[row]], names[earlier]),
+            path=self.name,
+            line=int(self.lines[row]),
+            column=column,
+        )
 
 
 def check_outcome_count(labels, max_outcomes: int, path: str, column: str | None = None) -> None:
@@ -522,9 +647,13 @@ def check_outcome_count(labels, max_outcomes: int, path: str, column: str | None
     100,000 labels took 23 GB. The way out is to map labels onto fewer (``--event-map``)."""
     others = {label for label in labels if label and label not in NOT_OUTCOMES and label not in INFECTIONS}
     if len(INFECTIONS) + len(others) > max_outcomes:
-        raise IvigBlinaError(f"{len(INFECTIONS) + len(others):,} outcomes ({len(INFECTIONS)} of infection and "
-                             f"{len(others):,} other event labels), more than --max-outcomes {max_outcomes}; map the "
-                             "labels onto fewer with --event-map, or raise --max-outcomes", path=path, column=column)
+        raise IvigBlinaError(
+            f"{len(INFECTIONS) + len(others):,} outcomes ({len(INFECTIONS)} of infection and "
+            f"{len(others):,} other event labels), more than --max-outcomes {max_outcomes}; map the "
+            "labels onto fewer with --event-map, or raise --max-outcomes",
+            path=path,
+            column=column,
+        )
 
 
 def first_cohort_clash(pid: np.ndarray, code: np.ndarray, none: int) -> tuple[int, int] | None:
@@ -576,10 +705,14 @@ def _not_iso(bad: pd.Series):
         if day_first and month_first:
             return f"{text}; the file mixes day-first and month-first dates: correct them, then give --date-format"
         if day_first or month_first:
-            return f"{text}; the file's dates read {'day' if day_first else 'month'} first: give --date-format " \
-                   f"{dmy if day_first else mdy}"
-        return (f"{text}; no date in the file has a day above 12, so day-first and month-first cannot be told "
-                f"apart: give --date-format {dmy} or {mdy}")
+            return (
+                f"{text}; the file's dates read {'day' if day_first else 'month'} first: give --date-format "
+                f"{dmy if day_first else mdy}"
+            )
+        return (
+            f"{text}; no date in the file has a day above 12, so day-first and month-first cannot be told "
+            f"apart: give --date-format {dmy} or {mdy}"
+        )
 
     return message
 
@@ -603,7 +736,7 @@ def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarr
     """The rows ordered by ``keys`` (integer codes from 0, and how many), and which of them
     in that order repeat an earlier row of the file in every key."""
     sizes = [max(size, 1) for _, size in keys]
-    if float(np.prod(sizes, dtype=float)) < 2.0 ** 62:  # one int64 key: numpy's fast (unstable) sort
+    if float(np.prod(sizes, dtype=float)) < 2.0**62:  # one int64 key: numpy's fast (unstable) sort
         combined = np.zeros(len(keys[0][0]), dtype=np.int64)
         for codes, size in keys:
             combined *= size
@@ -697,16 +830,19 @@ def _visible(data: pd.DataFrame, columns: list[str | None]) -> np.ndarray:
         names = [str(name) for name in text.cat.categories]
         if all(name.isascii() for name in names):  # nothing to normalise: the common case, at once
             continue
-        shown = ["".join(c for c in unicodedata.normalize("NFKC", name) if unicodedata.category(c) != "Cf").strip()
-                 for name in names]
+        shown = [
+            "".join(c for c in unicodedata.normalize("NFKC", name) if unicodedata.category(c) != "Cf").strip()
+            for name in names
+        ]
         differs = np.array([a != b for a, b in zip(names, shown)])
         if not differs.any():
             continue
         codes = text.cat.codes.to_numpy()
         changed |= np.append(differs, False)[codes]  # code -1 (missing) never changed
         merged, categories = pd.factorize(np.asarray(shown, dtype=object))
-        data[column] = pd.Categorical.from_codes(np.where(codes >= 0, merged[codes], -1), pd.Index(categories,
-                                                 dtype=object), validate=False)
+        data[column] = pd.Categorical.from_codes(
+            np.where(codes >= 0, merged[codes], -1), pd.Index(categories, dtype=object), validate=False
+        )
     return changed
 
 

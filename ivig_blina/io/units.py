@@ -58,8 +58,11 @@ def threshold_in_mg_dl(name: str, amount: Amount, input_unit: str) -> float:
         return mg_dl
     given = f"{amount}" + ("" if amount.unit else f" with {input_unit} input")
     likely = [f"{amount.value:g}{u}" for u in UNITS if low <= amount.value * TO_MG_DL[u] <= high]
-    raise OptionError(name, f"{given} is {mg_dl:,.6g} mg/dL, not a serum IgG level"
-                            + (f"; did you mean {likely[0]}?" if likely else f" ({low:g}-{high:,.0f} mg/dL)"))
+    raise OptionError(
+        name,
+        f"{given} is {mg_dl:,.6g} mg/dL, not a serum IgG level"
+        + (f"; did you mean {likely[0]}?" if likely else f" ({low:g}-{high:,.0f} mg/dL)"),
+    )
 
 
 def unit_in_header(name: str) -> str | None:

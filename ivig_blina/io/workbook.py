@@ -19,16 +19,19 @@ def workbook_text(data: bytes, name: str, sheet: str | None = None) -> bytes:
     try:
         import openpyxl
     except ImportError:
-        raise IvigBlinaError("reading an Excel workbook needs openpyxl: pip install 'ivig-blina[excel]' "
-                             "(or save the sheet as CSV)", path=name) from None
+        raise IvigBlinaError(
+            "reading an Excel workbook needs openpyxl: pip install 'ivig-blina[excel]' (or save the sheet as CSV)",
+            path=name,
+        ) from None
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
         raise IvigBlinaError(f"is not a readable Excel workbook ({type(e).__name__}: {e})", path=name) from None
     try:
         if sheet is not None and sheet not in book.sheetnames:
-            raise IvigBlinaError(f"has no sheet '{sheet}' (sheets: {', '.join(book.sheetnames)}); give --sheet",
-                                 path=name)
+            raise IvigBlinaError(
+                f"has no sheet '{sheet}' (sheets: {', '.join(book.sheetnames)}); give --sheet", path=name
+            )
         rows = (book[sheet] if sheet is not None else book.worksheets[0]).iter_rows(values_only=True)
         out = io.StringIO()
         writer = csv.writer(out, delimiter="\t", lineterminator="\n")

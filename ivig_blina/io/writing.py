@@ -17,8 +17,22 @@ NUMBER_WORDS = ("-Inf", "Inf")  # infinities as written by render.plain: numbers
 # Signals whose default action ends the process: a temporary file must not outlive them. Each is
 # taken only while still at that default (Python's SIGINT handler raises KeyboardInterrupt
 # already, and Python ignores SIGPIPE and SIGXFSZ).
-TERMINATING_SIGNALS = ("SIGHUP", "SIGINT", "SIGQUIT", "SIGTERM", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGVTALRM",
-                       "SIGPROF", "SIGXCPU", "SIGXFSZ", "SIGPIPE", "SIGIO", "SIGPWR")
+TERMINATING_SIGNALS = (
+    "SIGHUP",
+    "SIGINT",
+    "SIGQUIT",
+    "SIGTERM",
+    "SIGUSR1",
+    "SIGUSR2",
+    "SIGALRM",
+    "SIGVTALRM",
+    "SIGPROF",
+    "SIGXCPU",
+    "SIGXFSZ",
+    "SIGPIPE",
+    "SIGIO",
+    "SIGPWR",
+)
 
 
 def neutralise(cell: str) -> str:
@@ -158,8 +172,10 @@ def _save_through(path: str, save, existing: os.stat_result) -> None:
     if stat.S_ISDIR(existing.st_mode):
         raise IvigBlinaError("is a directory; give a file name", path=path)
     if not (stat.S_ISFIFO(existing.st_mode) or stat.S_ISCHR(existing.st_mode)):
-        raise IvigBlinaError("is neither a regular file, a pipe nor a character device (a disk or a socket, "
-                             "say); give a file name", path=path)
+        raise IvigBlinaError(
+            "is neither a regular file, a pipe nor a character device (a disk or a socket, say); give a file name",
+            path=path,
+        )
     try:
         save(path)
     except OSError as e:

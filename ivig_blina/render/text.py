@@ -8,12 +8,27 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from ivig_blina.analyses.results import (BinarySummary, CompetingRiskSummary, ContinuousSummary, RateSummary,
-                                         TimeToEventSummary, format_p, plain)
+from ivig_blina.analyses.results import (
+    BinarySummary,
+    CompetingRiskSummary,
+    ContinuousSummary,
+    RateSummary,
+    TimeToEventSummary,
+    format_p,
+    plain,
+)
 from ivig_blina.errors import printable
 
-__all__ = ["comparison_table", "frame_chunks", "frame_text", "plain", "rows_table", "table1_table",
-           "write_comparison", "write_rows"]
+__all__ = [
+    "comparison_table",
+    "frame_chunks",
+    "frame_text",
+    "plain",
+    "rows_table",
+    "table1_table",
+    "write_comparison",
+    "write_rows",
+]
 
 
 def write_comparison(cmp, fmt: str, out: IO[str]) -> None:
@@ -44,8 +59,9 @@ def write_rows(rows: list[dict], columns: list[str], fmt: str, out: IO[str]) -> 
 
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow([neutralise(c) for c in columns])  # a column may be named by an event label
-        writer.writerows([[neutralise(row[c]) if isinstance(row[c], str) else _cell(row[c]) for c in columns]
-                          for row in rows])
+        writer.writerows(
+            [[neutralise(row[c]) if isinstance(row[c], str) else _cell(row[c]) for c in columns] for row in rows]
+        )
     elif fmt == "markdown":
         out.write("| " + " | ".join(map(_markdown_cell, columns)) + " |\n")
         out.write("|" + "|".join("---" for _ in columns) + "|\n")
@@ -82,9 +98,12 @@ def frame_chunks(frame, fmt: str, rows: int = 50_000):
     delimiter = "," if fmt == "csv" else "\t"
 
     def text(start: int) -> str:
-        cells = [_column_text(column, delimiter) for _, column in frame.iloc[start:start + rows].items()]
+        cells = [_column_text(column, delimiter) for _, column in frame.iloc[start : start + rows].items()]
         joined = pc.binary_join_element_wise(*cells, delimiter) if len(cells) > 1 else cells[0]
-        return pc.binary_join(pa.ListArray.from_arrays(pa.array([0, len(joined)], pa.int32()), joined), "\n")[0].as_py() + "\n"
+        return (
+            pc.binary_join(pa.ListArray.from_arrays(pa.array([0, len(joined)], pa.int32()), joined), "\n")[0].as_py()
+            + "\n"
+        )
 
     header = pa.array([neutralise(str(name)) for name in frame.columns])  # a column may be named by an event label
     yield delimiter.join(_quote(header, delimiter).to_pylist()) + "\n"
@@ -190,32 +209,55 @@ def comparison_table(cmp, width: int | None = None):
     adjusted = cmp.options.get("adjust", "none") != "none"
     level = cmp.options.get("confidence_level", 0.95)
     alternative = cmp.options.get("alternative", "two-sided")
+
     def shown(text: str) -> str:  # the file's text as written: neither Rich markup nor terminal control
         return escape(printable(text))
 
     shown_a, shown_b = shown(a), shown(b)
     units = cmp.cohort.igg_units if cmp.cohort is not None else "mg/dL"
-    caption = (f"continuous: median [IQR] (n), IgG in {units}; binary: events/n (%); rate: episodes per 100 "
-               f"patient-days. Estimates are {shown_a} minus (or over) {shown_b}, with {100 * level:g}% CI; "
-               f"{alternative} P values.")
-    headers = (["outcome", shown_a, shown_b, "test", "estimate (CI)", "risk difference (CI)", "P"]
-               + (["P adj."] if adjusted else []))
+    caption = (
+        f"continuous: median [IQR] (n), IgG in {units}; binary: events/n (%); rate: episodes per 100 "
+        f"patient-days. Estimates are {shown_a} minus (or over) {shown_b}, with {100 * level:g}% CI; "
+        f"{alternative} P values."
+    )
+    headers = ["outcome", shown_a, shown_b, "test", "estimate (CI)", "risk difference (CI)", "P"] + (
+        ["P adj."] if adjusted else []
+    )
     rows = []
     for o in cmp.outcomes:
         r, rd = o.result, o.risk_difference
-        rows.append([shown(o.outcome), *(_summary(o.groups[g]) for g in (a, b)), shown(o.test),
-                     _with_ci(r.estimate, r.ci) if r else "", _with_ci(rd.estimate, rd.ci) if rd else "",
-                     format_p(r.pvalue if r else None), *([format_p(o.p_adjusted)] if adjusted else [])])
-    table = Table(title=f"{shown_a} vs {shown_b}", title_justify="left", box=box.SIMPLE_HEAD, caption=caption,
-                  caption_justify="left")
+        rows.append(
+            [
+                shown(o.outcome),
+                *(_summary(o.groups[g]) for g in (a, b)),
+                shown(o.test),
+                _with_ci(r.estimate, r.ci) if r else "",
+                _with_ci(rd.estimate, rd.ci) if rd else "",
+                format_p(r.pvalue if r else None),
+                *([format_p(o.p_adjusted)] if adjusted else []),
+            ]
+        )
+    table = Table(
+        title=f"{shown_a} vs {shown_b}",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        caption=caption,
+        caption_justify="left",
+    )
     for header in headers:
         table.add_column(header, justify="left" if header in ("outcome", "test") else "right", no_wrap=True)
     for cells in rows:
         table.add_row(*cells)
     if width is None or natural_width(table) <= width:
         return table
-    narrow = Table(title=f"{shown_a} vs {shown_b}", title_justify="left", box=box.SIMPLE, show_header=False,
-                   caption=caption, caption_justify="left")
+    narrow = Table(
+        title=f"{shown_a} vs {shown_b}",
+        title_justify="left",
+        box=box.SIMPLE,
+        show_header=False,
+        caption=caption,
+        caption_justify="left",
+    )
     narrow.add_column("field", no_wrap=True)
     narrow.add_column("value", overflow="fold")
     for cells in rows:
@@ -266,16 +308,19 @@ def rows_table(rows: list[dict], columns: list[str], title: str | None = None, c
     (wide tables scroll, as with ``less -S``). Plain text, not Rich, so that a listing costs no
     start-up and a cell such as ``[/x]`` is never read as markup."""
     header = [printable(c) for c in columns]
-    body = [[printable(fmt_number(v) if isinstance(v, float) else _cell(v)) for v in (row[c] for c in columns)]
-            for row in rows]
+    body = [
+        [printable(fmt_number(v) if isinstance(v, float) else _cell(v)) for v in (row[c] for c in columns)]
+        for row in rows
+    ]
     widths = [max(map(_width, column)) for column in zip(header, *body)]
 
     def line(cells: list[str]) -> str:
         return "  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(cells, widths)).rstrip() + "\n"
 
     rule = "─" * (sum(widths) + 2 * (len(widths) - 1)) + "\n"
-    return "".join([f"{title}\n" if title else "", line(header), rule, *map(line, body),
-                    f"{caption}\n" if caption else ""])
+    return "".join(
+        [f"{title}\n" if title else "", line(header), rule, *map(line, body), f"{caption}\n" if caption else ""]
+    )
 
 
 def _width(text: str) -> int:
@@ -296,10 +341,16 @@ def table1_table(t, mean: bool = False):
     from rich.table import Table
 
     groups = [*t.groups, "overall"]
-    table = Table(title="Table 1", title_justify="left", box=box.SIMPLE_HEAD, caption_justify="left",
-                  caption="continuous: median [Q1–Q3]" + ("; mean (SD)" if mean else "") + "; categorical: n (% of "
-                          "patients with a value); P: " + ", ".join(sorted({v.test for v in t.variables if v.test}))
-                          + "; SMD: standardized mean difference (tableone's; the mean of the pairs for k groups).")
+    table = Table(
+        title="Table 1",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        caption_justify="left",
+        caption="continuous: median [Q1–Q3]" + ("; mean (SD)" if mean else "") + "; categorical: n (% of "
+        "patients with a value); P: "
+        + ", ".join(sorted({v.test for v in t.variables if v.test}))
+        + "; SMD: standardized mean difference (tableone's; the mean of the pairs for k groups).",
+    )
     table.add_column("", no_wrap=True)
     for g in groups:
         table.add_column(f"{escape(g)} (n = {t.n[g]})", justify="right", no_wrap=True)

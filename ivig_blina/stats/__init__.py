@@ -31,8 +31,19 @@ from ivig_blina.stats.plugins import ENTRY_POINT_GROUP
 from ivig_blina.stats.sides import ALTERNATIVES, ConfidenceInterval, check_alternative, check_confidence_level
 
 KINDS = ("continuous", "binary", "time-to-event", "rate", "categorical")
-__all__ = ["ALTERNATIVES", "ENTRY_POINT_GROUP", "KINDS", "ConfidenceInterval", "Registry", "Statistic", "TestResult",
-           "UnknownStatistic", "get", "register", "registry"]
+__all__ = [
+    "ALTERNATIVES",
+    "ENTRY_POINT_GROUP",
+    "KINDS",
+    "ConfidenceInterval",
+    "Registry",
+    "Statistic",
+    "TestResult",
+    "UnknownStatistic",
+    "get",
+    "register",
+    "registry",
+]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -147,11 +158,13 @@ class Registry:
             if not isinstance(getattr(cls, attr, None), str):
                 raise IvigBlinaError(f"statistic {cls.__name__} from {origin} has no '{attr}' text")
         if cls.kind not in KINDS:
-            raise IvigBlinaError(f"statistic '{cls.name}' from {origin}: kind '{cls.kind}' is not one of "
-                                 f"{', '.join(KINDS)}")
+            raise IvigBlinaError(
+                f"statistic '{cls.name}' from {origin}: kind '{cls.kind}' is not one of {', '.join(KINDS)}"
+            )
         if cls.groups not in (2, "k") or not isinstance(cls.strata, bool):
-            raise IvigBlinaError(f"statistic '{cls.name}' from {origin}: 'groups' must be 2 or \"k\" and "
-                                 "'strata' True or False")
+            raise IvigBlinaError(
+                f"statistic '{cls.name}' from {origin}: 'groups' must be 2 or \"k\" and 'strata' True or False"
+            )
         self._check_free(cls.name, origin, cls.kind)
         self.entries[cls.kind, cls.name] = Entry(cls, origin)
 
@@ -189,8 +202,10 @@ class Registry:
         with plugin_code(f"plug-in '{name}' from {origin} failed to load"):
             cls = ep.load()
         if isinstance(getattr(cls, "name", None), str) and cls.name != name:
-            raise IvigBlinaError(f"plug-in '{name}' from {origin}: its statistic is named '{cls.name}'; an entry "
-                                 "point must have the name of its statistic")
+            raise IvigBlinaError(
+                f"plug-in '{name}' from {origin}: its statistic is named '{cls.name}'; an entry "
+                "point must have the name of its statistic"
+            )
         self.register(cls, origin)
 
     def listing(self) -> list[Entry]:
@@ -215,8 +230,11 @@ class Registry:
             assert spec is not None and spec.loader is not None  # a .py file always has both
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
-        found = [obj for obj in vars(module).values()
-                 if isinstance(obj, type) and issubclass(obj, Statistic) and obj.__module__ == module_name]
+        found = [
+            obj
+            for obj in vars(module).values()
+            if isinstance(obj, type) and issubclass(obj, Statistic) and obj.__module__ == module_name
+        ]
         if not found:
             raise IvigBlinaError("plug-in defines no subclass of ivig_blina.stats.Statistic", path=path)
         for cls in found:
@@ -229,8 +247,11 @@ class Registry:
             self._load_installed(name)
         known = sorted(n for k, n in self.entries if k == kind)
         if name not in known:
-            more = (f"; installed plug-ins ('ivigblina tests' lists their kinds): {', '.join(sorted(self.installed))}"
-                    if self.installed else "")
+            more = (
+                f"; installed plug-ins ('ivigblina tests' lists their kinds): {', '.join(sorted(self.installed))}"
+                if self.installed
+                else ""
+            )
             raise UnknownStatistic(f"unknown {kind} statistic '{name}'; known: {', '.join(known)}{more}")
         entry = self.entries[kind, name]
         if entry.origin == "built-in":

@@ -10,8 +10,16 @@ import math
 
 from ivig_blina.stats import Statistic, TestResult
 from ivig_blina.stats.rootfind import uniroot
-from ivig_blina.stats.sides import (EPSILON, INF, ConfidenceInterval, check_alternative, check_confidence_level, open_side,
-                                    pvalue_chisq_or_signed_root, tail_probability)
+from ivig_blina.stats.sides import (
+    EPSILON,
+    INF,
+    ConfidenceInterval,
+    check_alternative,
+    check_confidence_level,
+    open_side,
+    pvalue_chisq_or_signed_root,
+    tail_probability,
+)
 
 
 class Fisher(Statistic):
@@ -98,10 +106,18 @@ class Fisher(Statistic):
             d = density(1)
             p = float(d[d <= d[x - lo] * (1 + 1e-7)].sum())
         alpha = tail_probability(alternative, confidence_level)
-        ci = ConfidenceInterval(0.0 if alternative == "less" else lower_limit(alpha),
-                                INF if alternative == "greater" else upper_limit(alpha))
-        return TestResult(statistic=None, pvalue=min(1.0, p), estimate=mle(), ci=ci,
-                          estimand="odds ratio (first over second), conditional MLE", method="Fisher's exact test")
+        ci = ConfidenceInterval(
+            0.0 if alternative == "less" else lower_limit(alpha),
+            INF if alternative == "greater" else upper_limit(alpha),
+        )
+        return TestResult(
+            statistic=None,
+            pvalue=min(1.0, p),
+            estimate=mle(),
+            ci=ci,
+            estimand="odds ratio (first over second), conditional MLE",
+            method="Fisher's exact test",
+        )
 
 
 class ChiSquare(Statistic):
@@ -115,7 +131,6 @@ class ChiSquare(Statistic):
     description = "Chi-square test with Yates' correction, as R's chisq.test / prop.test"
 
     def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
-        from scipy import stats
 
         (x, n_a), (y, n_b) = a, b
         observed = [[x, n_a - x], [y, n_b - y]]
@@ -123,8 +138,12 @@ class ChiSquare(Statistic):
         rows, cols = (n_a, n_b), (x + y, total - x - y)
         method = "Pearson's chi-square test with Yates' continuity correction"
         if 0 in rows or 0 in cols:
-            return TestResult(statistic=None, pvalue=None, method=method,
-                              warnings=("a row or column of the 2x2 table is empty; no test (R gives NaN)",))
+            return TestResult(
+                statistic=None,
+                pvalue=None,
+                method=method,
+                warnings=("a row or column of the 2x2 table is empty; no test (R gives NaN)",),
+            )
         statistic = 0.0
         for i in range(2):
             for j in range(2):
@@ -159,8 +178,9 @@ class _ExactUnconditional(Statistic):
     def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
         (x, n_a), (y, n_b) = a, b
         if n_a == 0 or n_b == 0:
-            return TestResult(statistic=None, pvalue=None, method=self.method,
-                              warnings=("a group has no patients; no test",))
+            return TestResult(
+                statistic=None, pvalue=None, method=self.method, warnings=("a group has no patients; no test",)
+            )
         statistic, pvalue = self._test(x, y, n_a, n_b, alternative)
         return TestResult(statistic=statistic, pvalue=pvalue, method=self.method)
 
@@ -191,8 +211,9 @@ def _max_over_nuisance(extreme, n1: int, n2: int, points: int) -> float:
     step = grid[1] - grid[0]
     for k in np.argsort(values)[-10:]:
         low, high = max(0.0, grid[k] - step), min(1.0, grid[k] + step)
-        found = optimize.minimize_scalar(lambda pi: -probability(pi)[0], bounds=(low, high), method="bounded",
-                                         options={"xatol": 1e-12})
+        found = optimize.minimize_scalar(
+            lambda pi: -probability(pi)[0], bounds=(low, high), method="bounded", options={"xatol": 1e-12}
+        )
         best = max(best, -float(found.fun))
     return min(1.0, best)
 
@@ -260,8 +281,9 @@ def wilson(events: int, n: int, z: float) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def newcombe(a: tuple[int, int], b: tuple[int, int], *, alternative: str = "two-sided",
-             confidence_level: float = 0.95) -> tuple[float, float, float] | None:
+def newcombe(
+    a: tuple[int, int], b: tuple[int, int], *, alternative: str = "two-sided", confidence_level: float = 0.95
+) -> tuple[float, float, float] | None:
     """Risk difference p_a - p_b with Newcombe's hybrid score interval (method 10 of
     Newcombe RG, Stat Med 1998;17:873-890, doi:10.1002/(SICI)1097-0258(19980430)17:8<873::AID-SIM779>3.0.CO;2-I).
 

@@ -10,7 +10,7 @@ generator and ``seed``: equal to R's within Monte Carlo error, and the method sa
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import cache
 
 from ivig_blina.stats import Statistic, TestResult
 from ivig_blina.stats.sides import EPSILON
@@ -50,24 +50,34 @@ class FisherRxC(Statistic):
     description = "Fisher's exact test of an r x c table (Monte Carlo beyond 2M tables), as R's fisher.test"
     options = ("permutations", "seed")
 
-    def run(self, *rows, alternative="two-sided", confidence_level=0.95, permutations=100_000, seed=1,
-            **options) -> TestResult:
+    def run(
+        self, *rows, alternative="two-sided", confidence_level=0.95, permutations=100_000, seed=1, **options
+    ) -> TestResult:
         table = _trimmed(_as_table(rows))
         method = "Fisher's exact test"
         if not table.size:
             return _no_test(method, "no patients; no test")
         if min(table.shape) < 2:  # the margins allow one table only: the observed one
-            return TestResult(statistic=None, pvalue=1.0, method=f"{method} (1 table)",
-                              warnings=("one group or one level only: the observed table is the only one (R gives "
-                                        "P = 1)",))
+            return TestResult(
+                statistic=None,
+                pvalue=1.0,
+                method=f"{method} (1 table)",
+                warnings=("one group or one level only: the observed table is the only one (R gives P = 1)",),
+            )
         warnings = () if alternative == "two-sided" else ("the r x c test is two-sided; --alternative does not apply",)
         count = table_count(tuple(table.sum(axis=1)), tuple(table.sum(axis=0)))
         if count <= MAX_TABLES:
-            return TestResult(statistic=None, pvalue=fisher_exact_p(table), method=f"{method} ({count:,} tables)",
-                              warnings=warnings)
+            return TestResult(
+                statistic=None, pvalue=fisher_exact_p(table), method=f"{method} ({count:,} tables)", warnings=warnings
+            )
         pvalue = fisher_monte_carlo_p(table, permutations, seed)
-        return TestResult(statistic=None, pvalue=pvalue, method=f"{method}, Monte Carlo ({permutations:,} tables, "
-                          f"seed {seed}; {count:,} tables were too many to enumerate)", warnings=warnings)
+        return TestResult(
+            statistic=None,
+            pvalue=pvalue,
+            method=f"{method}, Monte Carlo ({permutations:,} tables, "
+            f"seed {seed}; {count:,} tables were too many to enumerate)",
+            warnings=warnings,
+        )
 
 
 def _log_weight(table) -> float:
@@ -77,14 +87,15 @@ def _log_weight(table) -> float:
     return -float(gammaln(table + 1).sum())
 
 
-@lru_cache(maxsize=None)
+@cache
 def table_count(rows: tuple[int, ...], columns: tuple[int, ...]) -> int:
     """How many tables of non-negative integers have these row and column totals (counted
     column by column over the remaining row totals)."""
     if not columns:
         return int(all(r == 0 for r in rows))
-    return sum(table_count(tuple(r - x for r, x in zip(rows, part)), columns[1:])
-               for part in _compositions(columns[0], rows))
+    return sum(
+        table_count(tuple(r - x for r, x in zip(rows, part)), columns[1:]) for part in _compositions(columns[0], rows)
+    )
 
 
 def _compositions(total: int, caps: tuple[int, ...]):
@@ -110,8 +121,9 @@ def fisher_exact_p(table) -> float:
     remaining, weight = rows[None, :].copy(), np.zeros(1)
     for total in columns:
         states, back = np.unique(remaining, axis=0, return_inverse=True)
-        parts = [np.array(list(_compositions(int(total), tuple(int(s) for s in state))), dtype=np.int64)
-                 for state in states]
+        parts = [
+            np.array(list(_compositions(int(total), tuple(int(s) for s in state))), dtype=np.int64) for state in states
+        ]
         sizes = np.array([len(p) for p in parts])
         pick = np.repeat(np.arange(len(remaining)), sizes[back.ravel()])
         chosen = np.concatenate([parts[b] for b in back.ravel()])
@@ -131,7 +143,7 @@ def fisher_monte_carlo_p(table, draws: int, seed: int, batch: int = 10_000) -> f
     from scipy.special import gammaln
 
     rows, columns = table.sum(axis=1), table.sum(axis=0)
-    r, c, n = len(rows), len(columns), int(table.sum())
+    r, c = len(rows), len(columns)
     labels = np.repeat(np.arange(c), columns)  # a random table: the patients' levels shuffled, cut by group
     group = np.repeat(np.arange(r), rows)
     observed = _log_weight(table) / (1 + 64 * EPSILON)
@@ -170,8 +182,12 @@ class ChiSquareRxC(Statistic):
         if alternative != "two-sided":
             warnings += ("the r x c test is two-sided; --alternative does not apply",)
         yates = " with Yates' continuity correction" if table.shape == (2, 2) else ""
-        return TestResult(statistic=float(result.statistic), pvalue=float(result.pvalue),
-                          method=f"{method}{yates} (df = {result.dof})", warnings=warnings)
+        return TestResult(
+            statistic=float(result.statistic),
+            pvalue=float(result.pvalue),
+            method=f"{method}{yates} (df = {result.dof})",
+            warnings=warnings,
+        )
 
 
 class KruskalWallis(Statistic):
@@ -196,5 +212,9 @@ class KruskalWallis(Statistic):
             return _no_test(method, "every value is the same; no test (R gives NaN)")
         result = stats.kruskal(*samples)
         warnings = () if alternative == "two-sided" else ("Kruskal-Wallis is two-sided; --alternative does not apply",)
-        return TestResult(statistic=float(result.statistic), pvalue=float(result.pvalue),
-                          method=f"{method} (df = {len(samples) - 1})", warnings=warnings)
+        return TestResult(
+            statistic=float(result.statistic),
+            pvalue=float(result.pvalue),
+            method=f"{method} (df = {len(samples) - 1})",
+            warnings=warnings,
+        )

@@ -141,8 +141,10 @@ def cif_at(times_out, time, status, cause: int = 1):
     at = np.searchsorted(times, q, side="right") - 1
     inside = (q >= 0) & (q <= (t.max() if t.size else -np.inf))
     est, v = (np.append(x, 0.0)[at] for x in (cif, var))  # index -1: 0 before the first jump
-    return ([float(x) if ok else None for x, ok in zip(est, inside)],
-            [float(x) if ok else None for x, ok in zip(v, inside)])
+    return (
+        [float(x) if ok else None for x, ok in zip(est, inside)],
+        [float(x) if ok else None for x, ok in zip(v, inside)],
+    )
 
 
 def gray_test(time_a, status_a, time_b, status_b, cause: int = 1):
@@ -222,7 +224,10 @@ class Gray(Statistic):
         warnings = () if alternative == "two-sided" else ("Gray's test is two-sided; --alternative does not apply",)
         statistic, pvalue, _ = gray_test(time_a, status_a, time_b, status_b, cause=1)
         if statistic is None:
-            return TestResult(statistic=None, pvalue=None, method=method,
-                              warnings=warnings + ("the test is not defined for these data (R gives no usable "
-                                                   "statistic); no test",))
+            return TestResult(
+                statistic=None,
+                pvalue=None,
+                method=method,
+                warnings=warnings + ("the test is not defined for these data (R gives no usable statistic); no test",),
+            )
         return TestResult(statistic=float(statistic), pvalue=float(pvalue), method=method, warnings=warnings)

@@ -10,8 +10,15 @@ from typing import ClassVar
 
 from ivig_blina.stats import Statistic, TestResult
 from ivig_blina.stats.rootfind import uniroot
-from ivig_blina.stats.sides import (EPSILON, INF, ConfidenceInterval, interval, open_side, pvalue_symmetric,
-                                    tail_probability)
+from ivig_blina.stats.sides import (
+    EPSILON,
+    INF,
+    ConfidenceInterval,
+    interval,
+    open_side,
+    pvalue_symmetric,
+    tail_probability,
+)
 
 
 def _no_test(method: str, reason: str, **fields) -> TestResult:
@@ -40,12 +47,14 @@ class MannWhitney(Statistic):
         pooled = np.concatenate([a, b])
         estimand = "Hodges-Lehmann shift (first minus second)"
         if np.all(pooled == pooled[0]):
-            return _no_test("Wilcoxon rank-sum test", "every value is the same; no test (R gives NA)",
-                            estimand=estimand)
+            return _no_test(
+                "Wilcoxon rank-sum test", "every value is the same; no test (R gives NA)", estimand=estimand
+            )
         ties = len(np.unique(pooled)) < len(pooled)
         exact = len(a) < 50 and len(b) < 50 and not ties
-        res = stats.mannwhitneyu(a, b, alternative=alternative, use_continuity=True,
-                                 method="exact" if exact else "asymptotic")
+        res = stats.mannwhitneyu(
+            a, b, alternative=alternative, use_continuity=True, method="exact" if exact else "asymptotic"
+        )
         warnings: tuple[str, ...] = ()
         estimate: float | None
         ci: ConfidenceInterval | None
@@ -64,8 +73,15 @@ class MannWhitney(Statistic):
             except ValueError:  # uniroot: no sign change, as R's "f() values at end points not of opposite sign"
                 estimate, ci = None, None
                 warnings += ("no estimate or interval: R's root-finding has no sign change here (R stops too)",)
-        return TestResult(statistic=float(res.statistic), pvalue=float(res.pvalue), estimate=estimate, ci=ci,
-                          estimand=estimand, method=method, warnings=warnings)
+        return TestResult(
+            statistic=float(res.statistic),
+            pvalue=float(res.pvalue),
+            estimate=estimate,
+            ci=ci,
+            estimand=estimand,
+            method=method,
+            warnings=warnings,
+        )
 
 
 def _wilcoxon_counts(m: int, n: int) -> list[int]:
@@ -118,11 +134,11 @@ def _hodges_lehmann_normal(a, b, alternative, confidence_level):
     a_sorted, b_sorted = np.sort(a), np.sort(b)
     _, b_ties = np.unique(b_sorted, return_counts=True)
     b_ties = b_ties.astype(np.int64)
-    b_cubes = int((b_ties ** 3 - b_ties).sum())
+    b_cubes = int((b_ties**3 - b_ties).sum())
 
     a_values, a_counts = np.unique(a_sorted, return_counts=True)
     a_counts = a_counts.astype(np.int64)
-    a_cubes = int((a_counts ** 3 - a_counts).sum())
+    a_cubes = int((a_counts**3 - a_counts).sum())
 
     def wdiff(d: float, zq: float, correct: bool) -> float:
         # The rank sum of a - d among c(a - d, b), as R computes it, by counting instead of ranking:
@@ -132,7 +148,7 @@ def _hodges_lehmann_normal(a, b, alternative, confidence_level):
             shifted = a_sorted - d
             starts = np.flatnonzero(np.r_[True, np.diff(shifted) != 0])
             values, a_ties = shifted[starts], np.diff(np.r_[starts, m]).astype(np.int64)
-            a_tie_cubes = int((a_ties ** 3 - a_ties).sum())
+            a_tie_cubes = int((a_ties**3 - a_ties).sum())
         below = np.searchsorted(b_sorted, values, side="left")
         in_b = np.flatnonzero((b_sorted.take(below, mode="clip") == values) & (below < n))
         b_here = np.zeros(len(values), dtype=np.int64)  # count b's equal values only where there are some
@@ -140,8 +156,7 @@ def _hodges_lehmann_normal(a, b, alternative, confidence_level):
         dz = float((a_ties * (below + b_here / 2)).sum()) - m * n / 2
         # the pooled sample's ties: b's and a's own, with the groups where a - d meets b merged
         merged, b_only, a_only = a_ties[in_b] + b_here[in_b], b_here[in_b], a_ties[in_b]
-        cubes = b_cubes + a_tie_cubes + int((merged ** 3 - merged - (b_only ** 3 - b_only)
-                                             - (a_only ** 3 - a_only)).sum())
+        cubes = b_cubes + a_tie_cubes + int((merged**3 - merged - (b_only**3 - b_only) - (a_only**3 - a_only)).sum())
         correction = 0.0
         if correct:
             correction = {"two-sided": np.sign(dz) * 0.5, "greater": 0.5, "less": -0.5}[alternative]
@@ -161,8 +176,10 @@ def _hodges_lehmann_normal(a, b, alternative, confidence_level):
         return uniroot(lambda d: wdiff(d, zq, True), lowest, highest, tol=1e-4, f_lower=f_low, f_upper=f_high)
 
     tail = tail_probability(alternative, confidence_level)
-    ci = ConfidenceInterval(-INF if alternative == "less" else root(stats.norm.isf(tail)),
-                            INF if alternative == "greater" else root(stats.norm.ppf(tail)))
+    ci = ConfidenceInterval(
+        -INF if alternative == "less" else root(stats.norm.isf(tail)),
+        INF if alternative == "greater" else root(stats.norm.ppf(tail)),
+    )
     estimate = uniroot(lambda d: wdiff(d, 0.0, False), lowest, highest, tol=1e-4)
     return float(estimate), ci
 
@@ -187,15 +204,20 @@ class _TTest(Statistic):
             se = math.sqrt(((m - 1) * va + (n - 1) * vb) / df * (1 / m + 1 / n))
         else:
             se = math.sqrt(va / m + vb / n)
-            df = se ** 4 / ((va / m) ** 2 / (m - 1) + (vb / n) ** 2 / (n - 1)) if se > 0 else math.nan
+            df = se**4 / ((va / m) ** 2 / (m - 1) + (vb / n) ** 2 / (n - 1)) if se > 0 else math.nan
         if se == 0:
             return _no_test(self.method, "the data are constant; no test", estimand=estimand)
         estimate = float(a.mean() - b.mean())
         t = estimate / se
         dist = stats.t(df)
-        return TestResult(statistic=t, pvalue=pvalue_symmetric(dist, t, alternative), estimate=estimate,
-                          ci=interval(estimate, se, dist, alternative, confidence_level), estimand=estimand,
-                          method=f"{self.method} (df = {df:.6g})")
+        return TestResult(
+            statistic=t,
+            pvalue=pvalue_symmetric(dist, t, alternative),
+            estimate=estimate,
+            ci=interval(estimate, se, dist, alternative, confidence_level),
+            estimand=estimand,
+            method=f"{self.method} (df = {df:.6g})",
+        )
 
 
 class WelchT(_TTest):
@@ -246,15 +268,25 @@ class BrunnerMunzel(Statistic):
         estimate = float((ra.mean() - rb.mean()) / (m + n) + 0.5)
         spread = m * sa + n * sb
         if spread == 0:
-            return _no_test(method, "the groups do not overlap and have no spread of ranks; no test",
-                            estimate=estimate, estimand=estimand)
+            return _no_test(
+                method,
+                "the groups do not overlap and have no spread of ranks; no test",
+                estimate=estimate,
+                estimand=estimand,
+            )
         se = math.sqrt(spread) / (m * n)
         statistic = (estimate - 0.5) / se
-        df = spread ** 2 / ((m * sa) ** 2 / (m - 1) + (n * sb) ** 2 / (n - 1))
+        df = spread**2 / ((m * sa) ** 2 / (m - 1) + (n * sb) ** 2 / (n - 1))
         dist = stats.t(df)
         low, high = interval(estimate, se, dist, alternative, confidence_level)
-        return TestResult(statistic=statistic, pvalue=pvalue_symmetric(dist, statistic, alternative), estimate=estimate,
-                          ci=ConfidenceInterval(max(0.0, low), min(1.0, high)), estimand=estimand, method=f"{method} (df = {df:.6g})")
+        return TestResult(
+            statistic=statistic,
+            pvalue=pvalue_symmetric(dist, statistic, alternative),
+            estimate=estimate,
+            ci=ConfidenceInterval(max(0.0, low), min(1.0, high)),
+            estimand=estimand,
+            method=f"{method} (df = {df:.6g})",
+        )
 
 
 class Permutation(Statistic):
@@ -273,8 +305,18 @@ class Permutation(Statistic):
     max_exact = 100_000
     cells_per_chunk = 4_000_000  # rows x values held at once: bounded memory whatever the sample size
 
-    def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, permutations=9999, seed=1,
-            progress=None, **options) -> TestResult:
+    def run(
+        self,
+        a,
+        b,
+        *,
+        alternative="two-sided",
+        confidence_level=0.95,
+        permutations=9999,
+        seed=1,
+        progress=None,
+        **options,
+    ) -> TestResult:
         import itertools
 
         import numpy as np
@@ -308,10 +350,18 @@ class Permutation(Statistic):
             if progress is not None:
                 progress(done, total)
         pvalue = extreme / splits if exact else (extreme + 1) / (permutations + 1)
-        method = (f"exact permutation test ({splits} splits)" if exact
-                  else f"Monte Carlo permutation test ({permutations} permutations, seed {seed})")
-        return TestResult(statistic=observed, pvalue=float(pvalue), estimate=observed,
-                          estimand="difference in medians (first minus second)", method=method)
+        method = (
+            f"exact permutation test ({splits} splits)"
+            if exact
+            else f"Monte Carlo permutation test ({permutations} permutations, seed {seed})"
+        )
+        return TestResult(
+            statistic=observed,
+            pvalue=float(pvalue),
+            estimate=observed,
+            estimand="difference in medians (first minus second)",
+            method=method,
+        )
 
 
 def _median_differences(pooled, chosen):

@@ -34,8 +34,7 @@ def search_path() -> list[str]:
     import site
 
     sites = {os.path.realpath(d) for d in [*site.getsitepackages(), site.getusersitepackages()]}
-    return [entry for entry in sys.path
-            if os.path.realpath(entry or ".") != here or here in sites]
+    return [entry for entry in sys.path if os.path.realpath(entry or ".") != here or here in sites]
 
 
 def may_declare_plugins(path: list[str] | None = None) -> bool:

@@ -7,15 +7,23 @@ function the root found depends on the iteration, so we follow R's iteration ste
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ivig_blina.stats.sides import EPSILON
 
-R_TOL = EPSILON ** 0.25  # uniroot's default tol
+R_TOL = EPSILON**0.25  # uniroot's default tol
 
 
-def uniroot(f: Callable[[float], float], lower: float, upper: float, *, tol: float = R_TOL,
-            maxiter: int = 1000, f_lower: float | None = None, f_upper: float | None = None) -> float:
+def uniroot(
+    f: Callable[[float], float],
+    lower: float,
+    upper: float,
+    *,
+    tol: float = R_TOL,
+    maxiter: int = 1000,
+    f_lower: float | None = None,
+    f_upper: float | None = None,
+) -> float:
     """The root of ``f`` in ``[lower, upper]`` as R's ``uniroot(f, c(lower, upper), tol=tol)$root``."""
     fa = f(lower) if f_lower is None else f_lower
     fb = f(upper) if f_upper is None else f_upper

@@ -24,6 +24,7 @@ class ConfidenceInterval(NamedTuple):
     low: float
     high: float
 
+
 EPSILON = sys.float_info.epsilon  # R's .Machine$double.eps
 INF = math.inf
 
@@ -39,8 +40,11 @@ def check_alternative(alternative: Any) -> str:
 def check_confidence_level(confidence_level: Any) -> float:
     """``confidence_level`` if it is a number strictly between 0 and 1 (0.95, not 95), else an
     :class:`OptionError` (a ``ValueError``)."""
-    if isinstance(confidence_level, bool) or not isinstance(confidence_level, (int, float)) \
-            or not 0 < confidence_level < 1:
+    if (
+        isinstance(confidence_level, bool)
+        or not isinstance(confidence_level, (int, float))
+        or not 0 < confidence_level < 1
+    ):
         raise OptionError("confidence_level", f"expected a level between 0 and 1 (e.g. 0.95), got {confidence_level}")
     return float(confidence_level)
 

@@ -12,8 +12,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ivig_blina.stats import Statistic, TestResult
-from ivig_blina.stats.sides import (EPSILON, ConfidenceInterval, check_confidence_level, interval, open_side,
-                                    pvalue_chisq_or_signed_root, tail_probability)
+from ivig_blina.stats.sides import (
+    EPSILON,
+    ConfidenceInterval,
+    check_confidence_level,
+    interval,
+    open_side,
+    pvalue_chisq_or_signed_root,
+    tail_probability,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -53,8 +60,11 @@ class KaplanMeier:
 
     def median(self) -> tuple[float | None, float | None, float | None]:
         """The median time and its CI (from the pointwise limits), as R's survfit."""
-        return (_first_at_or_below(self.time, self.surv), _first_at_or_below(self.time, self.lower),
-                _first_at_or_below(self.time, self.upper))
+        return (
+            _first_at_or_below(self.time, self.surv),
+            _first_at_or_below(self.time, self.lower),
+            _first_at_or_below(self.time, self.upper),
+        )
 
 
 def kaplan_meier(time, event, confidence_level: float = 0.95) -> KaplanMeier:
@@ -125,7 +135,6 @@ class LogRank(Statistic):
 
     def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
         import numpy as np
-        from scipy import stats
 
         times, d_a, d_b, n_a, n_b = _risk_table(a, b)
         method = "log-rank test"
@@ -134,14 +143,20 @@ class LogRank(Statistic):
         with np.errstate(invalid="ignore", divide="ignore"):
             variance = np.nansum(d * (n_a / n) * (n_b / n) * (n - d) / np.where(n > 1, n - 1, np.nan))
         if not len(times) or variance == 0:
-            return TestResult(statistic=None, pvalue=None, method=method, estimand=estimand,
-                              warnings=("no events to compare; no test",))
+            return TestResult(
+                statistic=None,
+                pvalue=None,
+                method=method,
+                estimand=estimand,
+                warnings=("no events to compare; no test",),
+            )
         difference = float(np.sum(d_a - d * n_a / n))
-        chisq = float(difference ** 2 / variance)
+        chisq = float(difference**2 / variance)
         p = pvalue_chisq_or_signed_root(chisq, difference / math.sqrt(variance), alternative)
         hr, ci, warnings = cox_hazard_ratio(a, b, alternative, confidence_level)
-        return TestResult(statistic=chisq, pvalue=p, estimate=hr, ci=ci, estimand=estimand, method=method,
-                          warnings=warnings)
+        return TestResult(
+            statistic=chisq, pvalue=p, estimate=hr, ci=ci, estimand=estimand, method=method, warnings=warnings
+        )
 
 
 def cox_hazard_ratio(a, b, alternative="two-sided", confidence_level=0.95):
@@ -178,11 +193,16 @@ def cox_hazard_ratio(a, b, alternative="two-sided", confidence_level=0.95):
         d1 = np.bincount(at[event], weights=(w * x)[event], minlength=len(unique_times))
         t0 = s0[j] - fraction * d0[j]
         ratio = (s1[j] - fraction * d1[j]) / t0  # x is 0/1, so its second moment equals the first
-        return (float(beta * x_dead - np.log(t0).sum()), float(x_dead - ratio.sum()),
-                float((ratio - ratio ** 2).sum()))
+        return (float(beta * x_dead - np.log(t0).sum()), float(x_dead - ratio.sum()), float((ratio - ratio**2).sum()))
 
-    infinite = (None, None, ("the hazard ratio is not estimable: one group's events all come before the "
-                             "other's (monotone likelihood; R warns the coefficient may be infinite)",))
+    infinite = (
+        None,
+        None,
+        (
+            "the hazard ratio is not estimable: one group's events all come before the "
+            "other's (monotone likelihood; R warns the coefficient may be infinite)",
+        ),
+    )
     beta, converged = 0.0, False
     loglik, score, information = derivatives(beta)
     try:
@@ -202,7 +222,11 @@ def cox_hazard_ratio(a, b, alternative="two-sided", confidence_level=0.95):
     if not converged or abs(beta) > 15 or information <= 1e-12:
         return infinite
     low, high = interval(beta, 1 / math.sqrt(information), stats.norm, alternative, confidence_level)
-    return math.exp(beta), ConfidenceInterval(math.exp(low), math.exp(high)), ()  # exp(-inf) = 0 and exp(inf) = inf: open ends
+    return (
+        math.exp(beta),
+        ConfidenceInterval(math.exp(low), math.exp(high)),
+        (),
+    )  # exp(-inf) = 0 and exp(inf) = inf: open ends
 
 
 class PoissonRateRatio(Statistic):
@@ -219,16 +243,26 @@ class PoissonRateRatio(Statistic):
         method, estimand = "exact rate ratio test (conditional binomial)", "rate ratio (first over second)"
         n = x1 + x2
         if t1 <= 0 or t2 <= 0 or n == 0:
-            return TestResult(statistic=None, pvalue=None, method=method, estimand=estimand,
-                              warnings=("no episodes or no patient-time in a group; no test",))
+            return TestResult(
+                statistic=None,
+                pvalue=None,
+                method=method,
+                estimand=estimand,
+                warnings=("no episodes or no patient-time in a group; no test",),
+            )
         p0 = t1 / (t1 + t2)
         pvalue = _binom_test(x1, n, p0, alternative)
         low, high = _clopper_pearson(x1, n, alternative, confidence_level)
         to_ratio = lambda p: math.inf if p >= 1 else p / (1 - p) * t2 / t1  # noqa: E731
         estimate = math.inf if x2 == 0 else (x1 / t1) / (x2 / t2)
-        return TestResult(statistic=float(x1), pvalue=pvalue, estimate=estimate,
-                          ci=ConfidenceInterval(to_ratio(low), to_ratio(high)),
-                          estimand=estimand, method=method)
+        return TestResult(
+            statistic=float(x1),
+            pvalue=pvalue,
+            estimate=estimate,
+            ci=ConfidenceInterval(to_ratio(low), to_ratio(high)),
+            estimand=estimand,
+            method=method,
+        )
 
 
 def _binom_test(x: int, n: int, p: float, alternative: str) -> float:

@@ -74,12 +74,22 @@ def tableone_smds(frame, continuous, categorical, include_null):
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # 0/0 and singular matrices warn; the NaN is the result
-        table = TableOne(frame, columns=continuous + categorical, continuous=continuous, categorical=categorical,
-                         groupby="group", smd=True, include_null=include_null, pval=False)
+        table = TableOne(
+            frame,
+            columns=continuous + categorical,
+            continuous=continuous,
+            categorical=categorical,
+            groupby="group",
+            smd=True,
+            include_null=include_null,
+            pval=False,
+        )
     groups = sorted(set(frame["group"]))
-    pairs = [(a, b) for i, a in enumerate(groups) for b in groups[i + 1:]]
-    return {variable: {f"{a},{b}": float(table.smd_table.loc[variable, f"SMD ({a},{b})"]) for a, b in pairs}
-            for variable in continuous + categorical}
+    pairs = [(a, b) for i, a in enumerate(groups) for b in groups[i + 1 :]]
+    return {
+        variable: {f"{a},{b}": float(table.smd_table.loc[variable, f"SMD ({a},{b})"]) for a, b in pairs}
+        for variable in continuous + categorical
+    }
 
 
 def main() -> None:
@@ -103,8 +113,11 @@ def main() -> None:
                     r_value = r_smd["na_as_level"][pair] if include_null and "na_as_level" in r_smd else r_smd[pair]
                     r_value = math.nan if r_value is None else r_value
                     same = math.isclose(abs(value), r_value, rel_tol=1e-12) or math.isnan(value) and math.isnan(r_value)
-                    print(f"{name} {variable} {pair} include_null={include_null}: tableone {value!r}  R {r_value!r}"
-                          f"  {'agree (|tableone|)' if same else 'DIFFER'}", file=sys.stderr)
+                    print(
+                        f"{name} {variable} {pair} include_null={include_null}: tableone {value!r}  R {r_value!r}"
+                        f"  {'agree (|tableone|)' if same else 'DIFFER'}",
+                        file=sys.stderr,
+                    )
 
 
 if __name__ == "__main__":

@@ -17,9 +17,15 @@ ROOT = HERE.parent.parent
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "markdown")
 WO = "examples/wo2022_cohort.csv"
 CORPUS = "tests/data/corpus/"
-AWKWARD = [("excel_export.csv", []), ("european.csv", ["--decimal", ","]), ("tabs.tsv", []),
-           ("censored.csv", []), ("duplicates.csv", []), ("latin1_declared.csv", ["--encoding", "latin-1"]),
-           ("utf16.csv", ["--encoding", "utf-16"])]
+AWKWARD = [
+    ("excel_export.csv", []),
+    ("european.csv", ["--decimal", ","]),
+    ("tabs.tsv", []),
+    ("censored.csv", []),
+    ("duplicates.csv", []),
+    ("latin1_declared.csv", ["--encoding", "latin-1"]),
+    ("utf16.csv", ["--encoding", "utf-16"]),
+]
 
 # name -> the command's arguments (paths relative to the repository's root)
 CASES: dict[str, list[str]] = {}
@@ -29,18 +35,64 @@ for fmt in FORMATS:
     CASES[f"wo_compare_competing.{fmt}"] = ["compare", WO, "--competing-risk", "-f", fmt]
     CASES[f"tests.{fmt}"] = ["tests", "-f", fmt]
     CASES[f"wo_table1.{fmt}"] = ["table1", WO, "--categorical", "ecog", "--mean", "-f", fmt]
-CASES.update({
-    "wo_compare_options.json": ["compare", WO, "--alternative", "less", "--confidence", "0.9", "--adjust", "holm",
-                                "--landmarks", "14,60", "-f", "json"],
-    "wo_compare_other_tests.csv": ["compare", WO, "--test", "continuous=welch-t", "--test", "binary=chi-square",
-                                   "--adjust", "bh", "-f", "csv"],
-    "wo_compare_more_tests.jsonl": ["compare", WO, "--test", "continuous=brunner-munzel", "--test",
-                                    "binary=boschloo", "--alternative", "greater", "-f", "jsonl"],
-    "wo_compare_window.json": ["compare", WO, "--until", "120", "--hgg-threshold", "350", "--exclude-after-ivig", "3",
-                               "--baseline-window", "14", "-f", "json"],
-    "patient_nadir.csv": ["nadir", "examples/patient.csv", "-f", "csv", "--today", "2026-11-01"],
-    "patient_nadir.json": ["nadir", "examples/patient.csv", "-f", "json", "--today", "2026-11-01"],
-})
+CASES.update(
+    {
+        "wo_compare_options.json": [
+            "compare",
+            WO,
+            "--alternative",
+            "less",
+            "--confidence",
+            "0.9",
+            "--adjust",
+            "holm",
+            "--landmarks",
+            "14,60",
+            "-f",
+            "json",
+        ],
+        "wo_compare_other_tests.csv": [
+            "compare",
+            WO,
+            "--test",
+            "continuous=welch-t",
+            "--test",
+            "binary=chi-square",
+            "--adjust",
+            "bh",
+            "-f",
+            "csv",
+        ],
+        "wo_compare_more_tests.jsonl": [
+            "compare",
+            WO,
+            "--test",
+            "continuous=brunner-munzel",
+            "--test",
+            "binary=boschloo",
+            "--alternative",
+            "greater",
+            "-f",
+            "jsonl",
+        ],
+        "wo_compare_window.json": [
+            "compare",
+            WO,
+            "--until",
+            "120",
+            "--hgg-threshold",
+            "350",
+            "--exclude-after-ivig",
+            "3",
+            "--baseline-window",
+            "14",
+            "-f",
+            "json",
+        ],
+        "patient_nadir.csv": ["nadir", "examples/patient.csv", "-f", "csv", "--today", "2026-11-01"],
+        "patient_nadir.json": ["nadir", "examples/patient.csv", "-f", "json", "--today", "2026-11-01"],
+    }
+)
 for name, options in AWKWARD:
     stem = name.split(".")[0]
     CASES[f"corpus_{stem}_nadir.csv"] = ["nadir", CORPUS + name, "-f", "csv", *options]
