@@ -143,3 +143,12 @@ def test_covariates_from_a_patients_file(write, tmp_path):
         f"ivigblina: error: {extra}:4: column 'patient_id': patient 'A' is listed twice (also on "
         "line 2); the file holds one row per patient\n"
     )
+
+
+def test_a_categorical_name_that_is_no_covariate_is_refused(write):
+    path = write("patient_id,cohort,day,igg_mg_dl,ecog\nA,x,0,500,1\nB,y,0,600,2\n")
+    result = run("table1", path, "--categorical", "ecgo")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (
+        f"ivigblina: error: {path}: --categorical names ecgo, not a covariate read (covariates: ecog)\n"
+    )

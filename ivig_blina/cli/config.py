@@ -2,7 +2,7 @@
 
 Keys are the long option names without their dashes (``patient-col = "MRN"``,
 ``event-map = ["ICU=infection_icu"]``, ``competing-risk = true``): at the top level for every
-command that takes them, or under ``[compare]``, ``[nadir]``, ``[tests]``, ``[plot.igg]``,
+command that takes them, or under ``[compare]``, ``[nadir]``, ``[table1]``, ``[tests]``, ``[plot.igg]``,
 ``[plot.infection]`` for one. A top-level key that a command does not take is ignored by it; a
 key that no command takes is an error naming it. Options given on the command line win: the
 file becomes Click's ``default_map``.

@@ -51,18 +51,23 @@ class Cohort:
         kinds: dict[str, str] = {}
         given = self.observations.covariates
         categorical = {c.strip().lower() for c in self.options.get("categorical", [])}
+        names = [] if given is None else list(given.columns.drop("pid"))
+        unknown = sorted(categorical - set(names))
+        if unknown:  # a misspelt name would leave a numeric code continuous without a word
+            raise IvigBlinaError(
+                f"--categorical names {', '.join(unknown)}, not a covariate read (covariates: "
+                f"{', '.join(names[:20]) or 'none'})",
+                path=self.path,
+            )
         if given is not None:
             by_patient = given.set_index(self.observations.patients.set_index("pid").patient_id.reindex(given.pid))
-            for column in given.columns.drop("pid"):
+            for column in names:
                 text = by_patient[column].reindex(table.patient_id).to_numpy(dtype=object)
                 blank = pd.isna(text) | (text == "")
-                comma = self.options.get("decimal") == ","
-                numbers = pd.to_numeric(
-                    pd.Series(np.where(blank, None, text)).str.replace(",", ".")
-                    if comma
-                    else pd.Series(np.where(blank, None, text)),
-                    errors="coerce",
-                )
+                values = pd.Series(np.where(blank, None, text))
+                if self.options.get("decimal") == ",":
+                    values = values.str.replace(",", ".")
+                numbers = pd.to_numeric(values, errors="coerce")
                 numeric = bool((numbers.notna() | blank).all()) and column not in categorical and not blank.all()
                 out[column] = numbers.to_numpy(float) if numeric else np.where(blank, None, text)
                 kinds[column] = "continuous" if numeric else "categorical"
