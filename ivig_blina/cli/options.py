@@ -284,6 +284,15 @@ FigureOut = Annotated[
 Groups = Annotated[
     str | None, typer.Option("--groups", help="The two cohorts to compare, as A,B (that order).", show_default=False)
 ]
+GroupList = Annotated[
+    str | None,
+    typer.Option(
+        "--groups",
+        show_default=False,
+        callback=lambda value: parse_group_list(value),
+        help="The cohorts, as A,B or A,B,C (that order), or all (default: the file's two cohorts).",
+    ),
+]
 Panels = Annotated[
     str | None,
     typer.Option(
