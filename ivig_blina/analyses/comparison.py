@@ -420,12 +420,12 @@ class _Runner:
         if tested.result is None or len(self.groups) != 2:
             return tested
         a, b = (tested.groups[g] for g in self.groups)
-        difference, low, high = newcombe(
-            (a.events, a.n),  # type: ignore[union-attr]
-            (b.events, b.n),  # type: ignore[union-attr]
-            alternative=self.alternative,  # type: ignore[arg-type]
-            confidence_level=self.confidence_level,
+        assert isinstance(a, BinarySummary) and isinstance(b, BinarySummary)
+        risk = newcombe(
+            (a.events, a.n), (b.events, b.n), alternative=self.alternative, confidence_level=self.confidence_level
         )
+        assert risk is not None  # both groups have patients: the test ran
+        difference, low, high = risk
         return replace(tested, risk_difference=RiskDifference(difference, ConfidenceInterval(low, high)))
 
     def time_to_event(self, frames, statistic, landmarks, competing) -> OutcomeResult:
@@ -435,7 +435,7 @@ class _Runner:
             statistic,
             frames,
             lambda x: event_data(x, competing),
-            lambda d, _: event_summary(*d, landmarks, self.confidence_level, competing),
+            lambda d, _: event_summary(d[0], d[1], landmarks, self.confidence_level, competing),
             lambda d: len(d[0]),
         )
 

@@ -352,8 +352,9 @@ def compare(
     if exact and strata is None:
         raise typer.BadParameter("the exact Cochran-Mantel-Haenszel test needs --strata COLUMN", param_hint="--exact")
     with _user_errors():
-        covariates = {"covariates": [strata]} if strata else {}
-        cohort = source.load(require_cohort=True, competing_risk=competing_risk, **covariates)
+        cohort = source.load(
+            require_cohort=True, competing_risk=competing_risk, covariates=[strata] if strata else None
+        )
         with _progress(not quiet and sys.stderr.isatty()) as progress:
             result = run_compare(
                 cohort,
