@@ -276,6 +276,10 @@ COMPARE_CHECKS = [
     ("--landmarks", ""),
     ("--landmarks", "30,x"),
     ("--landmarks", "-30"),  # parse_landmarks
+    ("--windows", "0,28"),
+    ("--windows", "90,28"),
+    ("--windows", "28,x"),  # parse_windows
+    ("--pairwise-adjust", "tukey"),
     ("--alternative", "both"),
     ("--adjust", "fdr"),
     ("--format", "xlsx"),  # choices

@@ -96,6 +96,7 @@ def compare(
     competing_risk: bool | None = None,
     strata: str | None = None,
     exact: bool = False,
+    windows: tuple[float, ...] | None = None,
     pairwise: bool = False,
     pairwise_adjust: str = "holm",
     permutations: int = 9999,
@@ -199,6 +200,10 @@ def compare(
     notes: list[str] = []
     if strata is not None:
         t, run.strata_of, notes = _strata(cohort, t, strata)
+    if windows is not None:
+        from ivig_blina.cohort.burden import by_window
+
+        t = t.join(by_window(cohort, windows))
     frames = [t[t.cohort == g] for g in chosen]
 
     def values(column: str):
@@ -213,6 +218,13 @@ def compare(
     if patients.event_outcomes:
         results.append(run.time_to_event(frames, main["time-to-event"], landmarks, competing_risk))
         results.append(run.rate(frames, main["rate"]))
+        if windows is not None:
+            from ivig_blina.cohort.burden import window_names
+
+            results += [
+                run.rate(frames, main["rate"], f"infection_rate_{w}", f"episodes_{w}", f"days_{w}")
+                for w in window_names(tuple(windows))
+            ]
     censored = t[t.nadir_censored != ""]
     if len(censored):
         note = (
@@ -234,6 +246,8 @@ def compare(
     }
     if strata is not None:
         used.update(strata=strata, exact=exact)
+    if windows is not None:
+        used.update(windows=list(windows))
     if pairwise:
         used.update(
             pairwise=True,
@@ -439,13 +453,15 @@ class _Runner:
             lambda d: len(d[0]),
         )
 
-    def rate(self, frames, statistic) -> OutcomeResult:
+    def rate(
+        self, frames, statistic, outcome="infection_rate", episodes="infection_episodes", days="follow_up_days"
+    ) -> OutcomeResult:
         return self.outcome(
-            "infection_rate",
+            outcome,
             "rate",
             statistic,
             frames,
-            lambda x: (int(x.infection_episodes.sum()), float(x.follow_up_days.sum())),
+            lambda x: (int(x[episodes].sum()), float(x[days].sum())),
             lambda d, x: RateSummary(len(x), d[0], d[1], 100 * d[0] / d[1] if d[1] > 0 else None),
             lambda d: 1,  # a group without patients has no patient-time: the statistic says so
             extra=(REPEATED_EPISODES,),

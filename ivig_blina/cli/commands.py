@@ -31,6 +31,7 @@ from ivig_blina.cli.options import (
     Panels,
     PluginOpt,
     Quiet,
+    Windows,
     check_level,
     parse_groups,
     parse_landmarks,
@@ -234,13 +235,14 @@ def nadir(
             help="Deaths without infection are a competing event: infection_status 2 (else 0, censored).",
         ),
     ] = False,
+    windows: Windows = None,
 ):
     from ivig_blina.render.text import frame_chunks, plain
 
     with _user_errors():
-        cohort = source.load(competing_risk=competing_risk)
+        cohort = source.load(competing_risk=competing_risk, keep_rows=windows is not None)
+        table = cohort.nadir_table(windows)
     _summary(cohort, quiet)
-    table = cohort.nadir_table()
     columns = list(table.columns)
     if format in (Format.csv, Format.tsv):  # vectorised: per-patient tables can have millions of rows
         _emit(frame_chunks(table, format.value), output, _inputs(source))
@@ -330,6 +332,14 @@ def compare(
     exact: Annotated[
         bool, typer.Option("--exact", help="With --strata: the exact conditional Cochran-Mantel-Haenszel test.")
     ] = False,
+    burden: Annotated[
+        bool,
+        typer.Option(
+            "--burden",
+            help="Infection burden: an infection_rate_<window> outcome per window of --windows (default 28,90,180).",
+        ),
+    ] = False,
+    windows: Windows = None,
     pairwise: Annotated[
         bool,
         typer.Option("--pairwise", help="With three or more cohorts: every pair with the two-group test as well."),
@@ -352,8 +362,15 @@ def compare(
     if exact and strata is None:
         raise typer.BadParameter("the exact Cochran-Mantel-Haenszel test needs --strata COLUMN", param_hint="--exact")
     with _user_errors():
+        if burden and windows is None:
+            from ivig_blina.cohort.burden import WINDOWS
+
+            windows = WINDOWS  # type: ignore[assignment]  # days, as the callback parses them
         cohort = source.load(
-            require_cohort=True, competing_risk=competing_risk, covariates=[strata] if strata else None
+            require_cohort=True,
+            competing_risk=competing_risk,
+            covariates=[strata] if strata else None,
+            keep_rows=windows is not None,
         )
         with _progress(not quiet and sys.stderr.isatty()) as progress:
             result = run_compare(
@@ -367,6 +384,7 @@ def compare(
                 competing_risk=competing_risk,
                 strata=strata,
                 exact=exact,
+                windows=windows,  # type: ignore[arg-type]  # days: parsed by its callback
                 pairwise=pairwise,
                 pairwise_adjust=pairwise_adjust.value,
                 permutations=permutations,

@@ -399,6 +399,31 @@ def parse_landmarks(value: str):
     return days
 
 
+def parse_windows(value: str | None) -> tuple[float, ...] | None:
+    """``--windows``: increasing positive cut days, e.g. 28,90,180."""
+    if value is None:
+        return None
+    try:
+        days = tuple(float(x) for x in value.split(",") if x.strip())
+    except ValueError:
+        days = ()
+    if not days or not all(0 < d < float("inf") for d in days) or list(days) != sorted(set(days)):
+        raise typer.BadParameter(f"expected increasing days > 0 separated by commas (e.g. 28,90,180), got '{value}'")
+    return days
+
+
+Windows = Annotated[
+    str | None,
+    typer.Option(
+        "--windows",
+        callback=lambda value: parse_windows(value),
+        show_default=False,
+        help="Cut days of the infection burden windows, e.g. 28,90,180 (the default of --burden): episodes and "
+        "patient-days per window.",
+    ),
+]
+
+
 def parse_groups(value: str | None) -> tuple[str, str] | None:
     if value is None:
         return None

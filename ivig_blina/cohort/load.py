@@ -98,9 +98,16 @@ class Cohort:
         """One row per patient, sorted by cohort then patient ID (see :func:`per_patient`)."""
         return self.patients.table
 
-    def nadir_table(self) -> pd.DataFrame:
-        """The per-patient columns ``ivigblina nadir`` writes, in its order."""
-        return self.patients.table[IGG_COLUMNS + self.patients.event_outcomes + FOLLOW_UP_COLUMNS]
+    def nadir_table(self, windows: tuple[float, ...] | None = None) -> pd.DataFrame:
+        """The per-patient columns ``ivigblina nadir`` writes, in its order; with ``windows``
+        (cut days; the cohort loaded with ``keep_rows=True``) each window's
+        ``episodes_<window>`` and ``days_<window>`` after them."""
+        table = self.patients.table[IGG_COLUMNS + self.patients.event_outcomes + FOLLOW_UP_COLUMNS]
+        if windows is None:
+            return table
+        from ivig_blina.cohort.burden import by_window
+
+        return table.join(by_window(self, windows))
 
     def input_counts(self, excluded: int = 0) -> dict[str, Any]:
         """What was done with every row, as JSON ``input`` (``excluded``: patients of cohorts
