@@ -127,15 +127,26 @@ class LogRank(Statistic):
     """Log-rank test as R's ``survival::survdiff``, with the hazard ratio (first group over
     second) and its Wald interval from a Cox model with Efron's ties, as R's ``coxph``.
     One-sided P values use the signed square root of the statistic (first group's observed
-    minus expected events)."""
+    minus expected events).
+
+    With ``strata=`` (one ``((time_a, event_a), (time_b, event_b))`` pair per stratum): the
+    stratified test ``survdiff(... + strata(s))`` and the hazard ratio of ``coxph(... +
+    strata(s))`` (see :func:`ivig_blina.stats.strata.stratified_log_rank`)."""
 
     name = "log-rank"
     kind = "time-to-event"
     description = "Log-rank test (survdiff) with the Cox hazard ratio (Efron ties)"
+    strata = True
 
     def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
         import numpy as np
 
+        if options.get("strata") is not None:
+            from ivig_blina.stats.strata import stratified_log_rank
+
+            return stratified_log_rank(
+                options["strata"], alternative=alternative, confidence_level=confidence_level, pooled=(a, b)
+            )
         times, d_a, d_b, n_a, n_b = _risk_table(a, b)
         method = "log-rank test"
         estimand = "hazard ratio (first over second), Cox model with Efron ties"
