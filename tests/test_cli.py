@@ -350,6 +350,7 @@ def test_every_check_of_the_options_module_has_an_exit_2_case():
         "_check_max_memory",
         "check_figure_path",
         "parse_landmarks",
+        "parse_windows",
         "parse_groups",
         "parse_group_list",
         "parse_panels",
