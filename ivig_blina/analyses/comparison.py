@@ -97,6 +97,7 @@ def compare(
     strata: str | None = None,
     exact: bool = False,
     windows: tuple[float, ...] | None = None,
+    landmark_day: float | None = None,
     pairwise: bool = False,
     pairwise_adjust: str = "holm",
     permutations: int = 9999,
@@ -217,6 +218,8 @@ def compare(
     results += [run.continuous(outcome, values(outcome), frames, main["continuous"]) for outcome in EXPOSURE]
     if patients.event_outcomes:
         results.append(run.time_to_event(frames, main["time-to-event"], landmarks, competing_risk))
+        if landmark_day is not None:
+            results.append(_landmark(run, frames, main["time-to-event"], landmarks, competing_risk, landmark_day))
         results.append(run.rate(frames, main["rate"]))
         if windows is not None:
             from ivig_blina.cohort.burden import window_names
@@ -248,6 +251,8 @@ def compare(
         used.update(strata=strata, exact=exact)
     if windows is not None:
         used.update(windows=list(windows))
+    if landmark_day is not None:
+        used.update(landmark_day=landmark_day)
     if pairwise:
         used.update(
             pairwise=True,
@@ -442,15 +447,18 @@ class _Runner:
         difference, low, high = risk
         return replace(tested, risk_difference=RiskDifference(difference, ConfidenceInterval(low, high)))
 
-    def time_to_event(self, frames, statistic, landmarks, competing) -> OutcomeResult:
+    def time_to_event(
+        self, frames, statistic, landmarks, competing, outcome="time_to_infection", extra=()
+    ) -> OutcomeResult:
         return self.outcome(
-            "time_to_infection",
+            outcome,
             "time-to-event",
             statistic,
             frames,
             lambda x: event_data(x, competing),
             lambda d, _: event_summary(d[0], d[1], landmarks, self.confidence_level, competing),
             lambda d: len(d[0]),
+            extra=extra,
         )
 
     def rate(
@@ -466,6 +474,22 @@ class _Runner:
             lambda d: 1,  # a group without patients has no patient-time: the statistic says so
             extra=(REPEATED_EPISODES,),
         )
+
+
+def _landmark(run: _Runner, frames, statistic, landmarks, competing: bool, day: float) -> OutcomeResult:
+    """Time to first infection from ``day`` among the patients followed beyond it without
+    infection, as ``time_to_infection``."""
+    if not (math.isfinite(day) and day >= 0):
+        raise OptionError("landmark_day", f"expected a day >= 0, got {day!r}")
+    later = [x[x.infection_time > day].assign(infection_time=lambda y: y.infection_time - day) for x in frames]
+    left_out = sum(len(x) for x in frames) - sum(len(x) for x in later)
+    note = (
+        f"from day {day:g}: {left_out:,} patient(s) infected, dead or no longer followed by then are left out; "
+        f"times and landmarks count from day {day:g}"
+    )
+    return run.time_to_event(
+        later, statistic, landmarks, competing, outcome="time_to_infection_landmark", extra=(note,)
+    )
 
 
 def event_data(patients: pd.DataFrame, competing: bool = False):

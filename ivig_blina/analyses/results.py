@@ -233,6 +233,48 @@ class OutcomeResult:
 
 
 @dataclass(frozen=True)
+class ModelTerm:
+    """One term of a model: the ratio (hazard, odds or rate) exp(coefficient) with its Wald
+    interval and P. Terms are named ``cohort`` (first group against the second), ``cohort=NAME``
+    (each cohort against the first, with three or more), ``col=level`` for a categorical
+    covariate's level against its first in sorted order, or the covariate's name."""
+
+    term: str
+    estimate: float | None
+    ci_low: float | None
+    ci_high: float | None
+    p_value: float | None
+
+
+@dataclass(frozen=True)
+class ModelResult:
+    """A fitted model: its name (``hgg_time_varying``, ``time_to_infection_adjusted``, ...),
+    the R-style formula, the patients and events in the fit (episodes for a rate model), the
+    patients left out for a missing covariate, its terms, method and warnings."""
+
+    model: str
+    formula: str
+    n: int
+    events: int
+    terms: tuple[ModelTerm, ...]
+    method: str
+    warnings: tuple[str, ...] = ()
+    n_excluded_missing: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "formula": self.formula,
+            "n": self.n,
+            "events": self.events,
+            "n_excluded_missing": self.n_excluded_missing,
+            "terms": [{k: plain(v) for k, v in vars(t).items()} for t in self.terms],
+            "method": self.method,
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
 class Comparison:
     """Every outcome compared across ``groups`` (two: first against second; more: an omnibus
     test, and each pair when asked for), the options used, notes on the patients compared,
@@ -245,6 +287,7 @@ class Comparison:
     cohort: Cohort | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    models: tuple[ModelResult, ...] = ()
 
     def sides(self) -> list[str]:
         """The suffix of each group's columns in the wide forms: ``a``, ``b`` for two groups
@@ -325,7 +368,15 @@ class Comparison:
             outcomes.append(row)
         counts = self.cohort.input_counts(self.excluded_patients) if self.cohort is not None else {}
         notes = {"notes": list(self.notes)} if self.notes else {}
-        return {"groups": list(self.groups), "outcomes": outcomes, "input": counts, **notes, "meta": self.meta}
+        models = {"models": [m.as_dict() for m in self.models]} if self.options.get("models") else {}
+        return {
+            "groups": list(self.groups),
+            "outcomes": outcomes,
+            **models,
+            "input": counts,
+            **notes,
+            "meta": self.meta,
+        }
 
 
 def plain(value: Any) -> Any:

@@ -340,6 +340,15 @@ def compare(
         ),
     ] = False,
     windows: Windows = None,
+    landmark_day: Annotated[
+        float | None,
+        typer.Option(
+            "--landmark-day",
+            min=0,
+            show_default=False,
+            help="Add time_to_infection_landmark: patients followed beyond day D without infection, time from D.",
+        ),
+    ] = None,
     pairwise: Annotated[
         bool,
         typer.Option("--pairwise", help="With three or more cohorts: every pair with the two-group test as well."),
@@ -385,6 +394,7 @@ def compare(
                 strata=strata,
                 exact=exact,
                 windows=windows,  # type: ignore[arg-type]  # days: parsed by its callback
+                landmark_day=landmark_day,
                 pairwise=pairwise,
                 pairwise_adjust=pairwise_adjust.value,
                 permutations=permutations,
