@@ -86,3 +86,19 @@ def test_ivig_exposure_runs_n_days_after_each_dose_and_overlapping_doses_extend_
     b = t[t.position == 1]
     assert b[["start", "stop"]].to_numpy().tolist() == [[0, 28], [28, 40]]
     assert b.ivig_now.tolist() == [False, True]
+
+
+def test_immortal_time_counts_first_doses_after_day_0_per_cohort(write):
+    from ivig_blina.cohort.timevarying import immortal_time
+
+    rows = (
+        "A,x,-1,800,\nA,x,0,,ivig\nA,x,30,,ivig\nA,x,60,,last_follow_up\n"  # first dose on day 0: not immortal
+        "B,x,-1,800,\nB,x,-5,,ivig\nB,x,14,,ivig\nB,x,60,,last_follow_up\n"  # a dose before day 0 is not in the window
+        "C,x,-1,800,\nC,x,40,,ivig\nC,x,60,,last_follow_up\n"
+        "D,y,-1,800,\nD,y,20,,death\nD,y,30,,ivig\n"  # a dose after the death is not a dose
+    )
+    found = immortal_time(load(write, rows), ("x", "y"))
+    assert found == {
+        "x": {"patients_first_dose_after_day0": 2, "median_first_dose_day": 27.0},
+        "y": {"patients_first_dose_after_day0": 0, "median_first_dose_day": None},
+    }
