@@ -202,17 +202,8 @@ def _adjusted(design: Design, binary_outcomes: list[str], level: float) -> list[
         known = t.index[values.notna().to_numpy()]  # hgg: patients with a nadir
         rows, X, names, excluded = design.adjusted(known)
         y = values.reindex(rows).astype(float).to_numpy()
-        fit = logistic(y, X, names, confidence_level=level)
-        events = int(min(y.sum(), len(y) - y.sum()))
-        out.append(
-            _result(
-                f"{outcome}_adjusted",
-                f"{outcome} ~ cohort + {covariate_names} (binomial)",
-                fit,
-                excluded,
-                _per_parameter(events, len(names)),
-            )
-        )
+        fit = logistic(y, X, names, confidence_level=level)  # warns of few events per parameter itself
+        out.append(_result(f"{outcome}_adjusted", f"{outcome} ~ cohort + {covariate_names} (binomial)", fit, excluded))
     rows, X, names, excluded = design.adjusted(t.index)
     days = t.follow_up_days.reindex(rows).to_numpy(float)
     positive = days > 0
