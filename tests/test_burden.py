@@ -1,6 +1,6 @@
 """Infection burden by window and counting-process intervals on small files worked by hand
-(R's survSplit and tmerge semantics, as the module docstrings state); the models fitted on
-them are checked against R in test_models_example.py."""
+(R's survSplit and tmerge semantics, as the module docstrings state); the bundled examples
+are checked against R's survSplit, tmerge and models in test_burden_example.py."""
 
 import numpy as np
 import pytest
@@ -102,3 +102,11 @@ def test_immortal_time_counts_first_doses_after_day_0_per_cohort(write):
         "x": {"patients_first_dose_after_day0": 2, "median_first_dose_day": 27.0},
         "y": {"patients_first_dose_after_day0": 0, "median_first_dose_day": None},
     }
+
+
+def test_hgg_is_carried_over_a_dose_day_without_a_value(write):
+    rows = "A,x,-1,800,\nA,x,10,300,\nA,x,21,,ivig\nA,x,40,,infection\n"
+    t = intervals(load(write, rows), igg=True, ivig_effect_days=28).table
+    assert t[["start", "stop"]].to_numpy().tolist() == [[0, 10], [10, 21], [21, 40]]
+    assert t.hgg_now.tolist() == [0, 1, 1] and t.igg_now.tolist() == [800, 300, 300]
+    assert t.ivig_now.tolist() == [False, False, True]

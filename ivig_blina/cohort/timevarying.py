@@ -94,8 +94,8 @@ def intervals(cohort: Cohort, *, igg: bool = True, ivig_effect_days: float | Non
     p = p.groupby(["position", "time"], sort=True).agg(igg=("igg", "min"), hgg=("hgg", "max"), dose=("dose", "sum"))
     p = p.reset_index()
     position = p.position.to_numpy()
+    p["hgg"] = p.hgg.where(p.igg.notna())  # a dose day without a value: HGG carried from before, as IgG
     p["igg"] = p.groupby("position").igg.ffill()  # the value in force: the latest measured
-    p["hgg"] = p.hgg.where(p.igg.notna())
     p["hgg"] = p.groupby("position").hgg.ffill()
     p["ivig"] = p.groupby("position").dose.cumsum() > 0
     keep = p.time.to_numpy() < end[position]
