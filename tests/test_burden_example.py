@@ -1,9 +1,8 @@
 """Issue 15 on the bundled examples against R: every value of tests/golden/r_burden_example.py
 (written by tests/golden/burden_example.R from the raw rows, independently of ivig_blina) is read
-here. The per-patient table, the burden windows, the counting-process intervals and the
-landmark outcome exist today; the models (time-varying, adjusted, negative binomial, Fine-Gray,
-cause-specific) and the immortal-time accounting are written against the planned API and marked
-``xfail(strict=True)``, so that they turn red the day they start passing and the mark must go."""
+here. The per-patient table, the burden windows, the counting-process intervals, the landmark
+outcome, the models (time-varying, adjusted, negative binomial, Fine-Gray, cause-specific) and
+the immortal-time accounting."""
 
 import math
 
@@ -24,7 +23,6 @@ FILES = {"wo2022_cohort": (WO, False), "three_cohorts": (THREE, True)}  # path, 
 GROUPS = ["ivig", "control"]  # first against second, as the R script
 WINDOWS = (28, 90, 180)
 COVARIATES = ["age", "sex", "ecog"]
-MODELS = pytest.mark.xfail(reason="models not yet wired", strict=True)
 EXACT = 1e-12  # same arithmetic as R: counts and the exact rate test
 FITTED = 1e-6  # iterative fits: the issue asks for R to 1e-6
 
@@ -164,13 +162,6 @@ def test_intervals_of_igg_and_ivig_split_and_exposure_equal_tmerge(cohorts):
     check_columns(got, expected, ["tstart", "tstop", "infection", "igg", "ivig_now"])
 
 
-@pytest.mark.xfail(
-    reason="igg=True with ivig_effect_days: an interval starting on a dose day (or dose day + 28) without "
-    "a measurement that day gets hgg_now 0 while igg_now, carried forward, is below 400 (W02 (49, 62], "
-    "W04 (77, 84]); timevarying.intervals masks hgg with igg after igg is forward-filled",
-    strict=True,
-    raises=AssertionError,
-)
 def test_intervals_of_igg_and_ivig_hgg_now_equals_tmerge(cohorts):
     _, got, expected = interval_frames(cohorts, "wo2022_igg_ivig")
     check_columns(got, expected, ["hgg_now"])
@@ -234,7 +225,6 @@ def test_glm_nb_estimates_solve_the_score_equations_on_our_per_patient_counts(co
     assert nb["warnings"] == ["iteration limit reached"]
 
 
-@MODELS
 def test_infection_rate_nb_equals_glm_nb(cohorts):
     result = ivig_blina.compare(cohorts["wo2022_cohort"], groups=GROUPS, windows=WINDOWS)
     outcome = next(o for o in result.outcomes if o.outcome == "infection_rate_nb")
@@ -269,14 +259,12 @@ def check_model(model, expected, rel=FITTED):
         assert model.warnings, f"{model.model}: R warns {expected['warnings']}"
 
 
-@MODELS
 @pytest.mark.parametrize("name", ["hgg_time_varying", "igg_time_varying", "ivig_time_varying"])
 def test_time_varying_models_equal_coxph_on_tmerge_data(cohorts, name):
     result = ivig_blina.compare(cohorts["wo2022_cohort"], groups=GROUPS, models=True, ivig_effect_days=28)
     check_model(models_of(result)[name], R.TIME_VARYING["wo2022_cohort"][name])
 
 
-@MODELS
 def test_ivig_time_varying_with_hgg_equals_coxph(cohorts):
     result = ivig_blina.compare(
         cohorts["wo2022_cohort"], groups=GROUPS, models=True, ivig_effect_days=28, with_hgg=True
@@ -284,7 +272,6 @@ def test_ivig_time_varying_with_hgg_equals_coxph(cohorts):
     check_model(models_of(result)["ivig_time_varying"], R.TIME_VARYING["wo2022_cohort"]["ivig_time_varying_with_hgg"])
 
 
-@MODELS
 def test_ivig_time_varying_of_three_cohorts_equals_coxph(cohorts):
     result = ivig_blina.compare(
         cohorts["three_cohorts"], groups=["ivig_day0", "ivig_on_demand", "none"], models=True, ivig_effect_days=28
@@ -295,7 +282,6 @@ def test_ivig_time_varying_of_three_cohorts_equals_coxph(cohorts):
 ADJUSTED_MODELS = sorted(R.ADJUSTED["ecog_categorical"])
 
 
-@MODELS
 @pytest.mark.parametrize("ecog", sorted(R.ADJUSTED))
 @pytest.mark.parametrize("name", ADJUSTED_MODELS)
 def test_adjusted_models_equal_r(ecog, name):
@@ -322,7 +308,6 @@ def test_competing_risk_counts_equal_r(cohorts, k):
     assert expected["infection_cause_specific"]["events"] == fine_gray["events"]
 
 
-@MODELS
 @pytest.mark.parametrize("k", sorted(R.COMPETING))
 @pytest.mark.parametrize("name", ["infection_fine_gray", "infection_cause_specific"])
 def test_competing_risk_models_equal_crr_and_coxph(cohorts, k, name):
@@ -331,7 +316,6 @@ def test_competing_risk_models_equal_crr_and_coxph(cohorts, k, name):
     check_model(models_of(result)[name], R.COMPETING[k][name])
 
 
-@MODELS
 @pytest.mark.parametrize("name", FILES)
 def test_immortal_time_per_cohort_equals_r(cohorts, name):
     cohort = cohorts[name]

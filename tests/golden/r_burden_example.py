@@ -110,14 +110,14 @@ library(MASS) loaded first, messages in English with plain quotes):
     BOTH_COLS <- c("patient_id", "tstart", "tstop", "infection", "igg", "hgg_now", "ivig_now")
     cox_hgg_warnings <- warnings_of(cox_hgg <- coxph(Surv(tstart, tstop, infection) ~ hgg_now + cohort, data = tv_igg, ties = "efron"))
     cox_igg_warnings <- warnings_of(cox_igg <- coxph(Surv(tstart, tstop, infection) ~ I(-igg / 100) + cohort, data = tv_igg, ties = "efron"))
-    cox_ivig_warnings <- warnings_of(cox_ivig <- coxph(Surv(tstart, tstop, infection) ~ ivig_now + cohort, data = tv_ivig, ties = "efron"))
-    cox_ivig_hgg_warnings <- warnings_of(cox_ivig_hgg <- coxph(Surv(tstart, tstop, infection) ~ ivig_now + hgg_now + cohort, data = tv_igg_ivig, ties = "efron"))
+    cox_ivig_warnings <- warnings_of(cox_ivig <- coxph(Surv(tstart, tstop, infection) ~ ivig_now, data = tv_ivig, ties = "efron"))
+    cox_ivig_hgg_warnings <- warnings_of(cox_ivig_hgg <- coxph(Surv(tstart, tstop, infection) ~ ivig_now + hgg_now, data = tv_igg_ivig, ties = "efron"))
     three_base <- three[c("patient_id", "cohort", "infection_time", "infection_status")]
     three_tv <- tmerge(three_base, three_base, id = patient_id, infection = event(infection_time, as.integer(infection_status == 1)))
     three_tv_ivig <- tmerge(three_tv, dose_changes(three_raw, 28), id = patient_id, in_effect = cumtdc(time, change, 0))
     three_tv_ivig$ivig_now <- as.integer(three_tv_ivig$in_effect > 0)
     stopifnot(identical(three_tv_ivig$ivig_now, exposed(three_tv_ivig, three_raw, 28)))
-    three_cox_ivig_warnings <- warnings_of(three_cox_ivig <- coxph(Surv(tstart, tstop, infection) ~ ivig_now + cohort, data = three_tv_ivig, ties = "efron"))
+    three_cox_ivig_warnings <- warnings_of(three_cox_ivig <- coxph(Surv(tstart, tstop, infection) ~ ivig_now, data = three_tv_ivig, ties = "efron"))
     lm60 <- transform(wo[wo$infection_time > 60, ], time = infection_time - 60)
     sd_lm60 <- survdiff(Surv(time, infection_status == 1) ~ cohort, data = lm60)
     cox_lm60 <- coxph(Surv(time, infection_status == 1) ~ cohort, data = lm60, ties = "efron")
@@ -157,10 +157,10 @@ Notes (what R does, and the choices made here):
   patient without a baseline (delayed entry), nor an episode on a cut day 28, 90 or 180.
 * crr gives the subdistribution HR with summary()$conf.int (Wald, qnorm(0.975)); n counts every
   patient, the competing deaths included.
-* coxph gives NA, without a warning, for a term collinear with those before it: cohort in
-  ivig_time_varying of wo2022 (every ivig patient is exposed from day 21 on, before the first
-  infection on day 38, and no control patient ever is) and cohort=none in that of three_cohorts
-  (ivig_now is exactly cohort == ivig_day0 there: the on-demand doses come on the infection day).
+* ivig_time_varying has no cohort term (issue 15: its terms are ivig_now, and hgg_now with
+  --with-hgg): the cohort is what IVIG exposure describes; with it coxph gives NA for cohort on
+  both examples (every wo2022 ivig patient is exposed from day 21, before the first infection).
+* crr P values: 2 * pnorm(-abs(z)) from summary()$coef (its p-value column is rounded).
 * glm.nb: the counts are not overdispersed, theta runs to its limit and theta.ml stops with
   "iteration limit reached" (theta 2e4, its SE larger still); the estimates are then those of the
   fit at that theta, about 3e-5 (relative) from the Poisson fit, so matching them to 1e-6 means
@@ -1026,12 +1026,6 @@ TIME_VARYING = {
                     "ci_high": 4.94350719082164,  # R: exp(confint(cox_ivig))["ivig_now", 2]
                     "p_value": 0.413832795113248,  # R: summary(cox_ivig)$coefficients["ivig_now", "Pr(>|z|)"]
                 },
-                "cohort": {
-                    "estimate": None,  # R: exp(coef(cox_ivig))[["cohortivig"]]
-                    "ci_low": None,  # R: exp(confint(cox_ivig))["cohortivig", 1]
-                    "ci_high": None,  # R: exp(confint(cox_ivig))["cohortivig", 2]
-                    "p_value": None,  # R: summary(cox_ivig)$coefficients["cohortivig", "Pr(>|z|)"]
-                },
             },
         },
         "ivig_time_varying_with_hgg": {
@@ -1051,12 +1045,6 @@ TIME_VARYING = {
                     "ci_high": 28.7029385375647,  # R: exp(confint(cox_ivig_hgg))["hgg_now", 2]
                     "p_value": 0.00668723626024887,  # R: summary(cox_ivig_hgg)$coefficients["hgg_now", "Pr(>|z|)"]
                 },
-                "cohort": {
-                    "estimate": None,  # R: exp(coef(cox_ivig_hgg))[["cohortivig"]]
-                    "ci_low": None,  # R: exp(confint(cox_ivig_hgg))["cohortivig", 1]
-                    "ci_high": None,  # R: exp(confint(cox_ivig_hgg))["cohortivig", 2]
-                    "p_value": None,  # R: summary(cox_ivig_hgg)$coefficients["cohortivig", "Pr(>|z|)"]
-                },
             },
         },
     },
@@ -1067,22 +1055,10 @@ TIME_VARYING = {
             "warnings": [],  # R: three_cox_ivig_warnings
             "terms": {
                 "ivig_now": {
-                    "estimate": 1.17959771939294,  # R: exp(coef(three_cox_ivig))[["ivig_now"]]
-                    "ci_low": 0.554675232879448,  # R: exp(confint(three_cox_ivig))["ivig_now", 1]
-                    "ci_high": 2.50858646125891,  # R: exp(confint(three_cox_ivig))["ivig_now", 2]
-                    "p_value": 0.667890604663288,  # R: summary(three_cox_ivig)$coefficients["ivig_now", "Pr(>|z|)"]
-                },
-                "cohort=ivig_on_demand": {
-                    "estimate": 0.70128147528018,  # R: exp(coef(three_cox_ivig))[["cohortivig_on_demand"]]
-                    "ci_low": 0.313070412578783,  # R: exp(confint(three_cox_ivig))["cohortivig_on_demand", 1]
-                    "ci_high": 1.57087890714485,  # R: exp(confint(three_cox_ivig))["cohortivig_on_demand", 2]
-                    "p_value": 0.388483906512655,  # R: summary(three_cox_ivig)$coefficients["cohortivig_on_demand", "Pr(>|z|)"]
-                },
-                "cohort=none": {
-                    "estimate": None,  # R: exp(coef(three_cox_ivig))[["cohortnone"]]
-                    "ci_low": None,  # R: exp(confint(three_cox_ivig))["cohortnone", 1]
-                    "ci_high": None,  # R: exp(confint(three_cox_ivig))["cohortnone", 2]
-                    "p_value": None,  # R: summary(three_cox_ivig)$coefficients["cohortnone", "Pr(>|z|)"]
+                    "estimate": 1.41363170786496,  # R: exp(coef(three_cox_ivig))[["ivig_now"]]
+                    "ci_low": 0.73591658644694,  # R: exp(confint(three_cox_ivig))["ivig_now", 1]
+                    "ci_high": 2.71546346730602,  # R: exp(confint(three_cox_ivig))["ivig_now", 2]
+                    "p_value": 0.298658426544053,  # R: summary(three_cox_ivig)$coefficients["ivig_now", "Pr(>|z|)"]
                 },
             },
         },
@@ -1564,7 +1540,7 @@ COMPETING = {
                     "estimate": 1.12673247936151,  # R: summary(fg_two)$conf.int["cohort", "exp(coef)"]
                     "ci_low": 0.553826355494555,  # R: summary(fg_two)$conf.int["cohort", "2.5%"]
                     "ci_high": 2.29228180900579,  # R: summary(fg_two)$conf.int["cohort", "97.5%"]
-                    "p_value": 0.74,  # R: summary(fg_two)$coef["cohort", "p-value"]
+                    "p_value": 0.741940541087587,  # R: 2 * pnorm(-abs(summary(fg_two)$coef["cohort", "z"]))
                 },
             },
         },
@@ -1592,13 +1568,13 @@ COMPETING = {
                     "estimate": 0.594534270671113,  # R: summary(fg_three)$conf.int["cohortivig_on_demand", "exp(coef)"]
                     "ci_low": 0.255923148757784,  # R: summary(fg_three)$conf.int["cohortivig_on_demand", "2.5%"]
                     "ci_high": 1.38116071452751,  # R: summary(fg_three)$conf.int["cohortivig_on_demand", "97.5%"]
-                    "p_value": 0.23,  # R: summary(fg_three)$coef["cohortivig_on_demand", "p-value"]
+                    "p_value": 0.226631612408885,  # R: 2 * pnorm(-abs(summary(fg_three)$coef["cohortivig_on_demand", "z"]))
                 },
                 "cohort=none": {
                     "estimate": 0.84965218871895,  # R: summary(fg_three)$conf.int["cohortnone", "exp(coef)"]
                     "ci_low": 0.416783648950949,  # R: summary(fg_three)$conf.int["cohortnone", "2.5%"]
                     "ci_high": 1.73209492169848,  # R: summary(fg_three)$conf.int["cohortnone", "97.5%"]
-                    "p_value": 0.65,  # R: summary(fg_three)$coef["cohortnone", "p-value"]
+                    "p_value": 0.653909007990079,  # R: 2 * pnorm(-abs(summary(fg_three)$coef["cohortnone", "z"]))
                 },
             },
         },
