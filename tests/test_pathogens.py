@@ -115,3 +115,16 @@ def test_the_text_is_kept_as_given_and_escaped_on_a_terminal(write):
 def test_the_docstring_example_runs():
     failed, attempted = doctest.testmod(pathogens)
     assert attempted and not failed
+
+
+def test_compare_with_burden_reports_the_breakdown_in_json(write):
+    import json
+
+    from conftest import run
+
+    path = write(GRADED)
+    result = run("compare", path, "--groups", "ivig,control", "--burden", "--min-grade", "3", "-f", "json", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["infection_breakdown"] == [entry("bacterial", 3, 1), entry("viral", 0, 1)]
+    plain = json.loads(run("compare", path, "--groups", "ivig,control", "-f", "json", "-q").stdout)
+    assert "infection_breakdown" not in plain  # only with --burden

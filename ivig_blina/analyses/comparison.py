@@ -306,6 +306,11 @@ def compare(
             pairwise_tests={kind: s.name for kind, s in pair_tests.items()},
             pairwise_adjust=pairwise_adjust,
         )
+    breakdown = None
+    if windows is not None:  # --burden: infection episodes by pathogen (issue 15)
+        from ivig_blina.cohort.pathogens import infection_breakdown
+
+        breakdown = infection_breakdown(cohort, chosen, t)
     meta = {
         "version": __version__,
         "schema_version": SCHEMA_VERSION,
@@ -331,6 +336,7 @@ def compare(
         notes=tuple(notes),
         models=tuple(fitted),
         immortal_time=immortal,
+        infection_breakdown=breakdown,
     )
 
 

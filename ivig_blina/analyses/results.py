@@ -289,6 +289,7 @@ class Comparison:
     notes: tuple[str, ...] = ()
     models: tuple[ModelResult, ...] = ()
     immortal_time: dict[str, dict[str, Any]] | None = None  # per group, with models: see cohort.timevarying
+    infection_breakdown: list[dict[str, Any]] | None = None  # with --burden: see cohort.pathogens
 
     def sides(self) -> list[str]:
         """The suffix of each group's columns in the wide forms: ``a``, ``b`` for two groups
@@ -411,9 +412,11 @@ class Comparison:
             counts = {**counts, "immortal_time": self.immortal_time}
         notes = {"notes": list(self.notes)} if self.notes else {}
         models = {"models": [m.as_dict() for m in self.models]} if self.options.get("models") else {}
+        breakdown = {} if self.infection_breakdown is None else {"infection_breakdown": self.infection_breakdown}
         return {
             "groups": list(self.groups),
             "outcomes": outcomes,
+            **breakdown,
             **models,
             "input": counts,
             **notes,
