@@ -106,7 +106,13 @@ def _first_at_or_below(time, curve, p: float = 0.5) -> float | None:
     return float(time[i])
 
 
-def _risk_table(*groups):
+def _risk_table(a, b):
+    """Distinct event times with, per time, deaths and numbers at risk in each group."""
+    times, deaths, at_risk = _risk_table_k(a, b)
+    return times, deaths[:, 0], deaths[:, 1], at_risk[:, 0], at_risk[:, 1]
+
+
+def _risk_table_k(*groups):
     """Distinct event times of all groups and, per time (rows) and group (columns), deaths and
     numbers at risk."""
     import numpy as np
@@ -137,8 +143,7 @@ class LogRank(Statistic):
         import numpy as np
 
         a, b = groups
-        times, deaths, at_risk = _risk_table(a, b)
-        (d_a, d_b), (n_a, n_b) = deaths.T, at_risk.T
+        times, d_a, d_b, n_a, n_b = _risk_table(a, b)
         method = "log-rank test"
         estimand = "hazard ratio (first over second), Cox model with Efron ties"
         d, n = d_a + d_b, n_a + n_b
@@ -201,7 +206,7 @@ def log_rank_k(groups):
 
     if not groups:
         return None, None, 0, np.zeros(0, dtype=bool)
-    _, deaths, at_risk = _risk_table(*groups)
+    _, deaths, at_risk = _risk_table_k(*groups)
     d, n = deaths.sum(axis=1), at_risk.sum(axis=1)
     share = at_risk / n[:, None]
     expected = (d[:, None] * share).sum(axis=0)
