@@ -28,16 +28,33 @@ class Fisher(Statistic):
 
     The two-sided P sums the probabilities of the tables no more likely than the one observed,
     with R's relative tolerance 1e-7.
+
+    With ``strata=`` (one ``((events_a, n_a), (events_b, n_b))`` pair per stratum): the
+    Cochran-Mantel-Haenszel test and common odds ratio of R's ``mantelhaen.test`` (see
+    :func:`ivig_blina.stats.strata.mantel_haenszel`), exact with ``exact=True``; ``exact`` has no
+    effect without strata.
     """
 
     name = "fisher"
     kind = "binary"
     description = "Fisher's exact test, conditional MLE odds ratio, as R's fisher.test"
+    options = ("exact",)
+    strata = True
 
     def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
         import numpy as np
         from scipy import stats
 
+        if options.get("strata") is not None:
+            from ivig_blina.stats.strata import mantel_haenszel
+
+            return mantel_haenszel(
+                options["strata"],
+                alternative=alternative,
+                confidence_level=confidence_level,
+                exact=bool(options.get("exact", False)),
+                pooled=(a, b),
+            )
         (x, n_a), (y, n_b) = a, b
         m, n, k = x + y, n_a + n_b - x - y, n_a  # events, non-events, first group's size
         lo, hi = max(0, k - n), min(k, m)

@@ -127,15 +127,26 @@ class LogRank(Statistic):
     """Log-rank test as R's ``survival::survdiff``, with the hazard ratio (first group over
     second) and its Wald interval from a Cox model with Efron's ties, as R's ``coxph``.
     One-sided P values use the signed square root of the statistic (first group's observed
-    minus expected events)."""
+    minus expected events).
+
+    With ``strata=`` (one ``((time_a, event_a), (time_b, event_b))`` pair per stratum): the
+    stratified test ``survdiff(... + strata(s))`` and the hazard ratio of ``coxph(... +
+    strata(s))`` (see :func:`ivig_blina.stats.strata.stratified_log_rank`)."""
 
     name = "log-rank"
     kind = "time-to-event"
     description = "Log-rank test (survdiff) with the Cox hazard ratio (Efron ties)"
+    strata = True
 
     def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
         import numpy as np
 
+        if options.get("strata") is not None:
+            from ivig_blina.stats.strata import stratified_log_rank
+
+            return stratified_log_rank(
+                options["strata"], alternative=alternative, confidence_level=confidence_level, pooled=(a, b)
+            )
         times, d_a, d_b, n_a, n_b = _risk_table(a, b)
         method = "log-rank test"
         estimand = "hazard ratio (first over second), Cox model with Efron ties"
@@ -161,39 +172,33 @@ class LogRank(Statistic):
 
 def cox_hazard_ratio(a, b, alternative="two-sided", confidence_level=0.95):
     """exp(beta) of a Cox model with one indicator (first group = 1), Efron's ties, Newton-Raphson
-    from 0 as R's ``coxph`` (iter.max 20, convergence on the log likelihood at 1e-9)."""
+    from 0 as R's ``coxph`` (iter.max 20, convergence on the log likelihood at 1e-9): the
+    one-stratum case of :func:`stratified_cox_hazard_ratio`.
+
+    Returns ``(hazard_ratio, ci, warnings)``; the ratio and interval are None (a warning says
+    why) when the model has no finite estimate."""
+    return stratified_cox_hazard_ratio([(a, b)], alternative, confidence_level)
+
+
+def stratified_cox_hazard_ratio(strata, alternative="two-sided", confidence_level=0.95):
+    """exp(beta) of a Cox model with one indicator (first group = 1) and a baseline hazard of
+    its own in each stratum, as R's ``coxph(Surv(time, status) ~ g + strata(s), ties="efron")``:
+    the risk sets are within strata, and the log likelihood and its derivatives are sums over
+    strata. ``strata`` is a list of ``(a_s, b_s)`` pairs, each ``(time, event)``. Newton-Raphson
+    from 0 as :func:`cox_hazard_ratio`; the Wald interval."""
     import numpy as np
     from scipy import stats
 
-    (ta, ea), (tb, eb) = ((np.asarray(t, float), np.asarray(e) == 1) for t, e in (a, b))
-    time = np.concatenate([ta, tb])
-    event = np.concatenate([ea, eb])
-    x = np.concatenate([np.ones(len(ta)), np.zeros(len(tb))])
-    if not event[x == 1].any() or not event[x == 0].any():
-        which = "first" if not event[x == 1].any() else "second"
+    parts = [_EfronStratum(a, b) for a, b in strata]
+    if not any(p.first_has_events for p in parts) or not any(p.second_has_events for p in parts):
+        which = "first" if not any(p.first_has_events for p in parts) else "second"
         return None, None, (f"no events in the {which} group: the hazard ratio is not estimable",)
-    unique_times, at = np.unique(time, return_inverse=True)
-    deaths = np.bincount(at[event], minlength=len(unique_times))
-    with_deaths = np.flatnonzero(deaths)
-    tied = deaths[with_deaths]
-    # one entry per event: its time's index j and its rank r among the d tied events (Efron: r/d)
-    j = np.repeat(with_deaths, tied)
-    fraction = (np.arange(tied.sum()) - np.repeat(np.cumsum(tied) - tied, tied)) / deaths[j]
-    x_dead = x[event].sum()
 
     def derivatives(beta):
         with np.errstate(all="ignore"):  # a diverging beta is caught below as not estimable
-            return _efron(beta)
-
-    def _efron(beta):
-        w = np.exp(beta * x)
-        s0 = np.cumsum(np.bincount(at, weights=w)[::-1])[::-1]  # sums over the risk set, time >= t
-        s1 = np.cumsum(np.bincount(at, weights=w * x)[::-1])[::-1]
-        d0 = np.bincount(at[event], weights=w[event], minlength=len(unique_times))
-        d1 = np.bincount(at[event], weights=(w * x)[event], minlength=len(unique_times))
-        t0 = s0[j] - fraction * d0[j]
-        ratio = (s1[j] - fraction * d1[j]) / t0  # x is 0/1, so its second moment equals the first
-        return (float(beta * x_dead - np.log(t0).sum()), float(x_dead - ratio.sum()), float((ratio - ratio**2).sum()))
+            terms = [p.derivatives(beta) for p in parts]
+        # sums over strata (one stratum: 0 + its value, the value itself, bit for bit)
+        return tuple(sum(t[i] for t in terms) for i in range(3))
 
     infinite = (
         None,
@@ -205,6 +210,12 @@ def cox_hazard_ratio(a, b, alternative="two-sided", confidence_level=0.95):
     )
     beta, converged = 0.0, False
     loglik, score, information = derivatives(beta)
+    if information <= 0:
+        return (
+            None,
+            None,
+            ("the hazard ratio is not estimable: no event has both groups at risk in its stratum",),
+        )
     try:
         for _ in range(20):
             step = score / information
@@ -227,6 +238,47 @@ def cox_hazard_ratio(a, b, alternative="two-sided", confidence_level=0.95):
         ConfidenceInterval(math.exp(low), math.exp(high)),
         (),
     )  # exp(-inf) = 0 and exp(inf) = inf: open ends
+
+
+class _EfronStratum:
+    """One stratum's part of the Cox partial log likelihood with Efron's ties: its risk sets
+    (everyone of the stratum still followed at an event time), built once for every beta."""
+
+    def __init__(self, a, b) -> None:
+        import numpy as np
+
+        (ta, ea), (tb, eb) = ((np.asarray(t, float), np.asarray(e) == 1) for t, e in (a, b))
+        time = np.concatenate([ta, tb])
+        self.event = np.concatenate([ea, eb])
+        self.x = np.concatenate([np.ones(len(ta)), np.zeros(len(tb))])
+        self.first_has_events, self.second_has_events = bool(ea.any()), bool(eb.any())
+        unique_times, self.at = np.unique(time, return_inverse=True)
+        self.times = len(unique_times)
+        deaths = np.bincount(self.at[self.event], minlength=self.times)
+        with_deaths = np.flatnonzero(deaths)
+        tied = deaths[with_deaths]
+        # one entry per event: its time's index j and its rank r among the d tied events (Efron: r/d)
+        self.j = np.repeat(with_deaths, tied)
+        self.fraction = (np.arange(tied.sum()) - np.repeat(np.cumsum(tied) - tied, tied)) / deaths[self.j]
+        self.x_dead = self.x[self.event].sum()
+
+    def derivatives(self, beta: float) -> tuple[float, float, float]:
+        """(log likelihood, score, information) of this stratum at ``beta``."""
+        import numpy as np
+
+        at, event, x, j, fraction = self.at, self.event, self.x, self.j, self.fraction
+        w = np.exp(beta * x)
+        s0 = np.cumsum(np.bincount(at, weights=w)[::-1])[::-1]  # sums over the risk set, time >= t
+        s1 = np.cumsum(np.bincount(at, weights=w * x)[::-1])[::-1]
+        d0 = np.bincount(at[event], weights=w[event], minlength=self.times)
+        d1 = np.bincount(at[event], weights=(w * x)[event], minlength=self.times)
+        t0 = s0[j] - fraction * d0[j]
+        ratio = (s1[j] - fraction * d1[j]) / t0  # x is 0/1, so its second moment equals the first
+        return (
+            float(beta * self.x_dead - np.log(t0).sum()),
+            float(self.x_dead - ratio.sum()),
+            float((ratio - ratio**2).sum()),
+        )
 
 
 class PoissonRateRatio(Statistic):
