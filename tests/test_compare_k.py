@@ -139,6 +139,7 @@ def test_per_patient_table_equals_r_derivation_from_the_raw_rows(cohorts, compet
 def test_groups_are_the_three_cohorts_in_r_order(comparisons):
     result = comparisons[False]
     assert result.groups == R.GROUPS
+    assert result.options["landmarks"] == list(R.LANDMARKS)  # the days of R's survfit and timepoints
     assert [o.outcome for o in result.outcomes] == [
         *CONTINUOUS[:2],
         *BINARY,
