@@ -107,12 +107,6 @@ def test_rate_ratio_by_window_equals_poisson_test(windows_compared, window):
     check_window(windows_compared[f"infection_rate_{window}"], R.WINDOWS[window])
 
 
-@pytest.mark.xfail(
-    reason="no episode in either cohort in (0, 28]: R's poisson.test(c(0, 0), c(476, 168)) gives P = 1, "
-    "CI (0, Inf), estimate NaN; poisson-exact returns no test ('no episodes or no patient-time in a group')",
-    strict=True,
-    raises=AssertionError,
-)
 def test_rate_ratio_of_a_window_without_episodes_equals_poisson_test(windows_compared):
     check_window(windows_compared["infection_rate_0_28"], R.WINDOWS["0_28"])
 

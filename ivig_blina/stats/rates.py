@@ -35,13 +35,23 @@ class PoissonRateRatio(Statistic):
         (x1, t1), (x2, t2) = a, b
         method, estimand = "exact rate ratio test (conditional binomial)", "rate ratio (first over second)"
         n = x1 + x2
-        if t1 <= 0 or t2 <= 0 or n == 0:
+        if t1 <= 0 or t2 <= 0:
             return TestResult(
                 statistic=None,
                 pvalue=None,
                 method=method,
                 estimand=estimand,
-                warnings=("no episodes or no patient-time in a group; no test",),
+                warnings=("no patient-time in a group; no test",),
+            )
+        if n == 0:  # R: binom.test(0, 0) gives P = 1 and the whole interval; 0 / 0 has no estimate
+            return TestResult(
+                statistic=0.0,
+                pvalue=1.0,
+                estimate=math.nan,
+                ci=ConfidenceInterval(0.0, math.inf),
+                method=method,
+                estimand=estimand,
+                warnings=("no episodes in either group: P = 1 and no rate ratio, as R's poisson.test",),
             )
         p0 = t1 / (t1 + t2)
         pvalue = _binom_test(x1, n, p0, alternative)
