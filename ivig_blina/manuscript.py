@@ -50,7 +50,7 @@ def report(
     >>> path = os.path.join(tempfile.mkdtemp(), "study.md")
     >>> document = ivig_blina.report(result, path, figures=False)
     >>> [s.heading for s in document.sections][:4]
-    ['Record of the analysis', 'Data', 'Table 1', 'Outcomes']
+    ['Record of the analysis', 'Data', 'Baseline characteristics', 'Outcomes']
     """
     from ivig_blina.render.report import build_report, write_report
 
@@ -71,9 +71,7 @@ def report(
     if figures:
         from ivig_blina.figures.report import report_figures
 
-        drawn = report_figures(
-            cohort, comparison.groups, competing_risk=bool(comparison.options.get("competing_risk"))
-        )
+        drawn = report_figures(cohort, comparison.groups, competing_risk=bool(comparison.options.get("competing_risk")))
     document = build_report(comparison, described, drawn, title=title, author=author, date=date)
     write_report(document, path, [cohort.path])
     return document

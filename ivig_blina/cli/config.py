@@ -18,7 +18,6 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-
 # a command that reads another's section first (the report takes compare's options): then its own wins
 INHERITS = {("report",): ("compare",)}
 

@@ -21,6 +21,9 @@ FONT = "Times New Roman"
 BODY_PT, TABLE_PT, NOTE_PT = 11, 9, 9
 PNG_DPI = 300
 FIGURE_WIDTH_IN = 6.5
+TEXT_WIDTH_IN, LANDSCAPE_WIDTH_IN = 6.5, 9.0  # between 1-inch margins of a Letter page, upright or turned
+CHAR_IN, PADDING_IN = 0.052, 0.2  # a 9-point Times character, a cell's margins: to size columns by their text
+WIDEST_IN = 2.2  # a column of longer texts wraps them
 STYLES = ("Normal", "Title", "Heading 1", "List Bullet", "Caption")
 THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -74,6 +77,7 @@ def _styles(document) -> None:
     document.styles["Heading 1"].font.size = Pt(14)
     document.styles["Caption"].font.size = Pt(NOTE_PT)
     document.styles["Caption"].font.italic = False
+    document.styles["Caption"].font.bold = False
 
 
 def _border(element, tag: str, sides: dict[str, int]) -> None:
@@ -112,11 +116,41 @@ def _fill(cell_element, cell: Cell, bold: bool, size: int) -> None:
         mark.font.size, mark.font.superscript = Pt(size), True
 
 
-def _table(document, t: Table) -> None:
+def column_widths(t: Table) -> tuple[list[float], bool]:
+    """Each column's width in inches, from the longest text of its cells (a header may wrap at
+    its words), and whether the table needs a page turned sideways: a table wider than the
+    upright text width gets a landscape page, and one wider still is squeezed to fit it."""
+    natural = []
+    for i, head in enumerate(t.header):
+        body = max((len(row[i].text) + len(row[i].mark) + 4 * row[i].indent for row in t.rows), default=0)
+        words = max((len(w) for w in head.text.split()), default=0)
+        natural.append(min(max(body, words, 5) * CHAR_IN + PADDING_IN, WIDEST_IN))
+    total = sum(natural)
+    landscape = total > TEXT_WIDTH_IN
+    width = LANDSCAPE_WIDTH_IN if landscape else TEXT_WIDTH_IN
+    return [w * width / total for w in natural] if total > width or landscape else natural, landscape
+
+
+def _turn(document, landscape: bool) -> None:
+    """Start a new page, sideways or upright."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    short, long = sorted((section.page_width, section.page_height))
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+
+
+def _table(document, t: Table, turned: bool = False) -> None:
+    """A table with its caption above and its notes below; a wide one on a landscape page
+    (``turned``: the page is turned already, before the section's heading)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Pt
+    from docx.shared import Inches, Pt
 
+    widths, landscape = column_widths(t)
+    if landscape and not turned:
+        _turn(document, True)
     caption = document.add_paragraph(style="Caption")
     caption.add_run(f"Table {t.number}. ").bold = True
     caption.add_run(printable(t.caption))
@@ -134,10 +168,18 @@ def _table(document, t: Table) -> None:
     for row, cells in zip(table.rows[1:], t.rows):
         for cell, source in zip(row.cells, cells):
             _fill(cell, source, False, TABLE_PT)
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = Inches(width)  # the grid, which LibreOffice reads
+        for cell in column.cells:  # and each cell, which Word reads
+            cell.width = Inches(width)
     for note in t.notes:
         paragraph = document.add_paragraph(printable(note), style="Caption")
         paragraph.paragraph_format.space_after = Pt(2)
-    document.add_paragraph()
+    if landscape:
+        _turn(document, False)
+    else:
+        document.add_paragraph()
 
 
 def png(drawing) -> bytes:
@@ -160,14 +202,14 @@ def _figure(document, f: Figure) -> None:
     caption.add_run(printable(f.caption))
 
 
-def _block(document, block: Any) -> None:
+def _block(document, block: Any, turned: bool = False) -> None:
     if isinstance(block, Paragraph):
         document.add_paragraph(printable(block.text), style="Caption" if block.note else None)
     elif isinstance(block, Bullets):
         for item in block.items:
             document.add_paragraph(printable(item), style="List Bullet")
     elif isinstance(block, Table):
-        _table(document, block)
+        _table(document, block, turned)
     elif isinstance(block, Figure):
         _figure(document, block)
     else:  # pragma: no cover - every block is above
@@ -189,9 +231,13 @@ def docx_document(report: Report):
     for line in report.byline:
         document.add_paragraph(printable(line))
     for section in report.sections:
+        first = section.blocks[0] if section.blocks else None
+        turned = isinstance(first, Table) and column_widths(first)[1]
+        if turned:  # the heading goes with its wide table onto the landscape page
+            _turn(document, True)
         document.add_paragraph(printable(section.heading), style="Heading 1")
-        for block in section.blocks:
-            _block(document, block)
+        for i, block in enumerate(section.blocks):
+            _block(document, block, turned and i == 0)
     return document
 
 

@@ -29,6 +29,7 @@ caption b { font-weight: bold; }
 th, td { padding: 0.2rem 0.5rem; vertical-align: top; text-align: left; }
 thead th { border-bottom: 1px solid #000; font-weight: bold; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 .indent1 { padding-left: 1.5rem; }
 .indent2 { padding-left: 2.5rem; }
 .note { font-size: 0.85rem; margin: 0.2rem 0; }

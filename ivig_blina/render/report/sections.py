@@ -267,7 +267,7 @@ def table1_section(t: Table1, counter: Counter) -> Section:
         *(f"{mark}: {note}" for mark, note in sorted(notes_by_mark.items())),
     ]
     table = Table("table1", counter.table(), "Baseline characteristics", header, tuple(rows), tuple(notes))
-    return Section("table1", "Table 1", (table,))
+    return Section("table1", "Baseline characteristics", (table,))
 
 
 def _quartiles(s) -> str:
