@@ -19,7 +19,7 @@ import typer
 from typer.core import TyperGroup
 
 # a command that reads another's section first (the report takes compare's options): then its own wins
-INHERITS = {("report",): ("compare",)}
+INHERITS: dict[tuple[str, ...], tuple[str, ...]] = {("report",): ("compare",)}
 
 
 class ConfigError(Exception):
