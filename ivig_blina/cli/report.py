@@ -114,9 +114,12 @@ def run_report(ctx: typer.Context, source: Input, options: dict[str, Any], compa
     """Load, compare, describe, draw and write, as ``compare`` and ``table1`` do each step."""
     from ivig_blina.cli import commands
     from ivig_blina.cli.options import parse_tests
+    from ivig_blina.io.writing import refuse_an_input
     from ivig_blina.render.report import build_report, write_report
 
     quiet = bool(options.get("quiet"))
+    with commands._user_errors():  # before the analysis, which takes a while
+        refuse_an_input(options["output"], commands._inputs(source))
     tests = parse_tests(options.get("test"))
     table1_tests = {"categorical": tests.pop("categorical")} if "categorical" in tests else {}
     registry = commands._registry(options.get("plugin"))

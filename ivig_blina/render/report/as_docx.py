@@ -59,6 +59,10 @@ def _styles(document) -> None:
         r_pr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
         if r_pr is not None:
             _one_font(r_pr)
+    for style in document.styles:
+        r_pr = getattr(style.element, "rPr", None)
+        if r_pr is not None and r_pr.rFonts is not None:  # the built-ins that name a font of their own (Courier)
+            _one_font(r_pr)
     for name in STYLES:
         style = document.styles[name]
         _one_font(style.element.get_or_add_rPr())

@@ -52,6 +52,12 @@ def label(outcome: OutcomeResult, cmp: Comparison) -> str:
     return outcome_label(outcome.outcome, cmp.options.get("landmark_day"))
 
 
+def row_label(outcome: OutcomeResult, cmp: Comparison) -> str:
+    """An outcome's name in a table's first column, with its unit unless the name says it."""
+    unit = outcome_unit(outcome.outcome, cmp.cohort.igg_units if cmp.cohort is not None else "mg/dL")
+    return label(outcome, cmp) + (f", {unit}" if unit and unit != "days" else "")
+
+
 def group_sizes(cmp: Comparison) -> dict[str, int]:
     """Patients compared per group: the largest n of any outcome (every patient counts in the
     event outcomes; a continuous outcome leaves out patients without a value)."""
@@ -349,7 +355,6 @@ def outcome_rows(cmp: Comparison, outcomes: list[OutcomeResult], notes: Notes) -
     adjusted = cmp.options.get("adjust", "none") != "none"
     sizes = group_sizes(cmp)
     binary = any(o.risk_difference is not None for o in outcomes)
-    units = cmp.cohort.igg_units if cmp.cohort is not None else "mg/dL"
     header = [Cell("Outcome"), *(num(f"{g} (n = {sizes[g]:,})") for g in cmp.groups)]
     if two:
         header.append(num(f"Effect ({ci_header(cmp)})"))
@@ -361,8 +366,7 @@ def outcome_rows(cmp: Comparison, outcomes: list[OutcomeResult], notes: Notes) -
     rows, used = [], set()
     for o in outcomes:
         r = o.result
-        unit = outcome_unit(o.outcome, units)
-        cells = [Cell(label(o, cmp) + (f", {unit}" if unit and unit != "days" else ""))]
+        cells = [Cell(row_label(o, cmp))]
         cells += [num(summary_text(o.groups[g], sizes[g])) for g in cmp.groups]
         if two:
             cells.append(num(effect_text(r.estimate, r.ci, r.estimand) if r else ""))
@@ -441,7 +445,7 @@ def pairs_table(cmp: Comparison, counter: Counter, notes: Notes) -> Table:
                 used.add(mark)
             rows.append(
                 (
-                    Cell(label(o, cmp)),
+                    Cell(row_label(o, cmp)),
                     Cell(f"{p.a} vs {p.b}"),
                     num(effect_text(r.estimate, r.ci, r.estimand) if r else ""),
                     num(format_p(r.pvalue if r else None), mark),
