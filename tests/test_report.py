@@ -10,6 +10,8 @@ import io
 import json
 import math
 import re
+import shutil
+import subprocess
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -867,3 +869,92 @@ def test_numbers_are_rounded_as_the_module_says():
     assert ratio(1.51, 0.107, math.inf) == ("1.51", "0.107 to ∞")
     assert percent(0.82352) == "82.4%"
     assert (p_sentence(0.64), p_sentence(0.0004), p_sentence(0.0496)) == ("P = 0.64", "P < 0.001", "P = 0.0496")
+
+
+# --- a real browser and a real office suite (skipped, saying so, where they are not installed) -----
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+def screenshot(page: Path, shot: Path, width: int, profile: Path) -> str:
+    """Headless Chromium's screenshot of ``page`` at ``width`` pixels; its log (console messages)."""
+    result = subprocess.run(
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--enable-logging=stderr",
+            "--v=0",
+            f"--window-size={width},1600",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert shot.exists(), result.stderr
+    return result.stderr
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (Debian package chromium)")
+@pytest.mark.parametrize("width", [1200, 390])  # a desktop and a phone
+def test_a_browser_shows_the_html_without_an_error(out, tmp_path, width):
+    from PIL import Image, ImageStat
+
+    log = screenshot(out["html"], tmp_path / "shot.png", width, tmp_path / "profile")
+    assert ":CONSOLE" not in log  # no script error, no blocked load: the page asked for nothing
+    image = Image.open(tmp_path / "shot.png").convert("L")
+    low, high = image.getextrema()
+    assert low < 64 and high > 192  # dark text on a light page
+    assert 0.02 < 1 - ImageStat.Stat(image).mean[0] / 255 < 0.5  # ink, but not a black page
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (Debian package chromium)")
+def test_the_browser_check_sees_a_page_that_runs_or_fetches(tmp_path):
+    from ivig_blina.render.report.as_html import CSP
+
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        f'<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="{CSP}"><p>x</p>'
+        '<script>console.log("ran")</script><img src="http://example.invalid/x.png">'
+    )
+    log = screenshot(bad, tmp_path / "shot.png", 400, tmp_path / "profile")
+    assert ":CONSOLE" in log and "blocked" in log
+
+
+@pytest.mark.skipif(
+    SOFFICE is None or PDFTOTEXT is None,
+    reason="LibreOffice or pdftotext is not installed (Debian packages libreoffice-writer-nogui, poppler-utils)",
+)
+def test_libreoffice_opens_the_docx_and_every_heading_is_in_its_pdf(out, tmp_path):
+    subprocess.run(
+        [
+            str(SOFFICE),
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(out["docx"]),
+        ],
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
+    pdf = tmp_path / "study.pdf"
+    assert pdf.exists()
+    text = subprocess.run([str(PDFTOTEXT), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for heading in SECTIONS:
+        assert heading in text
+    assert "Table 2. Outcomes by cohort" in text and "Figure 2." in text

@@ -22,6 +22,7 @@ main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.6rem; margin: 0 0 0.3rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 0.6rem; border-bottom: 1px solid #000; }
 .byline { margin: 0; }
+p, li, figcaption { overflow-wrap: anywhere; }  /* a SHA-256 or a long file name wraps on a phone */
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: 0.5rem 0; }
 table { border-collapse: collapse; border-top: 2px solid #000; border-bottom: 2px solid #000; font-size: 0.9rem; }
 caption { caption-side: top; text-align: left; font-weight: normal; padding: 0 0 0.3rem; }
