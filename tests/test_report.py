@@ -958,3 +958,47 @@ def test_libreoffice_opens_the_docx_and_every_heading_is_in_its_pdf(out, tmp_pat
     for heading in SECTIONS:
         assert heading in text
     assert "Table 2. Outcomes by cohort" in text and "Figure 2." in text
+
+
+def test_competing_risk_landmark_day_and_burden_windows(tmp_path):
+    args = ["--groups", "ivig,control", "--competing-risk", "--landmark-day", "30", "--burden", "--adjust", "holm"]
+    path = tmp_path / "cr.html"
+    assert run("report", WO, "-o", path, *args, "--no-figures", "-q").exit_code == 0
+    compared = json.loads(run("compare", WO, *args, "-f", "json", "-q").stdout)
+    by_name = {o["outcome"]: o for o in compared["outcomes"]}
+    page = read_html(path)
+    tables = [t for t in page.tables if t["section"] == "time"]
+    assert [t["caption"] for t in tables] == [
+        "Table 3. Time to first infection",  # after Table 1 and the outcomes
+        "Table 4. Time to first infection from day 30",
+        "Table 5. Infection burden",
+    ]
+    for table, name in zip(tables[:2], ("time_to_infection", "time_to_infection_landmark")):
+        o = by_name[name]
+        assert [c for c, _ in table["header"]][3:] == [
+            "Competing deaths",
+            *(f"Cumulative incidence at day {d} (SE)" for d in (30, 90, 180)),
+        ]
+        for row, g in zip(table["rows"], ("ivig", "control")):
+            cells = [c for c, _ in row]
+            assert int(cells[3]) == o["groups"][g]["competing_events"]
+            for cell, day in zip(cells[4:], (30, 90, 180)):
+                estimate, se = re.match(r"^(\S+) \((\S+)\)$", cell).groups()
+                assert shows(estimate, o["groups"][g][f"cuminc_d{day}"], 100)
+                assert shows(se, o["groups"][g][f"cuminc_d{day}_se"], 100)
+        assert f"Gray's test (competing risks): P = {format_p(o['p_value'])}." in table["notes"]
+    burden = tables[2]
+    assert [row[0][0] for row in burden["rows"]] == [
+        "Infection episodes per 100 patient-days",
+        "Infection episodes per 100 patient-days, days 0 to 28",
+        "Infection episodes per 100 patient-days, days 28 to 90",
+        "Infection episodes per 100 patient-days, days 90 to 180",
+        "Infection episodes per 100 patient-days, after day 180",
+    ]
+    for row, name in zip(burden["rows"], ("infection_rate", "infection_rate_0_28", "infection_rate_28_90")):
+        check_p(row[-1][0], by_name[name]["p_adjusted"])
+    record = [text for section, text in page.paragraphs if section == "record"]
+    assert {"adjust: holm", "competing-risk: true", "landmark-day: 30", "windows: 28,90,180"} <= set(record)
+    data = " ".join(text for section, text in page.paragraphs if section == "data")
+    assert "a death without an earlier infection is a competing event" in data
+    assert "Infection burden windows: days 0 to 28; days 28 to 90; days 90 to 180; after day 180" in data

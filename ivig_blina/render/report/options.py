@@ -49,6 +49,8 @@ def _same(recorded: Any, default: Any) -> bool:
 
 
 def _shown(x: Any) -> str:
+    if isinstance(x, bool):
+        return "true" if x else "false"
     if isinstance(x, Mapping):
         return ", ".join(f"{k}={v}" for k, v in x.items())
     if isinstance(x, list | tuple):
