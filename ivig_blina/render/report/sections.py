@@ -44,6 +44,23 @@ class Counter:
         return self.tables
 
 
+class Notes:
+    """Footnote letters for the tests, in order of first use, shared by the tables of one kind."""
+
+    def __init__(self) -> None:
+        self.marks: dict[str, str] = {}
+
+    def mark(self, note: str) -> str:
+        return self.marks.setdefault(note, LETTERS[len(self.marks) % 26])
+
+    def text(self, mark: str) -> str:
+        return next(note for note, m in self.marks.items() if m == mark)
+
+    def lines(self, used: Iterable[str]) -> list[str]:
+        wanted = set(used)
+        return [f"{mark}: {note}" for note, mark in self.marks.items() if mark in wanted]
+
+
 def num(text: str, mark: str = "") -> Cell:
     return Cell(text, "right", mark=mark)
 
@@ -230,17 +247,13 @@ def table1_section(t: Table1, counter: Counter) -> Section:
         num("P"),
         num("SMD"),
     )
-    marks: dict[str, str] = {}
-    notes_by_mark: dict[str, str] = {}
+    notes = Notes()  # Table 1's own letters
     rows: list[tuple[Cell, ...]] = []
     blank = tuple(num("") for _ in groups)
     for v in t.variables:
         p_cell = num("")
         if v.result is not None:
-            note = footnote(v.test or "", v.result.method, None, None)
-            mark = marks.setdefault(note, LETTERS[len(marks) % 26])
-            notes_by_mark[mark] = note
-            p_cell = num(format_p(v.result.pvalue), mark)
+            p_cell = num(format_p(v.result.pvalue), notes.mark(footnote(v.test or "", v.result.method, None, None)))
         smd = num(DASH if v.smd is None else fixed(v.smd, 2))
         if v.kind == "continuous":
             rows.append(
@@ -263,16 +276,16 @@ def table1_section(t: Table1, counter: Counter) -> Section:
                 )
         if any(v.missing.values()):
             rows.append((Cell("missing", indent=1), *(num(f"{v.missing[g]:,}") for g in groups), num(""), num("")))
-    notes = [
+    general = (
         "Continuous: median (IQR, R's type 7 quartiles)"
         + ("; mean (SD)" if mean else "")
         + ". Categorical: n (% of the patients with a value). SMD: standardized mean difference as R tableone "
         "computes it (Yang and Dalton 2012 for categorical covariates"
         + ("; the mean of the pairs' SMDs for more than two cohorts" if len(t.groups) > 2 else "")
-        + "). P values describe; the SMD measures balance.",
-        *(f"{mark}: {note}" for mark, note in sorted(notes_by_mark.items())),
-    ]
-    table = Table("table1", counter.table(), "Baseline characteristics", header, tuple(rows), tuple(notes))
+        + "). P values describe; the SMD measures balance."
+    )
+    lines = (general, *notes.lines(notes.marks.values()))
+    table = Table("table1", counter.table(), "Baseline characteristics", header, tuple(rows), lines)
     return Section("table1", "Baseline characteristics", (table,))
 
 
@@ -333,20 +346,6 @@ def risk_difference_text(o: OutcomeResult) -> str:
         return ""
     shown, interval = difference(100 * rd.estimate, 100 * rd.ci.low, 100 * rd.ci.high)
     return f"{shown} ({interval})"
-
-
-class Notes:
-    """Footnote letters for the tests, in order of first use, shared by the outcome tables."""
-
-    def __init__(self) -> None:
-        self.marks: dict[str, str] = {}
-
-    def mark(self, note: str) -> str:
-        return self.marks.setdefault(note, LETTERS[len(self.marks) % 26])
-
-    def lines(self, used: Iterable[str]) -> list[str]:
-        wanted = set(used)
-        return [f"{mark}: {note}" for note, mark in self.marks.items() if mark in wanted]
 
 
 def outcome_rows(cmp: Comparison, outcomes: list[OutcomeResult], notes: Notes) -> tuple[tuple, tuple, set[str]]:
@@ -552,7 +551,7 @@ def survival_blocks(cmp: Comparison, o: OutcomeResult, counter: Counter, notes: 
         test + ".",
     ]
     if mark:
-        lines.append(f"{mark}: {[n for n, m in notes.marks.items() if m == mark][0]}")
+        lines.append(f"{mark}: {notes.text(mark)}")
     title = label(o, cmp)
     return [Table(o.outcome, counter.table(), title, header, tuple(rows), tuple(lines))]
 
