@@ -67,19 +67,12 @@ def build_report(
     options : mapping, optional
         The report's own options to record beside the analysis' (e.g. ``{"figures": "off"}``).
     """
+    from ivig_blina.render.report.captions import figures_section
+    from ivig_blina.render.report.cells import Counter, Notes
     from ivig_blina.render.report.document import Report
     from ivig_blina.render.report.prose import methods_section, results_section
-    from ivig_blina.render.report.sections import (
-        Counter,
-        Notes,
-        data_section,
-        figures_section,
-        outcomes_section,
-        record_section,
-        table1_section,
-        time_section,
-        warnings_section,
-    )
+    from ivig_blina.render.report.record import data_section, record_section, warnings_section
+    from ivig_blina.render.report.tables import outcomes_section, table1_section, time_section
 
     if comparison.cohort is None:
         raise OptionError("comparison", "a report needs the comparison's cohort (compare() records it)")

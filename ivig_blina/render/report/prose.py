@@ -18,9 +18,7 @@ from ivig_blina.analyses.results import (
     TimeToEventSummary,
 )
 from ivig_blina.analyses.table1 import Table1
-from ivig_blina.render.report.document import Paragraph, Section
-from ivig_blina.render.report.numbers import p_sentence, percent, value
-from ivig_blina.render.report.sections import (
+from ivig_blina.render.report.cells import (
     adjustment_name,
     ci_header,
     effect_parts,
@@ -29,6 +27,8 @@ from ivig_blina.render.report.sections import (
     median_interval,
     risk_difference_text,
 )
+from ivig_blina.render.report.document import Paragraph, Section
+from ivig_blina.render.report.numbers import p_sentence, percent, value
 from ivig_blina.render.report.wording import Described, describe, is_ratio, outcome_unit
 
 LIBRARIES = ("numpy", "scipy", "pandas")
