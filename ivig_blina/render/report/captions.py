@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ivig_blina.analyses.results import (
-    Comparison,
-)
+from ivig_blina.analyses.results import Comparison
 from ivig_blina.render.report.document import Figure, Section
 from ivig_blina.render.report.numbers import value
 

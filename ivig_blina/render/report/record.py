@@ -7,15 +7,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ivig_blina.analyses.results import (
-    Comparison,
-)
+from ivig_blina.analyses.results import Comparison
 from ivig_blina.analyses.table1 import Table1
 from ivig_blina.errors import listed
-from ivig_blina.render.report.cells import (
-    group_sizes,
-    label,
-)
+from ivig_blina.render.report.cells import group_sizes, label
 from ivig_blina.render.report.document import Bullets, Paragraph, Section
 from ivig_blina.render.report.numbers import value
 from ivig_blina.render.report.options import changed_options

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ivig_blina.analyses.results import (
-    Comparison,
-    CompetingRiskSummary,
-    OutcomeResult,
-    TimeToEventSummary,
-)
+from ivig_blina.analyses.results import Comparison, CompetingRiskSummary, OutcomeResult, TimeToEventSummary
 from ivig_blina.analyses.table1 import OVERALL, Table1
 from ivig_blina.render.report.cells import (
     SURVIVAL_KINDS,
