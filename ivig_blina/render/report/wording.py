@@ -93,7 +93,7 @@ STRATIFIED = {
     "fisher": ("Mantel-Haenszel common odds ratio", "R mantelhaen.test", "Mantel and Haenszel 1959"),
     "mann-whitney": (None, "R coin::wilcox_test(y ~ cohort | stratum)", "Hothorn et al. 2006"),
     "log-rank": (
-        "Cox hazard ratio (Efron ties), stratified",
+        "stratified Cox hazard ratio (Efron ties)",
         "R survdiff and coxph with strata()",
         "Mantel 1966; Cox 1972",
     ),
