@@ -16,6 +16,11 @@ IVIG) treated at three centres (``centre``, a patient covariate to stratify by),
 without infection (a competing event with ``--competing-risk``): the example of ``compare
 --groups all --pairwise`` and of ``--strata centre``. Its numbers are drawn, not published.
 
+``graded_infections.csv`` holds the rows of ``wo2022_cohort.csv`` (without the baseline columns)
+with each infection's CTCAE ``grade`` and ``pathogen`` (a few left blank) and some second
+episodes: the example of ``--min-grade`` and of the breakdown of infections by pathogen. Its
+grades and pathogens are drawn, not published.
+
 ``hospital_export.csv`` holds the rows of ``wo2022_cohort.csv`` as a hospital export writes
 them (semicolons, decimal commas, day-first dates, g/L, the export's own column names and
 labels); ``hospital_study.toml`` is the study file that reads it, so that
@@ -208,6 +213,48 @@ def three_cohort_rows(rng: random.Random) -> list[list]:
     return rows
 
 
+INFECTIONS = ("infection", "infection_icu", "infection_death")
+PATHOGENS = ["bacterial", "bacterial", "bacterial", "viral", "viral", "fungal", ""]  # "": not identified
+
+
+def graded_rows(rows: list[list], rng: random.Random) -> list[list]:
+    """The cohort's rows with a grade and a pathogen on every infection row (grade 5 for an
+    infection-related death, 3-4 in ICU, 1-3 else; a few infections without a grade) and a
+    second infection for about half of the infected patients, before their last day."""
+    out = []
+    for row in rows:
+        event = row[4]
+        if event not in INFECTIONS:
+            out.append([*row, "", ""])
+            continue
+        if event == "infection_death":
+            grade = 5
+        elif event == "infection_icu":
+            grade = rng.choice([3, 4, 4])
+        else:
+            grade = rng.choice([1, 2, 2, 3, 3, ""])
+        out.append([*row, grade, rng.choice(PATHOGENS)])
+    last = {}
+    for pid, _, day, *_ in rows:
+        last[pid] = max(last.get(pid, day), day)
+    for pid in sorted({r[0] for r in rows if r[4] in INFECTIONS and r[2] >= 0}):
+        if rng.random() < 0.5:
+            cohort = next(r[1] for r in rows if r[0] == pid)
+            out.append(
+                [
+                    pid,
+                    cohort,
+                    rng.randint(5, last[pid] - 5),
+                    "",
+                    "infection",
+                    rng.choice([1, 2, 3]),
+                    rng.choice(PATHOGENS),
+                ]
+            )
+    rng.shuffle(out)
+    return out
+
+
 def write(path: Path, header: list[str], rows: list[list], delimiter: str = ",") -> None:
     with open(path, "w", newline="") as f:
         writer = csv.writer(f, delimiter=delimiter, lineterminator="\n")
@@ -220,6 +267,7 @@ def main() -> None:
     write(HERE / "wo2022_cohort.csv", HEADER + BASELINE, with_baseline(rows, random.Random(14)))
     write(HERE / "hospital_export.csv", EXPORT_HEADER, export_rows(rows), delimiter=";")
     (HERE / "hospital_study.toml").write_text(STUDY)
+    write(HERE / "graded_infections.csv", [*HEADER, "grade", "pathogen"], graded_rows(rows, random.Random(20)))
     write(HERE / "three_cohorts.csv", [*HEADER, "centre"], three_cohort_rows(random.Random(314)))
     write(
         HERE / "patient.csv", ["patient_id", "date", "start_date", "igg_g_l", "event"], patient_rows(random.Random(7))

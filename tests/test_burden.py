@@ -1,6 +1,6 @@
 """Infection burden by window and counting-process intervals on small files worked by hand
-(R's survSplit and tmerge semantics, as the module docstrings state); the models fitted on
-them are checked against R in test_models_example.py."""
+(R's survSplit and tmerge semantics, as the module docstrings state); the bundled examples
+are checked against R's survSplit, tmerge and models in test_burden_example.py."""
 
 import numpy as np
 import pytest
@@ -86,3 +86,27 @@ def test_ivig_exposure_runs_n_days_after_each_dose_and_overlapping_doses_extend_
     b = t[t.position == 1]
     assert b[["start", "stop"]].to_numpy().tolist() == [[0, 28], [28, 40]]
     assert b.ivig_now.tolist() == [False, True]
+
+
+def test_immortal_time_counts_first_doses_after_day_0_per_cohort(write):
+    from ivig_blina.cohort.timevarying import immortal_time
+
+    rows = (
+        "A,x,-1,800,\nA,x,0,,ivig\nA,x,30,,ivig\nA,x,60,,last_follow_up\n"  # first dose on day 0: not immortal
+        "B,x,-1,800,\nB,x,-5,,ivig\nB,x,14,,ivig\nB,x,60,,last_follow_up\n"  # a dose before day 0 is not in the window
+        "C,x,-1,800,\nC,x,40,,ivig\nC,x,60,,last_follow_up\n"
+        "D,y,-1,800,\nD,y,20,,death\nD,y,30,,ivig\n"  # a dose after the death is not a dose
+    )
+    found = immortal_time(load(write, rows), ("x", "y"))
+    assert found == {
+        "x": {"patients_first_dose_after_day0": 2, "median_first_dose_day": 27.0},
+        "y": {"patients_first_dose_after_day0": 0, "median_first_dose_day": None},
+    }
+
+
+def test_hgg_is_carried_over_a_dose_day_without_a_value(write):
+    rows = "A,x,-1,800,\nA,x,10,300,\nA,x,21,,ivig\nA,x,40,,infection\n"
+    t = intervals(load(write, rows), igg=True, ivig_effect_days=28).table
+    assert t[["start", "stop"]].to_numpy().tolist() == [[0, 10], [10, 21], [21, 40]]
+    assert t.hgg_now.tolist() == [0, 1, 1] and t.igg_now.tolist() == [800, 300, 300]
+    assert t.ivig_now.tolist() == [False, False, True]

@@ -20,6 +20,7 @@ from ivig_blina.analyses.results import (
     ContinuousSummary,
     GroupSummary,
     IncidenceAt,
+    ModelResult,
     OutcomeResult,
     PairResult,
     RateSummary,
@@ -98,6 +99,10 @@ def compare(
     exact: bool = False,
     windows: tuple[float, ...] | None = None,
     landmark_day: float | None = None,
+    models: bool = False,
+    covariates: list[str] | None = None,
+    ivig_effect_days: float = 28.0,
+    with_hgg: bool = False,
     pairwise: bool = False,
     pairwise_adjust: str = "holm",
     permutations: int = 9999,
@@ -237,6 +242,28 @@ def compare(
         results = [
             replace(o, warnings=o.warnings + (note,)) if o.outcome in ("igg_nadir", "hgg") else o for o in results
         ]
+    fitted: list[ModelResult] = []
+    if windows is not None or models or covariates:
+        from ivig_blina.analyses import models as fitting
+
+        rate = next((o for o in results if o.outcome == "infection_rate"), None)
+        if windows is not None and rate is not None:
+            nb = fitting.negative_binomial_rate_ratio(fitting.Design(t, chosen, None, {}), confidence_level)
+            results.append(
+                OutcomeResult("infection_rate_nb", "rate", "negative-binomial", rate.groups, nb, nb.warnings)
+            )
+        fitted = fitting.models(
+            cohort,
+            t,
+            chosen,
+            binary_outcomes=["hgg", *patients.event_outcomes],
+            covariates=covariates,
+            competing_risk=competing_risk,
+            time_varying=models,
+            ivig_effect_days=ivig_effect_days,
+            with_hgg=with_hgg,
+            confidence_level=confidence_level,
+        )
     adjusted = adjust_pvalues([o.result.pvalue if o.result else None for o in results], adjust)
     results = [replace(o, p_adjusted=p if adjust != "none" else None) for o, p in zip(results, adjusted)]
     used: dict[str, Any] = {
@@ -253,12 +280,37 @@ def compare(
         used.update(windows=list(windows))
     if landmark_day is not None:
         used.update(landmark_day=landmark_day)
+    immortal = None
+    if models or covariates:
+        used.update(models=True, covariates=list(covariates or []))
+    if models:
+        from ivig_blina.cohort.timevarying import immortal_time
+
+        used.update(ivig_effect_days=ivig_effect_days, with_hgg=with_hgg)
+        immortal = immortal_time(cohort, chosen)
+        late = {g: v for g, v in immortal.items() if v["patients_first_dose_after_day0"]}
+        if late:
+            notes.append(
+                "immortal time: "
+                + "; ".join(
+                    f"{v['patients_first_dose_after_day0']} patient(s) of '{g}' had a first IVIG dose after day 0 "
+                    f"(median day {v['median_first_dose_day']:g})"
+                    for g, v in late.items()
+                )
+                + ": the time before it is not exposed; see ivig_time_varying, or compare from a landmark day "
+                "(--landmark-day)"
+            )
     if pairwise:
         used.update(
             pairwise=True,
             pairwise_tests={kind: s.name for kind, s in pair_tests.items()},
             pairwise_adjust=pairwise_adjust,
         )
+    breakdown = None
+    if windows is not None:  # --burden: infection episodes by pathogen (issue 15)
+        from ivig_blina.cohort.pathogens import infection_breakdown
+
+        breakdown = infection_breakdown(cohort, chosen, t)
     meta = {
         "version": __version__,
         "schema_version": SCHEMA_VERSION,
@@ -275,7 +327,16 @@ def compare(
     }
     excluded = len(patients.table) - len(t)
     return Comparison(
-        chosen, results, excluded_patients=excluded, options=used, cohort=cohort, meta=meta, notes=tuple(notes)
+        chosen,
+        results,
+        excluded_patients=excluded,
+        options=used,
+        cohort=cohort,
+        meta=meta,
+        notes=tuple(notes),
+        models=tuple(fitted),
+        immortal_time=immortal,
+        infection_breakdown=breakdown,
     )
 
 

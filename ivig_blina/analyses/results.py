@@ -288,6 +288,8 @@ class Comparison:
     meta: dict[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     models: tuple[ModelResult, ...] = ()
+    immortal_time: dict[str, dict[str, Any]] | None = None  # per group, with models: see cohort.timevarying
+    infection_breakdown: list[dict[str, Any]] | None = None  # with --burden: see cohort.pathogens
 
     def sides(self) -> list[str]:
         """The suffix of each group's columns in the wide forms: ``a``, ``b`` for two groups
@@ -342,6 +344,45 @@ class Comparison:
             out.append({k: row.get(k) for k in columns})
         return out
 
+    MODEL_COLUMNS = [
+        "model",
+        "term",
+        "estimate",
+        "ci_low",
+        "ci_high",
+        "p_value",
+        "n",
+        "events",
+        "n_excluded_missing",
+        "formula",
+        "method",
+        "warnings",
+    ]
+
+    def model_rows(self) -> list[dict[str, Any]]:
+        """One row per term of every model (``MODEL_COLUMNS``): what ``compare --models``
+        writes in the wide formats."""
+        rows = []
+        for m in self.models:
+            for t in m.terms:
+                rows.append(
+                    {
+                        "model": m.model,
+                        "term": t.term,
+                        "estimate": t.estimate,
+                        "ci_low": t.ci_low,
+                        "ci_high": t.ci_high,
+                        "p_value": t.p_value,
+                        "n": m.n,
+                        "events": m.events,
+                        "n_excluded_missing": m.n_excluded_missing,
+                        "formula": m.formula,
+                        "method": m.method,
+                        "warnings": "; ".join(m.warnings),
+                    }
+                )
+        return rows
+
     def to_frame(self) -> pd.DataFrame:
         """The rows and columns of the CSV output as a DataFrame (numbers stay numbers:
         infinite interval ends are ``inf``, missing values NaN or None)."""
@@ -367,11 +408,15 @@ class Comparison:
             row["warnings"] = list(o.warnings)
             outcomes.append(row)
         counts = self.cohort.input_counts(self.excluded_patients) if self.cohort is not None else {}
+        if self.immortal_time is not None:
+            counts = {**counts, "immortal_time": self.immortal_time}
         notes = {"notes": list(self.notes)} if self.notes else {}
         models = {"models": [m.as_dict() for m in self.models]} if self.options.get("models") else {}
+        breakdown = {} if self.infection_breakdown is None else {"infection_breakdown": self.infection_breakdown}
         return {
             "groups": list(self.groups),
             "outcomes": outcomes,
+            **breakdown,
             **models,
             "input": counts,
             **notes,

@@ -350,6 +350,38 @@ def compare(
             help="Add time_to_infection_landmark: patients followed beyond day D without infection, time from D.",
         ),
     ] = None,
+    models: Annotated[
+        bool,
+        typer.Option(
+            "--models",
+            help="Time-varying Cox models of HGG, IgG and IVIG exposure, the immortal-time account, and with "
+            "--competing-risk Fine-Gray and cause-specific hazards; csv/tsv/jsonl/markdown then write the models' "
+            "terms instead of the outcomes.",
+        ),
+    ] = False,
+    covariates: Annotated[
+        str | None,
+        typer.Option(
+            "--covariates",
+            show_default=False,
+            help="Patient covariates to adjust for, as a,b,c: adjusted Cox, logistic and negative binomial models.",
+        ),
+    ] = None,
+    categorical: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--categorical", show_default=False, help="A numeric covariate read as categorical, e.g. ECOG (repeatable)."
+        ),
+    ] = None,
+    ivig_effect_days: Annotated[
+        float,
+        typer.Option(
+            "--ivig-effect-days", min=0, help="Days after each IVIG dose counted as exposed (ivig_time_varying)."
+        ),
+    ] = 28.0,
+    with_hgg: Annotated[
+        bool, typer.Option("--with-hgg", help="Add the current HGG to the IVIG exposure model.")
+    ] = False,
     pairwise: Annotated[
         bool,
         typer.Option("--pairwise", help="With three or more cohorts: every pair with the two-group test as well."),
@@ -376,11 +408,13 @@ def compare(
             from ivig_blina.cohort.burden import WINDOWS
 
             windows = WINDOWS  # type: ignore[assignment]  # days, as the callback parses them
+        named = [c.strip() for c in covariates.split(",") if c.strip()] if covariates else []
         cohort = source.load(
             require_cohort=True,
             competing_risk=competing_risk,
-            covariates=[strata] if strata else None,
-            keep_rows=windows is not None,
+            covariates=[*named, *([strata] if strata and strata not in named else [])] or None,
+            categorical=categorical or [],
+            keep_rows=windows is not None or models,
         )
         with _progress(not quiet and sys.stderr.isatty()) as progress:
             result = run_compare(
@@ -396,6 +430,10 @@ def compare(
                 exact=exact,
                 windows=windows,  # type: ignore[arg-type]  # days: parsed by its callback
                 landmark_day=landmark_day,
+                models=models,
+                covariates=named or None,
+                ivig_effect_days=ivig_effect_days,
+                with_hgg=with_hgg,
                 pairwise=pairwise,
                 pairwise_adjust=pairwise_adjust.value,
                 permutations=permutations,
@@ -419,7 +457,7 @@ def compare(
     if study:  # the study file, as read, in the record
         result.meta.update(study)
     buffer = io.StringIO()
-    write_comparison(result, format.value, buffer)
+    write_comparison(result, format.value, buffer, terms=models)
     _emit(buffer.getvalue(), output, _inputs(source))
 
 

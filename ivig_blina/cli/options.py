@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ivig_blina.cohort.options import check_date, check_days, check_seconds, parse_map, parse_size
+from ivig_blina.cohort.options import check_date, check_days, check_grade, check_seconds, parse_map, parse_size
 from ivig_blina.errors import OptionError
 from ivig_blina.io.units import parse_amount
 from ivig_blina.stats.sides import check_confidence_level
@@ -234,6 +234,34 @@ BaselineWindow = Annotated[
         help="A baseline lies at most DAYS before day 0 (default: any).",
     ),
 ]
+GradeCol = Annotated[
+    str | None,
+    typer.Option(
+        "--grade-col",
+        show_default=False,
+        help="Column of each infection's CTCAE grade, 1-5, on infection rows only (default: grade, when the file "
+        "has it).",
+    ),
+]
+PathogenCol = Annotated[
+    str | None,
+    typer.Option(
+        "--pathogen-col",
+        show_default=False,
+        help="Column of each infection's pathogen (free text), on infection rows only (default: pathogen, when the "
+        "file has it).",
+    ),
+]
+MinGrade = Annotated[
+    int | None,
+    typer.Option(
+        "--min-grade",
+        callback=_usage(check_grade, "min_grade"),
+        show_default=False,
+        help="Count only infections of this CTCAE grade or above (1-5) in every infection outcome; lower and "
+        "ungraded ones are left out, counted, and still count for follow-up.",
+    ),
+]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 Output = Annotated[
     str | None,
@@ -342,6 +370,9 @@ class Input:
     scheduler: Scheduler = None
     scheduler_timeout: SchedulerTimeout = 10.0
     report_units: ReportUnits = Units.mg_dl
+    grade_col: GradeCol = None
+    pathogen_col: PathogenCol = None
+    min_grade: MinGrade = None
 
     def load(self, require_cohort: bool = False, keep_rows: bool = False, competing_risk: bool = False, **covariates):
         """:func:`ivig_blina.load` with these options (and ``covariates``' keywords)."""

@@ -4,8 +4,9 @@ windows as R's ``survSplit(cut = ...)`` splits follow-up.
 An episode on day t falls in the window with start < t <= end (day 0 in the first); a
 patient's days in a window are the overlap of (start, end] with [0, follow_up_days]. The
 episodes are the ones ``per_patient`` counts (``infection_episodes``): infection rows on or
-after day 0 and not after the end of follow-up (``--until``, the death), so the windows of a
-patient add up to its ``infection_episodes`` and ``follow_up_days``.
+after day 0 and not after the end of follow-up (``--until``, the death), of ``--min-grade`` or
+above when it is given, so the windows of a patient add up to its ``infection_episodes`` and
+``follow_up_days``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from ivig_blina.cohort.patients import below_min_grade
 from ivig_blina.errors import OptionError
 from ivig_blina.io.reader import INFECTIONS
 
@@ -61,6 +63,9 @@ def episodes(cohort: Cohort) -> pd.DataFrame:
     and ``day``."""
     rows = rows_of(cohort, "the infection burden")
     rows = rows[rows.event.isin(INFECTIONS).to_numpy() & (rows.day.to_numpy() >= 0)]
+    min_grade = cohort.patients.min_grade
+    if min_grade is not None:
+        rows = rows[~below_min_grade(rows.grade.to_numpy(), min_grade)]
     follow_up = cohort.table.follow_up_days.to_numpy()
     kept = rows.day.to_numpy() <= follow_up[rows.position.to_numpy()]
     return pd.DataFrame({"position": rows.position.to_numpy()[kept], "day": rows.day.to_numpy()[kept]})

@@ -94,8 +94,8 @@ def intervals(cohort: Cohort, *, igg: bool = True, ivig_effect_days: float | Non
     p = p.groupby(["position", "time"], sort=True).agg(igg=("igg", "min"), hgg=("hgg", "max"), dose=("dose", "sum"))
     p = p.reset_index()
     position = p.position.to_numpy()
+    p["hgg"] = p.hgg.where(p.igg.notna())  # a dose day without a value: HGG carried from before, as IgG
     p["igg"] = p.groupby("position").igg.ffill()  # the value in force: the latest measured
-    p["hgg"] = p.hgg.where(p.igg.notna())
     p["hgg"] = p.groupby("position").hgg.ffill()
     p["ivig"] = p.groupby("position").dose.cumsum() > 0
     keep = p.time.to_numpy() < end[position]
@@ -127,3 +127,25 @@ def intervals(cohort: Cohort, *, igg: bool = True, ivig_effect_days: float | Non
     )
     ids = table.patient_id.to_numpy()
     return Intervals(out.reset_index(drop=True), list(ids[no_igg]), list(ids[no_time]))
+
+
+def immortal_time(cohort: Cohort, groups: tuple[str, ...]) -> dict[str, dict[str, float | int | None]]:
+    """Per cohort of ``groups``: the patients whose first IVIG dose (on or after day 0, within
+    follow-up) came after day 0, and the median day of that first dose among them (None when
+    there are none). Labelling such a cohort "IVIG" from day 0 counts the time before the first
+    dose as exposed: immortal time."""
+    rows = rows_of(cohort, "the immortal-time account")
+    follow_up = cohort.table.follow_up_days.to_numpy(float)
+    doses = rows[(rows.event.astype(str).to_numpy() == "ivig") & (rows.day.to_numpy() >= 0)]
+    doses = doses[doses.day.to_numpy() <= follow_up[doses.position.to_numpy()]]
+    first = doses.groupby("position").day.min()
+    late = first[first > 0]
+    cohorts = cohort.table.cohort.to_numpy()[late.index.to_numpy()]
+    out: dict[str, dict[str, float | int | None]] = {}
+    for g in groups:
+        days = late.to_numpy()[cohorts == g]
+        out[g] = {
+            "patients_first_dose_after_day0": len(days),
+            "median_first_dose_day": float(np.median(days)) if len(days) else None,
+        }
+    return out

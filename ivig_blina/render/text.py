@@ -31,14 +31,18 @@ __all__ = [
 ]
 
 
-def write_comparison(cmp, fmt: str, out: IO[str]) -> None:
+def write_comparison(cmp, fmt: str, out: IO[str], terms: bool = False) -> None:
     """Write a comparison in a machine format: JSON is :meth:`Comparison.to_dict`; the others
-    one wide row per outcome (:meth:`Comparison.rows`)."""
+    one wide row per outcome (:meth:`Comparison.rows`), or with ``terms`` one row per model
+    term (:meth:`Comparison.model_rows`)."""
     if fmt == "json":
         import json
 
         json.dump(cmp.to_dict(), out, indent=2)
         out.write("\n")
+        return
+    if terms:
+        write_rows([{k: plain(v) for k, v in row.items()} for row in cmp.model_rows()], cmp.MODEL_COLUMNS, fmt, out)
         return
     write_rows([{k: plain(v) for k, v in row.items()} for row in cmp.rows()], cmp.wide_columns(), fmt, out)
 
@@ -200,9 +204,7 @@ def comparison_table(cmp, width: int | None = None):
     """A Rich table for the terminal (never parsed): one row per outcome, or, where that would
     run wider than ``width`` columns, one block of lines per outcome; with pairwise
     comparisons, a second table of the pairs."""
-    from rich import box
     from rich.console import Group
-    from rich.table import Table
 
     two = len(cmp.groups) == 2
     adjusted = cmp.options.get("adjust", "none") != "none"
@@ -235,9 +237,47 @@ def comparison_table(cmp, width: int | None = None):
             ]
         )
     title = " vs ".join(shown_groups)
-    table = _wide_or_narrow(title, caption, headers, rows, width)
-    if not cmp.options.get("pairwise"):
-        return table
+    tables = [_wide_or_narrow(title, caption, headers, rows, width)]
+    if cmp.options.get("pairwise"):
+        tables.append(_pairs_table(cmp))
+    if cmp.models:
+        tables.append(_models_table(cmp))
+    return tables[0] if len(tables) == 1 else Group(*tables)
+
+
+def _models_table(cmp):
+    """The models' terms: ratio with CI and P, patients and events in the fit."""
+    from rich import box
+    from rich.table import Table
+
+    level = cmp.options.get("confidence_level", 0.95)
+    table = Table(
+        title="models (hazard, odds or rate ratios)",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        caption=f"Wald {100 * level:g}% CI; n patients and events in each fit.",
+        caption_justify="left",
+    )
+    for header in ("model", "term", "ratio (CI)", "P", "n", "events"):
+        table.add_column(header, justify="left" if header in ("model", "term") else "right", no_wrap=True)
+    for m in cmp.models:
+        for i, t in enumerate(m.terms):
+            table.add_row(
+                _shown(m.model) if i == 0 else "",
+                _shown(t.term),
+                _with_ci(t.estimate, None if t.ci_low is None else (t.ci_low, t.ci_high)),
+                format_p(t.p_value),
+                f"{m.n:,}" if i == 0 else "",
+                f"{m.events:,}" if i == 0 else "",
+            )
+    return table
+
+
+def _pairs_table(cmp):
+    """Each pair of groups per outcome: the two-group test's estimate, P and adjusted P."""
+    from rich import box
+    from rich.table import Table
+
     pairs = Table(
         title=f"pairs ({_shown(cmp.options['pairwise_adjust'])}-adjusted across each outcome's pairs)",
         title_justify="left",
@@ -257,7 +297,7 @@ def comparison_table(cmp, width: int | None = None):
                 format_p(r.pvalue if r else None),
                 format_p(p.p_adjusted),
             )
-    return Group(table, pairs)
+    return pairs
 
 
 def _shown(text: str) -> str:
