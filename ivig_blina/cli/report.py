@@ -3,9 +3,10 @@
 It takes every input option (:class:`~ivig_blina.cli.options.Input`) and every comparison
 option of ``compare``: their definitions are read from ``compare``'s own signature when the
 command is registered (:func:`register`), so an option added to ``compare`` reaches the report
-without a copy. Table 1's choice of covariates (``--covariates``, ``--categorical``,
-``--patients``, ``--mean``) comes from ``table1``'s signature the same way. The report's own
-options are ``-o``, ``--title``, ``--author`` and ``--no-figures``.
+without a copy. ``table1``'s options that ``compare`` lacks (``--patients``, ``--mean``) come from
+``table1``'s signature the same way; Table 1 shows every covariate of the file (compare's
+``--covariates`` names those its models adjust for, and ``--categorical`` serves both). The
+report's own options are ``-o``, ``--title``, ``--author`` and ``--no-figures``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ivig_blina.cli.options import Input, with_input
 
 # compare's parameters the report does not take: it writes one file in the format its name says
 NOT_TAKEN = {"ctx", "source", "format", "output"}
-TABLE1_OPTIONS = ("covariates", "categorical", "patients", "mean")
+TABLE1_OPTIONS = ("covariates", "categorical", "patients", "mean")  # those compare lacks are taken from table1
 # the library's parameters whose flags differ (compare's FLAGS, read the other way)
 PARAMETERS = {"test": "tests", "confidence": "confidence_level"}
 HELP = (
@@ -74,7 +75,7 @@ def register(app: typer.Typer, compare: Callable[..., Any], table1: Callable[...
     from ivig_blina.cli.commands import _warnings_as_lines
 
     compared = [p for name, p in _own(compare).items() if name not in NOT_TAKEN]
-    described = [_own(table1)[name] for name in TABLE1_OPTIONS]
+    described = [_own(table1)[name] for name in TABLE1_OPTIONS if name not in {p.name for p in compared}]
     context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
     source = inspect.Parameter("source", inspect.Parameter.KEYWORD_ONLY, annotation=Input)
     own = [
@@ -94,10 +95,15 @@ def register(app: typer.Typer, compare: Callable[..., Any], table1: Callable[...
     app.command("report", help=HELP)(with_input(_warnings_as_lines(report)))
 
 
+def names_list(value: str | None) -> list[str]:
+    """``a,b,c`` as names (``--covariates``)."""
+    return [c.strip() for c in value.split(",") if c.strip()] if value else []
+
+
 def _library(options: dict[str, Any], names: list[str]) -> dict[str, Any]:
     """compare's options as :func:`ivig_blina.compare` takes them: by the library's parameter
-    name, enums as their values; those it does not take (``quiet``, ``plugin``, ``burden``...)
-    are left to the command."""
+    name, enums as their values, ``--covariates`` as a list; those it does not take (``quiet``,
+    ``plugin``, ``burden``, ``categorical``...) are left to the command."""
     from ivig_blina.analyses.comparison import compare
 
     taken = inspect.signature(compare).parameters
@@ -107,6 +113,8 @@ def _library(options: dict[str, Any], names: list[str]) -> dict[str, Any]:
         if parameter in taken and parameter not in ("tests", "registry", "progress"):
             value = options[name]
             out[parameter] = value.value if isinstance(value, Enum) else value
+    if "covariates" in out:
+        out["covariates"] = names_list(out["covariates"]) or None
     return out
 
 
@@ -126,7 +134,7 @@ def run_report(ctx: typer.Context, source: Input, options: dict[str, Any], compa
     commands._check_tests(registry, tests)
     chosen = _library(options, compared)
     strata = chosen.get("strata")
-    named = [c.strip() for c in options["covariates"].split(",") if c.strip()] if options.get("covariates") else None
+    named = names_list(options.get("covariates"))
     with commands._user_errors():
         if options.get("burden") and chosen.get("windows") is None:
             from ivig_blina.cohort.burden import WINDOWS
@@ -135,9 +143,9 @@ def run_report(ctx: typer.Context, source: Input, options: dict[str, Any], compa
         cohort = source.load(
             require_cohort=True,
             competing_risk=bool(chosen.get("competing_risk")),
-            keep_rows=True,  # the IgG figure draws every value; the burden windows count them
-            covariates=[*(named or []), *([strata] if strata else [])] or None,
-            all_covariates=named is None,
+            keep_rows=True,  # the IgG figure draws every value; the burden windows and the models need them
+            covariates=[*named, *([strata] if strata and strata not in named else [])] or None,
+            all_covariates=True,  # Table 1 shows every covariate
             categorical=options.get("categorical") or [],
             patients_file=options.get("patients"),
         )
@@ -151,11 +159,10 @@ def run_report(ctx: typer.Context, source: Input, options: dict[str, Any], compa
             result.meta.update(study)
         _, kinds = cohort.covariate_table()
         described = None
-        if named is not None or len(kinds) > 1:  # a covariate besides the baseline IgG
+        if len(kinds) > 1:  # a covariate besides the baseline IgG
             described = table1(
                 cohort,
                 list(result.groups),
-                covariates=None if named is None else [*named, "baseline_igg"],
                 mean=bool(options.get("mean")),
                 tests=table1_tests,
                 seed=chosen.get("seed", 1),

@@ -21,6 +21,7 @@ OUTCOMES = {
     "area_below_threshold": "Area below the HGG threshold",
     "time_to_infection": "Time to first infection",
     "infection_rate": "Infection episodes per 100 patient-days",
+    "infection_rate_nb": "Infection episodes per 100 patient-days, negative binomial",
 }
 WINDOW = re.compile(r"^infection_rate_(\d+(?:\.\d+)?)_(\d+(?:\.\d+)?|end)$")
 
@@ -81,6 +82,12 @@ KNOWN = {
     "gray": Known(None, None, "R cmprsk::cuminc", "Gray 1988"),
     "poisson-exact": Known("rate ratio", "exact conditional CI", "R poisson.test", "Fay 2010"),
     "kruskal-wallis": Known(None, None, "R kruskal.test", "Kruskal and Wallis 1952"),
+    "negative-binomial": Known(
+        "negative binomial rate ratio",
+        "Wald CI",
+        "R MASS::glm.nb with a log patient-time offset",
+        "Venables and Ripley 2002",
+    ),
     "poisson-lrt": Known(
         None,
         None,
@@ -99,7 +106,7 @@ STRATIFIED = {
     ),
 }
 _COUNTS = re.compile(r"\s*\((?:df = [^)]*|[\d,]+ (?:tables?|splits))\)")
-_TOO_MANY = re.compile(r"; [\d,]+ tables were too many to enumerate")
+_TOO_MANY = re.compile(r"; [\d,]+ tables were too many to enumerate|; theta \S+")  # numbers of one outcome
 _STRATA = re.compile(r"\(stratified, [\d,]+ strat(?:um|a)\)")
 
 
