@@ -220,7 +220,7 @@ def time_section(cmp: Comparison, counter: Counter, notes: Notes) -> Section | N
     if rates:
         blocks.append(burden_table(cmp, rates, counter, notes))
     for model in cmp.models:
-        blocks.append(model_table(model, counter))
+        blocks.append(model_table(model, counter, ci_header(cmp)))
     if not blocks:
         return None
     return Section("time", "Time to infection", tuple(blocks))
@@ -301,9 +301,9 @@ def burden_table(cmp: Comparison, rates: list[OutcomeResult], counter: Counter, 
     return Table("burden", counter.table(), "Infection burden", header, rows, (general, *notes.lines(used)))
 
 
-def model_table(model, counter: Counter) -> Table:
+def model_table(model, counter: Counter, level: str = "95% CI") -> Table:
     """A fitted model: each term's ratio with its CI and P."""
-    header = (Cell("Term"), num("Ratio (95% CI)"), num("P"))
+    header = (Cell("Term"), num(f"Ratio ({level})"), num("P"))
     rows = []
     for t in model.terms:
         shown, interval = ratio(t.estimate, t.ci_low, t.ci_high)
