@@ -9,6 +9,7 @@ import html
 import io
 import json
 import math
+import os
 import re
 import shutil
 import subprocess
@@ -876,6 +877,13 @@ def test_numbers_are_rounded_as_the_module_says():
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
+
+
+def test_ci_has_the_browser_and_the_office_suite():
+    """.ci/run installs them and sets IVIGBLINA_REQUIRE_OFFICE=1: there, the tests below may not skip."""
+    if os.environ.get("IVIGBLINA_REQUIRE_OFFICE") != "1":
+        pytest.skip("IVIGBLINA_REQUIRE_OFFICE is not 1: the browser and office tests may skip here")
+    assert CHROMIUM and SOFFICE and PDFTOTEXT, "chromium, soffice and pdftotext must be installed"
 
 
 def screenshot(page: Path, shot: Path, width: int, profile: Path) -> str:
