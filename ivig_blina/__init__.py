@@ -18,10 +18,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Cohort", "Comparison", "IvigBlinaError", "OptionError", "Table1", "compare", "load", "table1"]
+__all__ = [
+    "Cohort",
+    "Comparison",
+    "IvigBlinaError",
+    "OptionError",
+    "PowerAnalysis",
+    "Table1",
+    "compare",
+    "load",
+    "power",
+    "table1",
+]
 
 if TYPE_CHECKING:
     from ivig_blina.analyses.comparison import compare
+    from ivig_blina.analyses.power import PowerAnalysis, power
     from ivig_blina.analyses.results import Comparison
     from ivig_blina.analyses.table1 import Table1, table1
     from ivig_blina.cohort.load import Cohort, load
@@ -32,6 +44,8 @@ _LAZY = {
     "Cohort": "ivig_blina.cohort.load",
     "compare": "ivig_blina.analyses.comparison",
     "Comparison": "ivig_blina.analyses.results",
+    "power": "ivig_blina.analyses.power",
+    "PowerAnalysis": "ivig_blina.analyses.power",
     "table1": "ivig_blina.analyses.table1",
     "Table1": "ivig_blina.analyses.table1",
     "IvigBlinaError": "ivig_blina.errors",

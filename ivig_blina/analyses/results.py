@@ -39,6 +39,9 @@ RESULT_COLUMNS = [
     "risk_difference_ci_high",
 ]
 GROUP_KEYS = ["n", "median", "q1", "q3", "events", "proportion"]  # first in the wide columns, in this order
+# compare --mde: the minimum detectable effects on each scale (ivig_blina.analyses.power)
+MDE_SCALES = ("proportion_first_group", "sd_units", "cohen_d", "hazard_ratio")
+MDE_COLUMNS = [f"mde_{scale}_{end}" for scale in MDE_SCALES for end in ("low", "high")]
 SCHEMA_VERSION = 1  # of the JSON document: raised when a key changes meaning or disappears, not when one is added
 
 
@@ -172,6 +175,7 @@ class OutcomeResult:
     warnings: tuple[str, ...] = ()
     risk_difference: RiskDifference | None = None
     p_adjusted: float | None = None
+    mde: tuple[Any, ...] | None = None  # with compare --mde: analyses.power.Detectable, one per method
 
     def fields(self, alternative: str | None, confidence_level: float | None) -> dict[str, Any]:
         """The result columns every format shares (``RESULT_COLUMNS``)."""
@@ -220,6 +224,7 @@ class Comparison:
             RESULT_COLUMNS
             + ["group_a", "group_b"]
             + [f"{k}_{side}" for k in keys for side in ("a", "b")]
+            + (MDE_COLUMNS if any(o.mde is not None for o in self.outcomes) else [])
             + ["warnings"]
         )
 
@@ -234,6 +239,8 @@ class Comparison:
             row = {**o.fields(alternative, level), "group_a": a, "group_b": b, "warnings": "; ".join(o.warnings)}
             for side, g in (("a", a), ("b", b)):
                 row.update({f"{k}_{side}": v for k, v in o.groups[g].as_dict().items()})
+            for m in o.mde or ():
+                row.update({f"mde_{m.scale}_low": m.mde_low, f"mde_{m.scale}_high": m.mde_high} if m.scale else {})
             out.append({k: row.get(k) for k in columns})
         return out
 
@@ -257,6 +264,8 @@ class Comparison:
                     del row[key]
             row["groups"] = {g: {k: plain(v) for k, v in s.as_dict().items()} for g, s in o.groups.items()}
             row["warnings"] = list(o.warnings)
+            if o.mde is not None:
+                row["mde"] = [m.figures() for m in o.mde]
             outcomes.append(row)
         counts = self.cohort.input_counts(self.excluded_patients) if self.cohort is not None else {}
         return {"groups": list(self.groups), "outcomes": outcomes, "input": counts, "meta": self.meta}

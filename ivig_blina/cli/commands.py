@@ -309,6 +309,9 @@ def compare(
             help="Deaths without infection are a competing event: cumulative incidence and Gray's test.",
         ),
     ] = False,
+    mde: Annotated[
+        bool, typer.Option("--mde", help="Add each outcome's minimum detectable effects at 80% power (see 'power').")
+    ] = False,
     format: FormatOpt = Format.table,
     output: Output = None,
     quiet: Quiet = False,
@@ -339,6 +342,10 @@ def compare(
                 progress=progress,
                 registry=registry,
             )
+        if mde:  # two-sided alpha = 1 - --confidence, beside the intervals
+            from ivig_blina.analyses.power import with_mde
+
+            result = with_mde(result)
     _summary(cohort, quiet, result.excluded_patients)
     for o in result.outcomes:
         for w in o.warnings:
@@ -597,3 +604,6 @@ def _end_now(code: int) -> NoReturn:
             with suppress(OSError, ValueError):  # stdout's failure is reported already
                 stream.flush()
     os._exit(code)
+
+
+from ivig_blina.cli import power  # noqa: E402, F401  (registers its command on the app above)

@@ -220,8 +220,16 @@ def comparison_table(cmp, width: int | None = None):
         f"patient-days. Estimates are {shown_a} minus (or over) {shown_b}, with {100 * level:g}% CI; "
         f"{alternative} P values."
     )
-    headers = ["outcome", shown_a, shown_b, "test", "estimate (CI)", "risk difference (CI)", "P"] + (
-        ["P adj."] if adjusted else []
+    mde = any(o.mde is not None for o in cmp.outcomes)
+    if mde:
+        from ivig_blina.render.power import MDE_CAPTION, mde_text
+
+        mde_options = cmp.meta.get("options", {}).get("mde", {})
+        caption += MDE_CAPTION.format(power=mde_options.get("power", 0.8), alpha=mde_options.get("alpha", 1 - level))
+    headers = (
+        ["outcome", shown_a, shown_b, "test", "estimate (CI)", "risk difference (CI)", "P"]
+        + (["P adj."] if adjusted else [])
+        + (["MDE"] if mde else [])
     )
     rows = []
     for o in cmp.outcomes:
@@ -235,6 +243,7 @@ def comparison_table(cmp, width: int | None = None):
                 _with_ci(rd.estimate, rd.ci) if rd else "",
                 format_p(r.pvalue if r else None),
                 *([format_p(o.p_adjusted)] if adjusted else []),
+                *(["; ".join(mde_text(m) for m in o.mde or ())] if mde else []),
             ]
         )
     table = Table(
