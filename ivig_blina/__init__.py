@@ -25,10 +25,12 @@ __all__ = [
     "OptionError",
     "PowerAnalysis",
     "Table1",
+    "Verification",
     "compare",
     "load",
     "power",
     "table1",
+    "verify",
 ]
 
 if TYPE_CHECKING:
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
     from ivig_blina.analyses.power import PowerAnalysis, power
     from ivig_blina.analyses.results import Comparison
     from ivig_blina.analyses.table1 import Table1, table1
+    from ivig_blina.analyses.verify import Verification, verify
     from ivig_blina.cohort.load import Cohort, load
     from ivig_blina.errors import IvigBlinaError, OptionError
 
@@ -46,6 +49,8 @@ _LAZY = {
     "Comparison": "ivig_blina.analyses.results",
     "power": "ivig_blina.analyses.power",
     "PowerAnalysis": "ivig_blina.analyses.power",
+    "verify": "ivig_blina.analyses.verify",
+    "Verification": "ivig_blina.analyses.verify",
     "table1": "ivig_blina.analyses.table1",
     "Table1": "ivig_blina.analyses.table1",
     "IvigBlinaError": "ivig_blina.errors",

@@ -606,4 +606,4 @@ def _end_now(code: int) -> NoReturn:
     os._exit(code)
 
 
-from ivig_blina.cli import power  # noqa: E402, F401  (registers its command on the app above)
+from ivig_blina.cli import power, verify  # noqa: E402, F401  (each registers its command on the app above)
