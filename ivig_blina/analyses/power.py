@@ -117,12 +117,13 @@ class PowerAnalysis:
         }
 
     def columns(self) -> list[str]:
-        """The columns of :meth:`table_rows`: group keys suffixed ``_a`` (first) and ``_b``."""
-        out = []
+        """The columns of :meth:`table_rows`: the outcome, method and scale, the groups and their
+        sizes (suffixed ``_a`` for the first group, ``_b`` for the second), then the figures."""
+        out = ["outcome", "kind", "method", "scale", "group_a", "group_b", "n_a", "n_b"]
         for f in fields(Detectable):
-            if f.name in ("n", "n_required"):
-                out += [f"{f.name}_a", f"{f.name}_b"] + (["group_a", "group_b"] if f.name == "n" else [])
-            else:
+            if f.name == "n_required":
+                out += ["n_required_a", "n_required_b"]
+            elif f.name not in out and f.name != "n":
                 out.append(f.name)
         return out
 

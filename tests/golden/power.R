@@ -1,5 +1,5 @@
 ## Generator for tests/golden/r_power.py: reference values for `ivigblina power` and `verify` (issue 17).
-## Run from the repository root:  Rscript tests/golden/power.R   (about three minutes)
+## Run from the repository root:  Rscript tests/golden/power.R   (about two minutes of CPU)
 ## Every number is produced by eval(parse(text=EXPR)) and EXPR is written verbatim as the comment
 ## beside it, so the comment IS the call that produced it (as table1.R). The functions the calls use
 ## are defined below by def(), and listed verbatim in the generated file's header.
@@ -259,7 +259,7 @@ hdr <- c('"""Golden reference values for `ivigblina power` and `verify` (issue 1
   '',
   sprintf('Versions: %s; pwr %s; statmod %s; stats.', R.version.string, packageVersion("pwr"), packageVersion("statmod")),
   '',
-  'Re-check: run  Rscript tests/golden/power.R  from the repository root (about three minutes); it',
+  'Re-check: run  Rscript tests/golden/power.R  from the repository root (about two minutes of CPU); it',
   'rewrites this file byte for byte (the simulations included: set.seed is inside each call), and',
   'git diff shows any number that changed.',
   '',

@@ -2,7 +2,7 @@
 
 Versions: R version 4.2.2 Patched (2022-11-10 r83330); pwr 1.3.0; statmod 1.5.0; stats.
 
-Re-check: run  Rscript tests/golden/power.R  from the repository root (about three minutes); it
+Re-check: run  Rscript tests/golden/power.R  from the repository root (about two minutes of CPU); it
 rewrites this file byte for byte (the simulations included: set.seed is inside each call), and
 git diff shows any number that changed.
 
