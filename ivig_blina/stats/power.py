@@ -17,6 +17,7 @@ out. May import ``ivig_blina.errors`` and ``ivig_blina.stats`` only.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -319,6 +320,7 @@ def t_power(n1: float, n2: float, d: float, alpha: float) -> float:
     return noncentral_t_cdf(quantile, nu, ncp, upper=True) + noncentral_t_cdf(-quantile, nu, ncp)
 
 
+@functools.cache  # compare's continuous outcomes share their sizes: five roots become one
 def t_mde(n1: int, n2: int, alpha: float, power: float) -> float | None:
     """Cohen's d detectable with ``power``: R's ``pwr::pwr.t2n.test(n1, n2, sig.level = alpha,
     power = power)$d`` (its root in (1e-7, 10) at uniroot's default tolerance, 1.2e-4, so the
