@@ -369,6 +369,7 @@ def test_the_config_file_reaches_power(tmp_path):
         (["--sizes", "17,6", "--p1", "0.5"], "--p2"),  # power at p1 needs p2
         (["--sizes", "17,6", "--effect", "binary=0.5"], "--p2"),
         (["--sizes", "17,6", "--groups", "a"], "--groups"),
+        (["--sizes", "17,6", "--groups", "a,b,c"], "--groups"),
         ([], "--sizes"),  # neither a file nor sizes
         ([str(WO), "--sizes", "17,6"], "--sizes"),  # both
     ],
@@ -425,10 +426,18 @@ def test_outcomes_without_a_method_get_a_note():
     rows = {r.outcome: r for r in ivig_blina.power(cohort, ("ivig", "control")).rows}
     assert rows["time_to_infection"].method is None and "Gray" in rows["time_to_infection"].note
     assert rows["infection_rate"].method is None and "rate" in rows["infection_rate"].note
-    comparison = ivig_blina.compare(ivig_blina.load(str(WO)), ("ivig", "control"))
-    three = comparison.outcomes[0]
-    [row] = analysis._outcome(three, ("a", "b", "c"), ALPHA, TARGET, analysis.Targets())
-    assert row.method is None and "more than two cohorts" in row.note
+
+
+def test_k_cohorts_get_no_method_and_a_note():
+    three = ROOT / "examples" / "three_cohorts.csv"
+    result = run("power", three, "--groups", "all", "-f", "csv", "-q")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and all(row["method"] == "" and "more than two cohorts" in row["note"] for row in rows)
+    assert (rows[0]["group_1"], rows[0]["n_1"], rows[0]["n_3"]) == ("ivig_day0", "20", "16")
+    document = json.loads(run("compare", three, "--groups", "all", "--mde", "-f", "json", "-q").stdout)
+    assert all(o["mde"][0]["method"] is None for o in document["outcomes"])
+    assert "ivig_day0, ivig_on_demand, none" in run("power", three, "--groups", "all", "-q").stdout
 
 
 # ------------------------------------------------------------------------- compare --mde

@@ -92,9 +92,10 @@ class Detectable:
 @dataclass(frozen=True)
 class PowerAnalysis:
     """Every outcome's :class:`Detectable` figures (``rows``, one per outcome and method) at
-    two-sided ``alpha`` and the target ``power``, for ``groups`` (first against second)."""
+    two-sided ``alpha`` and the target ``power``, for ``groups`` (first against second; with
+    more than two cohorts every row has ``method`` None and a note)."""
 
-    groups: tuple[str, str]
+    groups: tuple[str, ...]
     alpha: float
     power: float
     rows: tuple[Detectable, ...]
@@ -116,13 +117,19 @@ class PowerAnalysis:
             "meta": self.meta,
         }
 
+    def sides(self) -> list[str]:
+        """The suffix of each group's columns, as ``compare``'s: ``a``, ``b`` for two groups, else
+        the position ``1`` to ``k``."""
+        return ["a", "b"] if len(self.groups) == 2 else [str(i) for i in range(1, len(self.groups) + 1)]
+
     def columns(self) -> list[str]:
         """The columns of :meth:`table_rows`: the outcome, method and scale, the groups and their
-        sizes (suffixed ``_a`` for the first group, ``_b`` for the second), then the figures."""
-        out = ["outcome", "kind", "method", "scale", "group_a", "group_b", "n_a", "n_b"]
+        sizes (suffixed as :meth:`sides`), then the figures."""
+        sides = self.sides()
+        out = ["outcome", "kind", "method", "scale", *(f"group_{s}" for s in sides), *(f"n_{s}" for s in sides)]
         for f in fields(Detectable):
             if f.name == "n_required":
-                out += ["n_required_a", "n_required_b"]
+                out += [f"n_required_{s}" for s in sides]
             elif f.name not in out and f.name != "n":
                 out.append(f.name)
         return out
@@ -130,14 +137,12 @@ class PowerAnalysis:
     def table_rows(self) -> list[dict[str, Any]]:
         """One flat row per outcome and method (the CSV, TSV, JSONL and Markdown rows), plain
         values; warnings joined by ``; ``."""
-        a, b = self.groups
         out = []
         for row in self.rows:
             flat = row.to_dict()
             n, needed = flat.pop("n"), flat.pop("n_required") or {}
-            flat.update(
-                n_a=n.get(a), n_b=n.get(b), group_a=a, group_b=b, n_required_a=needed.get(a), n_required_b=needed.get(b)
-            )
+            for side, g in zip(self.sides(), self.groups):
+                flat.update({f"group_{side}": g, f"n_{side}": n.get(g), f"n_required_{side}": needed.get(g)})
             flat["warnings"] = "; ".join(row.warnings)
             out.append({c: flat[c] for c in self.columns()})
         return out
@@ -214,7 +219,7 @@ def check_effect(kind: Any, value: Any) -> float:
 
 def power(
     cohort: Cohort | None = None,
-    groups: tuple[str, str] | list[str] | None = None,
+    groups: tuple[str, ...] | list[str] | None = None,
     *,
     sizes: tuple[int, int] | list[int] | None = None,
     alpha: float = 0.05,
@@ -233,8 +238,9 @@ def power(
     ----------
     cohort : Cohort, optional
         From :func:`ivig_blina.load`; or give ``sizes`` instead.
-    groups : pair of str, optional
-        The two cohorts (as ``compare``); with ``sizes``, the groups' names.
+    groups : sequence of str, optional
+        The cohorts, as ``compare`` takes them (two; more get no method here, and a note); with
+        ``sizes``, the two groups' names.
     sizes : pair of int, optional
         A planned study's patients per group (each at least 2), without a file: a continuous
         row, a binary row with ``p2``, a time-to-event row with ``events`` or a hazard ratio.
@@ -284,7 +290,7 @@ def power(
         "options": {"groups": list(comparison.groups), **cohort.options, **_recorded(alpha, power, targets)},
     }
     return PowerAnalysis(
-        (comparison.groups[0], comparison.groups[1]),
+        tuple(comparison.groups),
         alpha,
         power,
         rows,

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from ivig_blina.cli.commands import _emit, _inputs, _rows_out, _summary, _user_errors, _warn, _warnings_as_lines, app
-from ivig_blina.cli.options import Format, FormatOpt, Input, Output, Quiet, _usage, with_input
+from ivig_blina.cli.options import Format, FormatOpt, Input, Output, Quiet, _usage, parse_group_list, with_input
 from ivig_blina.errors import OptionError
 
 EFFECT_KINDS = ("binary", "continuous", "time-to-event")  # as ivig_blina.analyses.power, without importing it
@@ -110,7 +110,9 @@ def power(
         typer.Option(
             "--groups",
             show_default=False,
-            help="The two cohorts, as A,B (that order); with --sizes, the groups' names.",
+            callback=parse_group_list,
+            help="The cohorts, as A,B (that order; A,B,C or all get no method here, as compare takes them); with "
+            "--sizes, the two groups' names.",
         ),
     ] = None,
     alpha: Annotated[
@@ -170,7 +172,6 @@ def power(
     quiet: Quiet = False,
 ):
     from ivig_blina.analyses.power import power as run_power
-    from ivig_blina.cli.options import parse_groups
 
     effects = parse_effects(effect)  # checked by its callback
     if (source.file is None) == (sizes is None):
@@ -178,7 +179,11 @@ def power(
             "give a cohort FILE or --sizes N1,N2, not both" if sizes else "give a cohort FILE or --sizes N1,N2",
             param_hint="--sizes",
         )
-    chosen = parse_groups(groups)
+    chosen: list[str] | None = groups  # type: ignore[assignment]  # a list: parsed by its callback
+    if sizes is not None and chosen is not None and len(chosen) != 2:
+        raise typer.BadParameter(
+            f"with --sizes, name the two groups as A,B; got '{','.join(chosen)}'", param_hint="--groups"
+        )
     with _user_errors():
         cohort = source.load(require_cohort=True) if source.file is not None else None
         result = run_power(

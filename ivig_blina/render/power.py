@@ -50,7 +50,8 @@ def mde_text(m: Any) -> str:
 
 def power_table(result) -> str:
     """``power``'s table: one line per outcome and method."""
-    a, b = result.groups
+    a, b = result.groups[0], result.groups[-1]
+    sizes = "/".join(result.groups)
     rows = []
     given = any(r.p1 is not None for r in result.rows)
     sized = any(r.effect is not None for r in result.rows)
@@ -59,7 +60,7 @@ def power_table(result) -> str:
         row = {
             "outcome": r.outcome,
             "method": r.method or "—",
-            f"n ({a}/{b})": f"{r.n.get(a, 0)}/{r.n.get(b, 0)}",
+            f"n ({sizes})": "/".join(str(r.n.get(g, 0)) for g in result.groups),
             "detectable below": _number(r.mde_low),
             "detectable above": _number(r.mde_high),
             "scale": SCALE_NAMES.get(r.scale, "—") if r.scale else "—",
@@ -70,14 +71,15 @@ def power_table(result) -> str:
         if sized:
             needed = "" if r.effect is None else f"{r.effect:g}: "
             if r.n_required:
-                needed += f"{r.n_required[a]}/{r.n_required[b]} patients"
+                needed += "/".join(str(r.n_required[g]) for g in result.groups) + " patients"
             if r.events_required is not None:
                 needed += (", " if r.n_required else "") + f"{r.events_required} events"
             row["needed for effect"] = needed if r.effect is not None else ""
         rows.append(row)
         if r.note:
             notes.append(f"{r.outcome} ({r.method or 'no method'}): {r.note}")
-    title = f"Minimum detectable effects, {a} against {b}: {result.power:.0%} power, two-sided alpha {result.alpha:g}"
+    against = f"{a} against {b}" if len(result.groups) == 2 else ", ".join(result.groups)
+    title = f"Minimum detectable effects, {against}: {result.power:.0%} power, two-sided alpha {result.alpha:g}"
     caption = "\n".join(
         [
             "Below and above no effect, first group against second. Not observed (post hoc) power.",

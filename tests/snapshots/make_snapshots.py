@@ -124,6 +124,8 @@ CASES.update(
         "wo_compare_mde.json": ["compare", WO, "--groups", "ivig,control", "--mde", "-f", "json"],
         "wo_compare_mde.table": ["compare", WO, "--groups", "ivig,control", "--mde"],
         "verify_percent.csv": ["verify", "--percent", "82.4", "--n", "17", "-f", "csv"],
+        "graded_nadir_min_grade.csv": ["nadir", "examples/graded_infections.csv", "--min-grade", "3", "-f", "csv"],
+        "graded_nadir_min_grade.json": ["nadir", "examples/graded_infections.csv", "--min-grade", "3", "-f", "json"],
         "patient_nadir.csv": ["nadir", "examples/patient.csv", "-f", "csv", "--today", "2026-11-01"],
         "patient_nadir.json": ["nadir", "examples/patient.csv", "-f", "json", "--today", "2026-11-01"],
     }
