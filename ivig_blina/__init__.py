@@ -18,12 +18,28 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Cohort", "Comparison", "IvigBlinaError", "OptionError", "Table1", "compare", "load", "report", "table1"]
+__all__ = [
+    "Cohort",
+    "Comparison",
+    "IvigBlinaError",
+    "OptionError",
+    "PowerAnalysis",
+    "Table1",
+    "Verification",
+    "compare",
+    "load",
+    "power",
+    "report",
+    "table1",
+    "verify",
+]
 
 if TYPE_CHECKING:
     from ivig_blina.analyses.comparison import compare
+    from ivig_blina.analyses.power import PowerAnalysis, power
     from ivig_blina.analyses.results import Comparison
     from ivig_blina.analyses.table1 import Table1, table1
+    from ivig_blina.analyses.verify import Verification, verify
     from ivig_blina.cohort.load import Cohort, load
     from ivig_blina.errors import IvigBlinaError, OptionError
     from ivig_blina.manuscript import report
@@ -33,6 +49,10 @@ _LAZY = {
     "Cohort": "ivig_blina.cohort.load",
     "compare": "ivig_blina.analyses.comparison",
     "Comparison": "ivig_blina.analyses.results",
+    "power": "ivig_blina.analyses.power",
+    "PowerAnalysis": "ivig_blina.analyses.power",
+    "verify": "ivig_blina.analyses.verify",
+    "Verification": "ivig_blina.analyses.verify",
     "table1": "ivig_blina.analyses.table1",
     "Table1": "ivig_blina.analyses.table1",
     "IvigBlinaError": "ivig_blina.errors",

@@ -39,6 +39,9 @@ RESULT_COLUMNS = [
     "risk_difference_ci_high",
 ]
 GROUP_KEYS = ["n", "median", "q1", "q3", "events", "proportion"]  # first in the wide columns, in this order
+# compare --mde: the minimum detectable effects on each scale (ivig_blina.analyses.power)
+MDE_SCALES = ("proportion_first_group", "sd_units", "cohen_d", "hazard_ratio")
+MDE_COLUMNS = [f"mde_{scale}_{end}" for scale in MDE_SCALES for end in ("low", "high")]
 SCHEMA_VERSION = 1  # of the JSON document: raised when a key changes meaning or disappears, not when one is added
 
 
@@ -207,6 +210,7 @@ class OutcomeResult:
     risk_difference: RiskDifference | None = None
     p_adjusted: float | None = None
     pairwise: tuple[PairResult, ...] = ()
+    mde: tuple[Any, ...] | None = None  # with compare --mde: analyses.power.Detectable, one per method
 
     def fields(self, alternative: str | None, confidence_level: float | None) -> dict[str, Any]:
         """The result columns every format shares (``RESULT_COLUMNS``)."""
@@ -322,6 +326,7 @@ class Comparison:
             + [f"group_{side}" for side in sides]
             + [f"{k}_{side}" for k in keys for side in sides]
             + [f"pair_{pair}_{k}" for pair in pairs for k in PAIR_KEYS]
+            + (MDE_COLUMNS if any(o.mde is not None for o in self.outcomes) else [])
             + ["warnings"]
         )
 
@@ -341,6 +346,8 @@ class Comparison:
                 row["pairwise_test"] = o.pairwise[0].test
             for pair, p in zip(self._pair_suffixes(), o.pairwise):
                 row.update({f"pair_{pair}_{k}": v for k, v in p.as_dict().items() if k in PAIR_KEYS})
+            for m in o.mde or ():
+                row.update({f"mde_{m.scale}_low": m.mde_low, f"mde_{m.scale}_high": m.mde_high} if m.scale else {})
             out.append({k: row.get(k) for k in columns})
         return out
 
@@ -406,6 +413,8 @@ class Comparison:
             if self.options.get("pairwise"):
                 row["pairwise"] = [{k: plain(v) for k, v in p.as_dict().items()} for p in o.pairwise]
             row["warnings"] = list(o.warnings)
+            if o.mde is not None:
+                row["mde"] = [m.figures() for m in o.mde]
             outcomes.append(row)
         counts = self.cohort.input_counts(self.excluded_patients) if self.cohort is not None else {}
         if self.immortal_time is not None:

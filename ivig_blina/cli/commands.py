@@ -389,6 +389,9 @@ def compare(
     pairwise_adjust: Annotated[
         Adjust, typer.Option("--pairwise-adjust", help="Adjustment of the pairs' P values, per outcome.")
     ] = Adjust.holm,
+    mde: Annotated[
+        bool, typer.Option("--mde", help="Add each outcome's minimum detectable effects at 80% power (see 'power').")
+    ] = False,
     format: FormatOpt = Format.table,
     output: Output = None,
     quiet: Quiet = False,
@@ -441,6 +444,10 @@ def compare(
                 progress=progress,
                 registry=registry,
             )
+        if mde:  # two-sided alpha = 1 - --confidence, beside the intervals
+            from ivig_blina.analyses.power import with_mde
+
+            result = with_mde(result)
     _summary(cohort, quiet, result.excluded_patients)
     for note in result.notes:
         _warn(f"ivigblina: warning: {note}", quiet)
@@ -699,3 +706,6 @@ def _end_now(code: int) -> NoReturn:
             with suppress(OSError, ValueError):  # stdout's failure is reported already
                 stream.flush()
     os._exit(code)
+
+
+from ivig_blina.cli import power, verify  # noqa: E402, F401  (each registers its command on the app above)

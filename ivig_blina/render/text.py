@@ -221,8 +221,15 @@ def comparison_table(cmp, width: int | None = None):
         f"continuous: median [IQR] (n), IgG in {units}; binary: events/n (%); rate: episodes per 100 "
         f"patient-days. {effects}, with {100 * level:g}% CI; {alternative} P values."
     )
+    mde = any(o.mde is not None for o in cmp.outcomes)
+    if mde:
+        from ivig_blina.render.power import MDE_CAPTION, mde_text
+
+        mde_options = cmp.meta.get("options", {}).get("mde", {})
+        caption += MDE_CAPTION.format(power=mde_options.get("power", 0.8), alpha=mde_options.get("alpha", 1 - level))
     headers = ["outcome", *shown_groups, "test", *(["estimate (CI)", "risk difference (CI)"] if two else []), "P"]
     headers += ["P adj."] if adjusted else []
+    headers += ["MDE"] if mde else []
     rows = []
     for o in cmp.outcomes:
         r, rd = o.result, o.risk_difference
@@ -234,6 +241,7 @@ def comparison_table(cmp, width: int | None = None):
                 *([_with_ci(r.estimate, r.ci) if r else "", _with_ci(rd.estimate, rd.ci) if rd else ""] if two else []),
                 format_p(r.pvalue if r else None),
                 *([format_p(o.p_adjusted)] if adjusted else []),
+                *(["; ".join(mde_text(m) for m in o.mde or ())] if mde else []),
             ]
         )
     title = " vs ".join(shown_groups)

@@ -17,6 +17,7 @@ ROOT = HERE.parent.parent
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "markdown")
 WO = "examples/wo2022_cohort.csv"
 CORPUS = "tests/data/corpus/"
+ABSTRACT = "tests/data/wo2022_abstract.csv"  # the three binary results of Wo et al.'s abstract, as printed
 AWKWARD = [
     ("excel_export.csv", []),
     ("european.csv", ["--decimal", ","]),
@@ -35,6 +36,8 @@ for fmt in FORMATS:
     CASES[f"wo_compare_competing.{fmt}"] = ["compare", WO, "--competing-risk", "-f", fmt]
     CASES[f"tests.{fmt}"] = ["tests", "-f", fmt]
     CASES[f"wo_table1.{fmt}"] = ["table1", WO, "--categorical", "ecog", "--mean", "-f", fmt]
+    CASES[f"wo_power.{fmt}"] = ["power", WO, "--groups", "ivig,control", "-f", fmt]
+    CASES[f"verify_abstract.{fmt}"] = ["verify", "--table", ABSTRACT, "-f", fmt]
 CASES.update(
     {
         "wo_compare_options.json": [
@@ -89,6 +92,38 @@ CASES.update(
             "-f",
             "json",
         ],
+        "wo_power_effects.json": [
+            "power",
+            WO,
+            "--groups",
+            "ivig,control",
+            "--effect",
+            "binary=0.95",
+            "--effect",
+            "continuous=1",
+            "--p1",
+            "0.95",
+            "-f",
+            "json",
+        ],
+        "power_sizes.csv": [
+            "power",
+            "--sizes",
+            "17,6",
+            "--p2",
+            "0.667",
+            "--events",
+            "18",
+            "--effect",
+            "time-to-event=0.5",
+            "--event-rate",
+            "0.7",
+            "-f",
+            "csv",
+        ],
+        "wo_compare_mde.json": ["compare", WO, "--groups", "ivig,control", "--mde", "-f", "json"],
+        "wo_compare_mde.table": ["compare", WO, "--groups", "ivig,control", "--mde"],
+        "verify_percent.csv": ["verify", "--percent", "82.4", "--n", "17", "-f", "csv"],
         "graded_nadir_min_grade.csv": ["nadir", "examples/graded_infections.csv", "--min-grade", "3", "-f", "csv"],
         "graded_nadir_min_grade.json": ["nadir", "examples/graded_infections.csv", "--min-grade", "3", "-f", "json"],
         "patient_nadir.csv": ["nadir", "examples/patient.csv", "-f", "csv", "--today", "2026-11-01"],
