@@ -443,11 +443,14 @@ def test_results_sentences_carry_the_numbers(page):
     results = [text for section, text in page.paragraphs if section == "results"]
     assert results[0] == (
         "The median IgG nadir was 338 mg/dL (IQR 261.5 to 509.8) in ivig and 337 mg/dL (281.5 to 388.8) in control "
-        "(P = 0.64; Hodges-Lehmann shift 48 mg/dL (95% CI −101 to 179))."
+        "(P = 0.64; Hodges-Lehmann shift 48 mg/dL (95% CI −101 to 179)). With 16 and 6 patients, the study had 80% "
+        "power (two-sided alpha 0.05) to detect a shift of 1.71 SD (Noether) and a Cohen's d of 1.41 (t-test)."
     )
     assert results[3] == (
         "Infection occurred in 14 of 17 patients (82.4%) in ivig and 4 of 6 (66.7%) in control (P = 0.58; odds ratio "
-        "2.24 (95% CI 0.141 to 28.3); risk difference 15.7 percentage points (95% CI −17.6 to 54.1))."
+        "2.24 (95% CI 0.141 to 28.3); risk difference 15.7 percentage points (95% CI −17.6 to 54.1)). With 17 and 6 "
+        "patients, the study had 80% power (two-sided alpha 0.05) to detect a proportion in ivig of 7.8% or below "
+        "(against 66.7% in control)."
     )
 
 
@@ -1010,3 +1013,23 @@ def test_competing_risk_landmark_day_and_burden_windows(tmp_path):
     data = " ".join(text for section, text in page.paragraphs if section == "data")
     assert "a death without an earlier infection is a competing event" in data
     assert "Infection burden windows: days 0 to 28; days 28 to 90; days 90 to 180; after day 180" in data
+
+
+def test_results_say_what_the_study_could_have_detected(tmp_path):
+    import ivig_blina
+    from ivig_blina.analyses.power import with_mde
+    from ivig_blina.render.report.prose import detectable_sentence
+
+    result = with_mde(ivig_blina.compare(ivig_blina.load(str(WO)), groups=("ivig", "control")))
+    infection = next(o for o in result.outcomes if o.outcome == "infection")
+    fisher = next(d for d in infection.mde if d.method is not None)
+    sentence = detectable_sentence(infection, result)
+    assert sentence.startswith("With 17 and 6 patients, the study had 80% power (two-sided alpha 0.05)")
+    assert f"a proportion in ivig of {100 * fisher.mde_low:.1f}% or below" in sentence
+    time = next(o for o in result.outcomes if o.outcome == "time_to_infection")
+    schoenfeld = next(d for d in time.mde if d.method is not None)
+    assert f"{schoenfeld.mde_low:.3g} or below or {schoenfeld.mde_high:.3g} or above" in detectable_sentence(time, result)
+    out = tmp_path / "study.md"
+    done = run("report", WO, "--groups", "ivig,control", "--no-figures", "-q", "-o", out)
+    assert done.exit_code == 0, done.stderr
+    assert sentence in out.read_text()

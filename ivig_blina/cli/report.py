@@ -154,6 +154,10 @@ def run_report(ctx: typer.Context, source: Input, options: dict[str, Any], compa
 
         with commands._progress(not quiet and sys.stderr.isatty()) as progress:
             result = compare(cohort, tests=tests, registry=registry, progress=progress, **chosen)
+        if len(result.groups) == 2:  # the Results say what the study could have detected
+            from ivig_blina.analyses.power import with_mde
+
+            result = with_mde(result)
         study = ctx.find_root().obj
         if study:  # the study file, as read, in the record
             result.meta.update(study)

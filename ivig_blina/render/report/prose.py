@@ -255,5 +255,38 @@ def result_sentence(o: OutcomeResult, cmp: Comparison) -> str:
     return f"{opening}{_in(parts)} ({test}{extra})."
 
 
+def detectable_sentence(o: OutcomeResult, cmp: Comparison) -> str:
+    """What the study could have detected for ``o`` (its ``mde``, from :func:`ivig_blina.power`'s
+    methods at the comparison's sizes), or "" when there is nothing to say."""
+    rows = [d for d in (o.mde or ()) if d.method is not None and (d.mde_low is not None or d.mde_high is not None)]
+    if not rows or len(cmp.groups) != 2:
+        return ""
+    first, second = cmp.groups
+    alpha = (cmp.meta.get("options", {}).get("mde") or {}).get("alpha", 0.05)
+    power = (cmp.meta.get("options", {}).get("mde") or {}).get("power", 0.8)
+    said = []
+    for d in rows:
+        shown = percent if d.scale == "proportion_first_group" else (lambda x: value(x, 3))
+        low, high = (None if x is None else shown(x) for x in (d.mde_low, d.mde_high))
+        ends = " or ".join(text for text in (low and f"{low} or below", high and f"{high} or above") if text)
+        if d.scale == "proportion_first_group":
+            said.append(f"a proportion in {first} of {ends} (against {percent(d.p2)} in {second})")
+        elif d.scale == "sd_units":
+            said.append(f"a shift of {value(max(abs(d.mde_low or 0), abs(d.mde_high or 0)), 3)} SD (Noether)")
+        elif d.scale == "cohen_d":
+            said.append(f"a Cohen's d of {value(max(abs(d.mde_low or 0), abs(d.mde_high or 0)), 3)} (t-test)")
+        elif d.scale == "hazard_ratio":
+            said.append(f"a hazard ratio of {ends} (from {d.events} infections)")
+    n = rows[0].n
+    return (
+        f"With {n[first]:,} and {n[second]:,} patients, the study had {100 * power:g}% power (two-sided "
+        f"alpha {alpha:g}) to detect {joined(said)}."
+    )
+
+
 def results_section(cmp: Comparison) -> Section:
-    return Section("results", "Results", tuple(Paragraph(result_sentence(o, cmp)) for o in cmp.outcomes))
+    paragraphs = []
+    for o in cmp.outcomes:
+        detectable = detectable_sentence(o, cmp)
+        paragraphs.append(Paragraph(result_sentence(o, cmp) + (f" {detectable}" if detectable else "")))
+    return Section("results", "Results", tuple(paragraphs))
