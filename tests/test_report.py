@@ -1028,7 +1028,9 @@ def test_results_say_what_the_study_could_have_detected(tmp_path):
     assert f"a proportion in ivig of {100 * fisher.mde_low:.1f}% or below" in sentence
     time = next(o for o in result.outcomes if o.outcome == "time_to_infection")
     schoenfeld = next(d for d in time.mde if d.method is not None)
-    assert f"{schoenfeld.mde_low:.3g} or below or {schoenfeld.mde_high:.3g} or above" in detectable_sentence(time, result)
+    assert f"{schoenfeld.mde_low:.3g} or below or {schoenfeld.mde_high:.3g} or above" in detectable_sentence(
+        time, result
+    )
     out = tmp_path / "study.md"
     done = run("report", WO, "--groups", "ivig,control", "--no-figures", "-q", "-o", out)
     assert done.exit_code == 0, done.stderr

@@ -20,6 +20,7 @@ from ivig_blina.cli.config import ConfigGroup
 from ivig_blina.cli.options import (
     Adjust,
     Alternative,
+    Categorical,
     FigureOut,
     Format,
     FormatOpt,
@@ -367,12 +368,7 @@ def compare(
             help="Patient covariates to adjust for, as a,b,c: adjusted Cox, logistic and negative binomial models.",
         ),
     ] = None,
-    categorical: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--categorical", show_default=False, help="A numeric covariate read as categorical, e.g. ECOG (repeatable)."
-        ),
-    ] = None,
+    categorical: Categorical = None,
     ivig_effect_days: Annotated[
         float,
         typer.Option(
@@ -488,12 +484,7 @@ def table1(
             "--covariates", show_default=False, help="The covariates, as a,b,c (that order; default: every one)."
         ),
     ] = None,
-    categorical: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--categorical", show_default=False, help="A numeric column read as categorical, e.g. ECOG (repeatable)."
-        ),
-    ] = None,
+    categorical: Categorical = None,
     patients: Annotated[
         str | None,
         typer.Option(

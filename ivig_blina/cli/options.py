@@ -312,6 +312,12 @@ FigureOut = Annotated[
 Groups = Annotated[
     str | None, typer.Option("--groups", help="The two cohorts to compare, as A,B (that order).", show_default=False)
 ]
+Categorical = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--categorical", show_default=False, help="A numeric covariate read as categorical, e.g. ECOG (repeatable)."
+    ),
+]
 GroupList = Annotated[
     str | None,
     typer.Option(
