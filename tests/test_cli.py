@@ -282,14 +282,24 @@ COMPARE_CHECKS = [
     ("--permutations", "0"),
     ("--seed", "-1"),  # ranges
 ]
-PLOT_CHECKS = [("--output", "figure.jpg"), ("--output", "figure")]  # check_figure_path
-INFECTION_CHECKS = [("--groups", "x"), ("--groups", "x,y,z")]  # parse_groups: two cohorts
+PLOT_CHECKS = [
+    ("--output", "figure.jpg"),
+    ("--output", "figure"),  # check_figure_path
+    ("--dpi", "71"),
+    ("--width", "2"),  # _check_figure
+    ("--break-days", "0"),
+    ("--xmax", "-1"),
+    ("--labels", "ivig"),  # check_labels_option
+]
+INFECTION_CHECKS = [("--groups", "x"), ("--groups", "x,x"), ("--landmarks", "-1")]  # parse_group_list
 IGG_CHECKS = [
     ("--groups", "x,"),
     ("--groups", "x,x"),
     ("--groups", ""),  # parse_panels: one or more cohorts
-    ("--max-panels", "0"),
-]  # ranges
+    ("--max-panels", "0"),  # ranges
+    ("--thresholds", "400,"),
+    ("--thresholds", "4 apples"),  # parse_thresholds
+]
 TABLE1_CHECKS = [
     ("--groups", "x"),
     ("--groups", "a,a"),
@@ -345,6 +355,9 @@ def test_every_check_of_the_options_module_has_an_exit_2_case():
         "_check_scheduler_timeout",
         "_check_max_memory",
         "check_figure_path",
+        "_check_figure",
+        "check_labels_option",
+        "parse_thresholds",
         "parse_landmarks",
         "parse_groups",
         "parse_group_list",
