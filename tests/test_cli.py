@@ -287,10 +287,9 @@ PLOT_CHECKS = [
     ("--output", "figure"),  # check_figure_path
     ("--dpi", "71"),
     ("--width", "2"),  # _check_figure
-    ("--break-days", "0"),
-    ("--xmax", "-1"),
     ("--labels", "ivig"),  # check_labels_option
 ]
+DAY_AXIS_CHECKS = [("--break-days", "0"), ("--xmax", "-1")]  # _check_figure
 INFECTION_CHECKS = [("--groups", "x"), ("--groups", "x,x"), ("--landmarks", "-1")]  # parse_group_list
 IGG_CHECKS = [
     ("--groups", "x,"),
@@ -300,6 +299,8 @@ IGG_CHECKS = [
     ("--thresholds", "400,"),
     ("--thresholds", "4 apples"),  # parse_thresholds
 ]
+SWIMMER_CHECKS = [("--groups", "x,x"), ("--max-patients", "0"), ("--seed", "-1")]  # parse_panels, ranges
+FOREST_CHECKS = [("--groups", "x,y,z"), ("--test", "binary"), ("--confidence", "95")]  # parse_groups, parse_tests
 TABLE1_CHECKS = [
     ("--groups", "x"),
     ("--groups", "a,a"),
@@ -313,6 +314,8 @@ COMMANDS = {
     "compare": ["compare"],
     "plot igg": ["plot", "igg"],
     "plot infection": ["plot", "infection"],
+    "plot swimmer": ["plot", "swimmer"],
+    "plot forest": ["plot", "forest"],
     "table1": ["table1"],
 }
 
@@ -322,7 +325,12 @@ def usage_cases():
         checks = INPUT_CHECKS + {"compare": COMPARE_CHECKS, "table1": TABLE1_CHECKS}.get(
             name, PLOT_CHECKS if "plot" in name else []
         )
-        checks += INFECTION_CHECKS if name == "plot infection" else IGG_CHECKS if name == "plot igg" else []
+        checks += {
+            "plot infection": INFECTION_CHECKS + DAY_AXIS_CHECKS,
+            "plot igg": IGG_CHECKS + DAY_AXIS_CHECKS,
+            "plot swimmer": SWIMMER_CHECKS + DAY_AXIS_CHECKS,
+            "plot forest": FOREST_CHECKS,
+        }.get(name, [])
         for option, value in checks:
             yield pytest.param(command, option, value, id=f"{name} {option} {value!r}")
 

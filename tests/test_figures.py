@@ -15,8 +15,10 @@ from golden.r_figures import FIGURES_GOLDEN
 
 import ivig_blina
 from ivig_blina.figures.courses import COURSES, igg_courses, igg_figure
+from ivig_blina.figures.forest import forest_figure
 from ivig_blina.figures.km import infection_figure
-from ivig_blina.figures.style import PALETTE, cohort_styles, day_breaks
+from ivig_blina.figures.style import PALETTE, cohort_styles, day_breaks, p_text
+from ivig_blina.figures.swimmer import swimmer_figure
 from ivig_blina.stats import get
 
 THREE = ROOT / "tests" / "data" / "three_cohorts.csv"
@@ -28,7 +30,7 @@ MAGIC = {
     "tiff": b"II*\x00",
     "tif": b"II*\x00",
 }
-KINDS = ["igg", "infection"]
+KINDS = ["igg", "infection", "swimmer", "forest"]
 
 
 def drawn(ax, gid):
@@ -335,6 +337,7 @@ def test_the_curves_steps_and_bands_are_the_kaplan_meier_estimates_and_limits_of
         assert list(censored.get_ydata()) == pytest.approx([r["surv"][i] for i in at], abs=1e-12)
 
 
+@pytest.mark.filterwarnings("ignore:the gray test of 3 cohorts")
 def test_the_cumulative_incidence_and_its_log_log_band_are_rs(three):
     from ivig_blina.stats.competing import cif_interval
 
@@ -554,3 +557,158 @@ def test_a_large_cohort_draws_a_sample_over_the_median_and_quartiles(tmp_path):
     assert "median" not in small
     assert panels(figure)[0].get_title() == f"big (n = {COURSES + 18}; {COURSES} drawn)"
     assert not math.isnan(panels(figure)[0].get_ylim()[1])
+
+
+# ---------------------------------------------------------------- swimmer
+
+
+def bars(ax, prefix):
+    """{patient: [(left, width, row), ...]} of the bars whose gid starts with ``prefix``."""
+    found: dict = {}
+    for bar in ax.patches:
+        if str(bar.get_gid()).startswith(prefix):
+            found.setdefault(bar.get_gid().removeprefix(prefix), []).append(
+                (bar.get_x(), bar.get_width(), bar.get_y() + bar.get_height() / 2)
+            )
+    return found
+
+
+@pytest.mark.parametrize("data", ["wo", "three"])
+def test_each_patient_is_a_bar_of_its_follow_up_with_its_periods_and_events(data, wo, three):
+    cohort = wo if data == "wo" else three
+    groups = sorted(cohort.table.cohort.unique(), reverse=True)
+    figure = swimmer_figure(cohort, groups)
+    ax = panel(figure, "patients")
+    table = cohort.table.set_index("patient_id")
+    follow = bars(ax, "follow-up:")
+    assert set(follow) == set(table.index)
+    order = sorted(follow, key=lambda pid: follow[pid][0][2])  # top to bottom
+    expected = sorted(table.index, key=lambda p: (groups.index(table.cohort[p]), -table.follow_up_days[p], p))
+    assert order == expected
+    for pid, [(left, width, _)] in follow.items():
+        assert left == 0 and width == table.follow_up_days[pid]
+    below = bars(ax, "below-threshold:")
+    for pid in table.index:  # the shaded periods add up to nadir's days_below_threshold
+        days = table.days_below_threshold[pid]
+        shaded = sum(w for _, w, _ in below.get(pid, []))
+        assert shaded == pytest.approx(0 if math.isnan(days) else days, abs=1e-9), pid
+        assert all(r == follow[pid][0][2] for _, _, r in below.get(pid, []))
+    row_of = {pid: bars_[0][2] for pid, bars_ in follow.items()}
+    marks = {label: drawn(ax, f"event:{label}") for label in EVENT_LABELS}
+    for pid in table.index:
+        at = {
+            label: [x for x, y in zip(m.get_xdata(), m.get_ydata()) if y == row_of[pid]] for label, m in marks.items()
+        }
+        assert len(at["ivig"]) == table.ivig_doses[pid]
+        infections = at["infection"] + at["infection_icu"] + at["infection_death"]
+        assert len(infections) == table.infection_episodes[pid]
+        if infections:
+            assert min(infections) == table.first_infection_day[pid]
+        rows = cohort.observations.table
+        deaths = rows[(rows.patient_id == pid) & (rows.event == "death")].day
+        assert at["death"] == list(deaths)
+    assert marks["infection_icu"].get_marker() == "s" and marks["infection_death"].get_marker() == "*"
+    assert_readable(figure)
+
+
+EVENT_LABELS = ["ivig", "infection", "infection_icu", "infection_death", "death"]
+
+
+def test_more_patients_than_max_patients_are_a_seeded_sample_said_in_the_title(three):
+    figure = swimmer_figure(three, max_patients=10, seed=4, title="Courses")
+    assert figure.get_suptitle() == "Courses\n10 of 24 patients, drawn at random (seed 4)"
+    drawn_ids = set(bars(panel(figure, "patients"), "follow-up:"))
+    assert len(drawn_ids) == 10
+    assert set(bars(panel(swimmer_figure(three, max_patients=10, seed=4), "patients"), "follow-up:")) == drawn_ids
+    assert set(bars(panel(swimmer_figure(three, max_patients=10, seed=5), "patients"), "follow-up:")) != drawn_ids
+    assert swimmer_figure(three).get_suptitle() == ""
+    assert_readable(figure)
+
+
+def test_swimmer_labels_each_bar_when_rows_are_tall_enough(wo, three):
+    ax = panel(swimmer_figure(wo), "patients")
+    assert [t.get_text() for t in ax.get_yticklabels()][:2] == ["C05", "C06"]  # control first, longest first
+    assert ax.get_yticklabels()[0].get_color() == PALETTE[0]
+    for width in (3.5, 7.0):
+        assert_readable(swimmer_figure(three, width=width, labels="on_demand=IVIG on demand"))
+
+
+def test_periods_below_the_threshold_add_up_to_days_below_threshold():
+    from ivig_blina.cohort.periods import below_threshold_periods
+
+    for path, options in [(WO, {}), (THREE, {}), (WO, {"until": 150, "exclude_after_ivig": 7}), (THREE, {"until": 90})]:
+        cohort = ivig_blina.load(str(path), keep_rows=True, **options)
+        periods = below_threshold_periods(cohort)
+        assert (periods.end > periods.start).all()
+        days = periods.assign(days=periods.end - periods.start).groupby("patient_id").days.sum()
+        table = cohort.table.set_index("patient_id").days_below_threshold.dropna()
+        assert np.allclose(days.reindex(table.index).fillna(0), table, atol=1e-9), (path, options)
+        if "until" in options:
+            assert periods.end.max() <= options["until"]
+
+
+# ---------------------------------------------------------------- forest
+
+
+@pytest.mark.parametrize("competing", [False, True])
+def test_the_forest_draws_every_estimate_with_its_ci_and_p(competing):
+    cohort = ivig_blina.load(str(WO), competing_risk=competing)
+    comparison = ivig_blina.compare(cohort, ("ivig", "control"))
+    figure = forest_figure(comparison, labels="ivig=IVIG prophylaxis")
+    assert figure.get_suptitle() == "IVIG prophylaxis vs control"
+    rows = {}
+    for ax in panels(figure):
+        for line in ax.get_lines():
+            gid = str(line.get_gid())
+            if gid.startswith(("estimate:", "ci:")):
+                kind, outcome = gid.split(":")
+                rows.setdefault(outcome, {})[kind] = (list(line.get_xdata()), ax)
+    with_estimate = [o for o in comparison.outcomes if o.result is not None and o.result.estimate is not None]
+    assert sorted(rows) == sorted(o.outcome for o in with_estimate)
+    for o in with_estimate:
+        (x,), ax = rows[o.outcome]["estimate"]
+        ends, same_ax = rows[o.outcome]["ci"]
+        assert x == o.result.estimate and ends == [o.result.ci.low, o.result.ci.high] and same_ax is ax
+        assert (ax.get_xscale() == "log") == ("ratio" in o.result.estimand)
+        written = drawn(ax, f"text:{o.outcome}").get_text()
+        assert written.endswith(p_text(o.result.pvalue)), written
+    scales = {ax.get_label() for ax in panels(figure)}
+    assert scales == {
+        "panel:Ratio (log scale)",
+        "panel:Difference in IgG (mg/dL)",
+        "panel:Difference in days",
+        "panel:Difference in the proportional drop from baseline",
+        "panel:Difference in area below the threshold (mg/dL × days)",
+    }
+    if competing:  # Gray's test has no estimate: listed with its P
+        gray = next(o for o in comparison.outcomes if o.outcome == "time_to_infection")
+        assert figure.get_supxlabel() == f"Without an estimate: time_to_infection ({p_text(gray.result.pvalue)})"
+    for width in (3.5, 7.0):
+        assert_readable(forest_figure(comparison, width=width, title="All outcomes"))
+
+
+def test_forest_numbers_are_written_to_their_precision():
+    from ivig_blina.figures.forest import _difference_text
+
+    assert _difference_text(-101, 179)(47.5) == "48" and _difference_text(-0.2207, 0.0997)(-0.0669) == "-0.067"
+    assert _difference_text(-39.9, 32.9)(-6.2e-05) == "0.0"
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "ivig_blina.analyses.cohort_names",
+        "ivig_blina.figures.style",
+        "ivig_blina.figures.km",
+        "ivig_blina.figures.courses",
+        "ivig_blina.figures.swimmer",
+        "ivig_blina.figures.forest",
+    ],
+)
+def test_the_docstring_examples_run(module, monkeypatch):
+    import doctest
+    import importlib
+
+    monkeypatch.chdir(ROOT)  # the examples read examples/wo2022_cohort.csv
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0

@@ -635,6 +635,112 @@ def plot_infection(
     _save_figure(figure, output, dpi, _inputs(source))
 
 
+@plot_app.command(
+    "swimmer",
+    help="One bar per patient from day 0 to the end of follow-up, sorted by cohort then follow-up: the "
+    "days below the HGG threshold shaded, IVIG doses, infections (needing ICU, fatal) and deaths marked. "
+    "Beyond --max-patients, that many drawn at random (--seed), as the title says.",
+)
+@with_input
+@_warnings_as_lines
+def plot_swimmer(
+    source: Input,
+    output: FigureOut,
+    groups: Panels = None,
+    max_patients: Annotated[
+        int, typer.Option("--max-patients", min=1, help="Most patients drawn; more are sampled at random.")
+    ] = 100,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of that random sample.")] = 1,
+    labels: Labels = None,
+    title: Title = None,
+    break_days: BreakDays = None,
+    xmax: XMax = None,
+    width: Width = 7.0,
+    dpi: Dpi = 300,
+    quiet: Quiet = False,
+):
+    from ivig_blina.figures.swimmer import swimmer_figure
+
+    chosen = parse_panels(groups)
+    with _user_errors(), _matplotlib_logs_as_warnings():
+        if source.engine.value == "dask":
+            raise IvigBlinaError("plot swimmer draws every event: it reads one file (--engine pandas)")
+        cohort = source.load(keep_rows=True)
+        figure = swimmer_figure(
+            cohort,
+            chosen,
+            max_patients=max_patients,
+            seed=seed,
+            labels=labels,
+            title=title,
+            width=width,
+            break_days=break_days,
+            xmax=xmax,
+        )
+    _summary(cohort, quiet)
+    _save_figure(figure, output, dpi, _inputs(source))
+
+
+@plot_app.command(
+    "forest",
+    help="Every outcome's effect, first cohort against second, as compare computes it: each estimate with "
+    "its CI and P; ratios (odds, hazard, rate) on a log axis, differences on linear ones, one panel per "
+    "scale. Outcomes without an estimate are listed beneath.",
+)
+@with_input
+@_warnings_as_lines
+def plot_forest(
+    source: Input,
+    output: FigureOut,
+    groups: Groups = None,
+    test: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--test", show_default=False, help="Statistic per kind, as KIND=NAME (as compare's --test; repeatable)."
+        ),
+    ] = None,
+    plugin: PluginOpt = None,
+    confidence: Annotated[
+        float, typer.Option("--confidence", callback=check_level, help="Confidence level of every interval.")
+    ] = 0.95,
+    competing_risk: Annotated[
+        bool,
+        typer.Option("--competing-risk", help="Deaths without infection are a competing event (Gray's test)."),
+    ] = False,
+    permutations: Annotated[
+        int, typer.Option("--permutations", min=1, help="Random splits of the permutation test, if chosen.")
+    ] = 9999,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the permutation test's random splits.")] = 1,
+    labels: Labels = None,
+    title: Title = None,
+    width: Width = 7.0,
+    dpi: Dpi = 300,
+    quiet: Quiet = False,
+):
+    from ivig_blina.analyses.comparison import compare as run_compare
+    from ivig_blina.figures.forest import forest_figure
+
+    chosen = parse_groups(groups)
+    tests = parse_tests(test)
+    registry = _registry(plugin)
+    _check_tests(registry, tests)
+    with _user_errors(), _matplotlib_logs_as_warnings():
+        cohort = source.load(require_cohort=True, competing_risk=competing_risk)
+        result = run_compare(
+            cohort,
+            chosen,
+            tests=tests,
+            confidence_level=confidence,
+            competing_risk=competing_risk,
+            permutations=permutations,
+            seed=seed,
+            registry=registry,
+        )
+        figure = forest_figure(result, labels=labels, title=title, width=width)
+    _summary(cohort, quiet, result.excluded_patients)
+    _save_figure(figure, output, dpi, _inputs(source))
+
+
 def _version(value: bool) -> None:
     if value:
         with standard_output() as stdout:

@@ -76,7 +76,7 @@ def igg_figure(
     >>> from ivig_blina.figures import igg_figure
     >>> cohort = ivig_blina.load("examples/wo2022_cohort.csv", keep_rows=True)
     >>> figure = igg_figure(cohort, thresholds=["400mg/dL", "6g/L"])
-    >>> [ax.get_title() for ax in figure.axes]
+    >>> [ax.get_title() for ax in figure.axes if ax.get_label().startswith("panel:")]
     ['control (n = 6)', 'ivig (n = 17)']
     """
     if not cohort.rows_kept:

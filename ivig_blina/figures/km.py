@@ -118,7 +118,7 @@ def infection_figure(
     >>> cohort = ivig_blina.load("examples/wo2022_cohort.csv")
     >>> figure = infection_figure(cohort, ["ivig", "control"], ci=True)
     >>> [t.get_text() for t in figure.axes[0].texts if t.get_gid() == "test"]
-    ['HR, ivig vs control: 1.53 (95% CI 0.46–5.10)\\nLog-rank P = 0.48']
+    ['HR, ivig vs control: 1.60 (95% CI 0.52–4.94)\\nLog-rank P = 0.41']
     """
     table = cohort.table
     present = table.cohort.unique()
