@@ -11,6 +11,16 @@ seeded search for values whose exact Wilcoxon P rounds to the published ones; ev
 around them (baselines, the course of IgG, IVIG doses, events) is drawn from a seeded generator.
 ``patient.csv`` is one patient given with dates and IgG in g/L.
 
+``three_cohorts.csv`` has 54 patients in three cohorts (IVIG from day 0, IVIG on demand, no
+IVIG) treated at three centres (``centre``, a patient covariate to stratify by), with deaths
+without infection (a competing event with ``--competing-risk``): the example of ``compare
+--groups all --pairwise`` and of ``--strata centre``. Its numbers are drawn, not published.
+
+``graded_infections.csv`` holds the rows of ``wo2022_cohort.csv`` (without the baseline columns)
+with each infection's CTCAE ``grade`` and ``pathogen`` (a few left blank) and some second
+episodes: the example of ``--min-grade`` and of the breakdown of infections by pathogen. Its
+grades and pathogens are drawn, not published.
+
 ``hospital_export.csv`` holds the rows of ``wo2022_cohort.csv`` as a hospital export writes
 them (semicolons, decimal commas, day-first dates, g/L, the export's own column names and
 labels); ``hospital_study.toml`` is the study file that reads it, so that
@@ -168,6 +178,83 @@ def export_rows(rows: list[list]) -> list[list]:
     return out
 
 
+THREE_COHORTS = [("ivig_day0", "D", 20, 90, 0.55), ("ivig_on_demand", "O", 18, 40, 0.7), ("none", "N", 16, 0, 0.8)]
+CENTRES = {"ivig_day0": "AAABBC", "ivig_on_demand": "ABBCC", "none": "ABCCC"}  # unequal mixes: strata matter
+
+
+def three_cohort_rows(rng: random.Random) -> list[list]:
+    """Rows of three cohorts: (name, ID prefix, patients, IgG gain of the nadir, chance of
+    infection); each patient has a centre, IgG courses as ``course`` draws them, IVIG doses
+    every 28 days from day 0 (from the first infection on demand), infections (some in ICU,
+    some fatal) and some deaths without infection."""
+    rows = []
+    for cohort, prefix, n, gain, p_infection in THREE_COHORTS:
+        for i in range(n):
+            pid = f"{prefix}{i + 1:02d}"
+            centre = rng.choice(CENTRES[cohort])
+            nadir, nadir_day = rng.randint(150, 520) + gain, rng.randint(25, 210)
+            end = nadir_day + rng.randint(20, 150)
+            rows += [[pid, cohort, d, v, "", centre] for d, v in course(rng, nadir, nadir_day, end)]
+            infection_day = rng.randint(3, end - 5) if rng.random() < p_infection else None
+            first_dose = 0 if cohort == "ivig_day0" else infection_day if cohort == "ivig_on_demand" else None
+            if first_dose is not None:
+                rows += [[pid, cohort, d, "", "ivig", ""] for d in range(first_dose, end, 28)]
+            if infection_day is not None:
+                label = "infection_icu" if rng.random() < 0.25 else "infection"
+                rows.append([pid, cohort, infection_day, "", label, ""])
+            fate = rng.random()
+            if infection_day is not None and fate < 0.15:
+                rows.append([pid, cohort, end + 3, "", "infection_death", ""])
+            elif infection_day is None and fate < 0.2:
+                rows.append([pid, cohort, end + 3, "", "death", ""])
+            else:
+                rows.append([pid, cohort, end + 3, "", "last_follow_up", ""])
+    rng.shuffle(rows)
+    return rows
+
+
+INFECTIONS = ("infection", "infection_icu", "infection_death")
+PATHOGENS = ["bacterial", "bacterial", "bacterial", "viral", "viral", "fungal", ""]  # "": not identified
+
+
+def graded_rows(rows: list[list], rng: random.Random) -> list[list]:
+    """The cohort's rows with a grade and a pathogen on every infection row (grade 5 for an
+    infection-related death, 3-4 in ICU, 1-3 else; a few infections without a grade) and a
+    second infection for about half of the infected patients, before their last day."""
+    out = []
+    for row in rows:
+        event = row[4]
+        if event not in INFECTIONS:
+            out.append([*row, "", ""])
+            continue
+        if event == "infection_death":
+            grade = 5
+        elif event == "infection_icu":
+            grade = rng.choice([3, 4, 4])
+        else:
+            grade = rng.choice([1, 2, 2, 3, 3, ""])
+        out.append([*row, grade, rng.choice(PATHOGENS)])
+    last = {}
+    for pid, _, day, *_ in rows:
+        last[pid] = max(last.get(pid, day), day)
+    for pid in sorted({r[0] for r in rows if r[4] in INFECTIONS and r[2] >= 0}):
+        if rng.random() < 0.5:
+            cohort = next(r[1] for r in rows if r[0] == pid)
+            out.append(
+                [
+                    pid,
+                    cohort,
+                    rng.randint(5, last[pid] - 5),
+                    "",
+                    "infection",
+                    rng.choice([1, 2, 3]),
+                    rng.choice(PATHOGENS),
+                ]
+            )
+    rng.shuffle(out)
+    return out
+
+
 def write(path: Path, header: list[str], rows: list[list], delimiter: str = ",") -> None:
     with open(path, "w", newline="") as f:
         writer = csv.writer(f, delimiter=delimiter, lineterminator="\n")
@@ -180,6 +267,8 @@ def main() -> None:
     write(HERE / "wo2022_cohort.csv", HEADER + BASELINE, with_baseline(rows, random.Random(14)))
     write(HERE / "hospital_export.csv", EXPORT_HEADER, export_rows(rows), delimiter=";")
     (HERE / "hospital_study.toml").write_text(STUDY)
+    write(HERE / "graded_infections.csv", [*HEADER, "grade", "pathogen"], graded_rows(rows, random.Random(20)))
+    write(HERE / "three_cohorts.csv", [*HEADER, "centre"], three_cohort_rows(random.Random(314)))
     write(
         HERE / "patient.csv", ["patient_id", "date", "start_date", "igg_g_l", "event"], patient_rows(random.Random(7))
     )

@@ -179,7 +179,7 @@ ERRORS = [
         ":4: column 'cohort': patient 'A' is in cohort 'y' here but in 'x' earlier",
     ),
     ("patient_id,cohort,day,igg_mg_dl\nA,x,1,5\nB,x,1,5\n", "compare needs two cohorts, found 1 (x)"),
-    ("patient_id,cohort,day,igg_mg_dl\nA,x,1,5\nB,y,1,5\nC,z,1,5\n", "found 3 (x, y, z); choose two with --groups"),
+    ("patient_id,cohort,day,igg_mg_dl\nA,x,1,5\nB,y,1,5\nC,z,1,5\n", "found 3 (x, y, z); choose them with --groups"),
     ("patient_id,cohort,day,igg_mg_dl\nA,x,1,5\nB,y,1,5,7\n", ":3: expected 4 fields as in the header, found 5"),
     ("patient_id,cohort,day,igg_mg_dl\n,x,1,5\n", ":2: column 'patient_id': patient ID is empty"),
     ("patient_id,day,igg_mg_dl\nA,1,5\n", ":1: missing column 'cohort'"),
@@ -215,7 +215,7 @@ def test_not_utf8_names_the_line(write, tmp_path):
         ["--format", "xml"],
         ["--groups", "x"],
         ["--groups", "x,x"],
-        ["--groups", "x,y,z"],
+        ["--groups", "x,y,x"],
         ["--units", "mmol/L"],
         ["--until", "soon"],
         ["--until", "-5"],
@@ -276,6 +276,10 @@ COMPARE_CHECKS = [
     ("--landmarks", ""),
     ("--landmarks", "30,x"),
     ("--landmarks", "-30"),  # parse_landmarks
+    ("--windows", "0,28"),
+    ("--windows", "90,28"),
+    ("--windows", "28,x"),  # parse_windows
+    ("--pairwise-adjust", "tukey"),
     ("--alternative", "both"),
     ("--adjust", "fdr"),
     ("--format", "xlsx"),  # choices
@@ -367,6 +371,7 @@ def test_every_check_of_the_options_module_has_an_exit_2_case():
         "check_labels_option",
         "parse_thresholds",
         "parse_landmarks",
+        "parse_windows",
         "parse_groups",
         "parse_group_list",
         "parse_panels",

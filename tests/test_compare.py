@@ -110,8 +110,8 @@ def test_cohort_labels_that_differ_only_in_case_or_spaces_are_named(write):
     result = run("compare", path)
     assert result.exit_code == 1
     assert (
-        "found 3 (IVIG, control, ivig); choose two with --groups A,B ('IVIG' and 'ivig' differ only in "
-        "case or spaces: the same cohort?)" in result.stderr
+        "found 3 (IVIG, control, ivig); choose them with --groups A,B (or A,B,C, or all) ('IVIG' and 'ivig' "
+        "differ only in case or spaces: the same cohort?)" in result.stderr
     )
 
 

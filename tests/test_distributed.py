@@ -301,3 +301,18 @@ def test_duplicates_across_partitions_are_counted_as_in_one_file(tmp_path, sched
         )
     }
     assert nadir["A"]["infection_episodes"] == 3  # days 20 (twice, as Infection and infection) and 30
+
+
+def test_partitions_with_grades_or_pathogens_are_refused_not_dropped(tmp_path, scheduler):
+    """The infections' grade and pathogen columns are not carried through the shuffle (issue 15): a
+    partition holding one is refused by name, never read without it."""
+    (tmp_path / "part0.csv").write_text("patient_id,cohort,day,igg_mg_dl,event\nA,x,0,500,\nB,y,0,600,\n")
+    (tmp_path / "part1.csv").write_text(
+        "patient_id,cohort,day,igg_mg_dl,event,pathogen\nA,x,5,,infection,CMV\nB,y,9,,infection,\n"
+    )
+    result = run("compare", str(tmp_path), "--engine", "dask", "--scheduler", scheduler)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (
+        f"ivigblina: error: {tmp_path / 'part1.csv'}:1: --engine dask does not read the infections' pathogen yet; "
+        "read the cohort as one file (--engine pandas), or leave the column out of the partitions\n"
+    )

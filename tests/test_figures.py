@@ -6,7 +6,6 @@ data are read back."""
 import itertools
 import math
 import sys
-import warnings
 
 import numpy as np
 import pytest
@@ -221,7 +220,6 @@ def test_missing_matplotlib_is_one_line(tmp_path, monkeypatch):
 # ---------------------------------------------------------------- one look
 
 
-@pytest.mark.filterwarnings("ignore:the gray test of 3 cohorts")
 def test_a_cohort_keeps_its_colour_by_rank_whatever_the_order_asked(wo, three):
     by_order = [infection_figure(wo, groups) for groups in (["ivig", "control"], ["control", "ivig"])]
     igg = igg_figure(wo, ["ivig"])
@@ -316,9 +314,7 @@ def test_numbers_at_risk_under_each_break_are_rs(wo, break_days, end, step):
 def test_the_curves_steps_and_bands_are_the_kaplan_meier_estimates_and_limits_of_r(data, wo, three):
     cohort = wo if data == "wo" else three
     groups = ["ivig", "control"] if data == "wo" else ["early", "on_demand", "none"]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # three cohorts: the hook's warning
-        ax = panel(infection_figure(cohort, groups, ci=True), "curves")
+    ax = panel(infection_figure(cohort, groups, ci=True), "curves")
     for group in groups:
         r = FIGURES_GOLDEN[data]["km"][group]  # summary(survfit(..., conf.type = "log"), censored = TRUE)
         curve = drawn(ax, f"curve:{group}")
@@ -340,7 +336,6 @@ def test_the_curves_steps_and_bands_are_the_kaplan_meier_estimates_and_limits_of
         assert list(censored.get_ydata()) == pytest.approx([r["surv"][i] for i in at], abs=1e-12)
 
 
-@pytest.mark.filterwarnings("ignore:the gray test of 3 cohorts")
 def test_the_cumulative_incidence_and_its_log_log_band_are_rs(three):
     from ivig_blina.stats.competing import cif_interval
 
@@ -414,33 +409,23 @@ def test_landmarks_mark_compares_estimates(wo):
 
 def test_three_cohorts_are_three_curves_with_the_k_sample_p(three, tmp_path):
     """The HR is a two-cohort number; with three the label is the k-sample log-rank (or Gray) P,
-    as R's survdiff and cuminc give it, once those statistics take k groups (issue 14)."""
+    as R's survdiff and cuminc give it."""
     groups = ["early", "on_demand", "none"]
     for competing, r_p in ((False, "logrank_p"), (True, "gray_p")):
-        takes_k = get("gray" if competing else "log-rank", "time-to-event").groups == "k"
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            figure = infection_figure(three, groups, competing_risk=competing)
+        figure = infection_figure(three, groups, competing_risk=competing)
         ax, risk = panel(figure, "curves"), panel(figure, "at risk")
         assert [t.get_text() for t in risk.texts if str(t.get_gid()).startswith("at-risk-label:")] == groups
-        labels = [t for t in ax.texts if t.get_gid() == "test"]
-        if takes_k:  # survdiff's chisq on 2 df / cuminc's Tests for three groups
-            expected = FIGURES_GOLDEN["tri_tests"][r_p]
-            name = "Gray's test" if competing else "Log-rank"
-            assert [t.get_text() for t in labels] == [f"{name} P = {expected:.2g} (3 cohorts)"]
-        else:  # HOOK(k-sample): no P yet, and a warning says so
-            assert labels == [] and all(
-                ax.get_legend() is None or not ax.get_legend().get_title().get_text() for ax in figure.axes
-            )
-            assert any("of 3 cohorts is not available yet" in str(w.message) for w in caught)
+        expected = FIGURES_GOLDEN["tri_tests"][r_p]  # survdiff's chisq on 2 df / cuminc's Tests, three groups
+        name = "Gray's test" if competing else "Log-rank"
+        assert [t.get_text() for t in ax.texts if t.get_gid() == "test"] == [f"{name} P = {expected:.2g} (3 cohorts)"]
+        statistic = get("gray" if competing else "log-rank", "time-to-event")
+        assert statistic.groups == "k"
         for group in groups:
             numbers = [int(t.get_text()) for t in risk.texts if t.get_gid() == f"at-risk:{group}"]
             assert numbers == FIGURES_GOLDEN["tri"]["at_risk"][group]["seq(0, 300, 50)"]
         assert_readable(figure)
     result = run("plot", "infection", THREE, "--groups", "all", "-o", tmp_path / "km.png")
-    assert result.exit_code == 0, result.stderr
-    assert ("not available yet" in result.stderr) == (get("log-rank", "time-to-event").groups != "k")
-    assert run("plot", "infection", THREE, "--groups", "all", "-o", tmp_path / "km.png", "-q").stderr == ""
+    assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr
     needs = run("plot", "infection", THREE, "-o", tmp_path / "km.png")
     assert needs.exit_code == 1 and "choose with --groups A,B,C or --groups all" in needs.stderr
 
@@ -448,11 +433,9 @@ def test_three_cohorts_are_three_curves_with_the_k_sample_p(three, tmp_path):
 @pytest.mark.parametrize("width", [3.5, 7.0, 12.0])
 def test_infection_figures_are_readable_at_any_width(wo, three, width):
     assert_readable(infection_figure(wo, ci=True, landmarks=[30, 90], width=width, title="Time to first infection"))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        figure = infection_figure(
-            three, "all".split(), competing_risk=True, ci=True, width=width, labels="on_demand=IVIG on demand"
-        )
+    figure = infection_figure(
+        three, ["all"], competing_risk=True, ci=True, width=width, labels="on_demand=IVIG on demand"
+    )
     assert_readable(figure)
 
 

@@ -8,11 +8,11 @@ import re
 import numpy as np
 import pytest
 from conftest import ROOT
-from golden import r_survival, r_two_sample
+from golden import r_kgroups, r_survival, r_two_sample
 from scipy import stats
 
 GOLDEN = ROOT / "tests" / "golden"
-MODULES = [r_two_sample, r_survival]
+MODULES = [r_two_sample, r_survival, r_kgroups]
 SCRIPT = re.compile(r"[\w./-]+\.(?:R|py|sh)\b")
 R_VERSION = re.compile(r"\bR (?:version )?(\d+\.\d+\.\d+)\b")
 

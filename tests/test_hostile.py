@@ -161,7 +161,9 @@ def test_compare_names_at_most_20_cohorts(write):
     path = write("patient_id,cohort,day,igg_mg_dl\n" + rows)
     result = run("compare", path)
     assert result.exit_code == 1 and len(result.stderr) < 400
-    assert "found 10,000 (c00000, c00001, " in result.stderr and ", c00019 and 9,980 more); choose two" in result.stderr
+    assert (
+        "found 10,000 (c00000, c00001, " in result.stderr and ", c00019 and 9,980 more); choose them" in result.stderr
+    )
     result = run("compare", path, "--groups", "c00001,nope")
     assert result.exit_code == 1 and len(result.stderr) < 400 and "c00019 and 9,980 more)" in result.stderr
 

@@ -137,3 +137,114 @@ def test_plain_ascii_labels_are_not_counted(write):
 
     doc = json.loads(run("compare", WO, "-f", "json", "-q").stdout)
     assert doc["input"]["normalised_values"] == 0
+
+
+# Issue 15, "Infection burden": an infection's CTCAE grade and pathogen, on infection rows only.
+
+GRADE_HEADER = "patient_id,cohort,day,igg_mg_dl,event,grade,pathogen\n"
+
+
+@pytest.mark.parametrize(
+    "grade, expected",
+    [
+        ("0", "'0' is not a CTCAE grade; expected a whole number from 1 to 5"),
+        ("6", "'6' is not a CTCAE grade; expected a whole number from 1 to 5"),
+        ("2.5", "'2.5' is not a CTCAE grade; expected a whole number from 1 to 5"),
+        ("-3", "'-3' is not a CTCAE grade; expected a whole number from 1 to 5"),
+        ("III", "'III' is not a CTCAE grade; expected a whole number from 1 to 5 (write 3 for III)"),
+        ("severe", "'severe' is not a CTCAE grade; expected a whole number from 1 to 5"),
+    ],
+)
+@pytest.mark.parametrize("command", ["nadir", "compare"])
+def test_a_grade_that_is_not_1_to_5_is_refused_at_its_line(grade, expected, command, write):
+    path = write(GRADE_HEADER + f"A,x,0,500,,,\nA,x,5,,infection,3,viral\nB,y,0,600,,,\nB,y,9,,infection,{grade},\n")
+    result = run(command, path)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == f"ivigblina: error: {path}:5: column 'grade': {expected}\n"
+
+
+def test_a_whole_number_written_as_a_decimal_is_that_grade(write):
+    from ivig_blina.io.csvfile import Dialect
+    from ivig_blina.io.reader import read_cohort
+
+    text = GRADE_HEADER + "A,x,0,500,,,\nA,x,5,,infection,3.0,viral\nA,x,6,,infection, 4 ,\nA,x,7,,infection,,\n"
+    obs = read_cohort(write(text))
+    assert obs.table.grade.tolist() == [0, 3, 4, 0]  # 0: no grade given
+    assert obs.table.pathogen.tolist() == ["", "viral", "", ""]
+    semicolons = text.replace(",", ";").replace("3.0", "3,0")
+    assert read_cohort(write(semicolons), dialect=Dialect(decimal=",")).table.grade.tolist() == [0, 3, 4, 0]
+
+
+HINT = (
+    "an infection's {what} belongs on its infection row only (infection, infection_icu, infection_death, after "
+    "--event-map); if the column '{what}' holds something else (a patient covariate?), rename it, or name the "
+    "infection's {what} column with --{what}-col"
+)
+
+
+@pytest.mark.parametrize(
+    "row, where",
+    [
+        ("B,y,9,,ivig,2,", "grade '2' on a row whose event is 'ivig'"),
+        ("B,y,9,,death,5,", "grade '5' on a row whose event is 'death'"),
+        ("B,y,9,,last_follow_up,1,", "grade '1' on a row whose event is 'last_follow_up'"),
+        ("B,y,9,450,,3,", "grade '3' on a row without an event"),
+        ("B,y,9,,sepsis,3,", "grade '3' on a row whose event is 'sepsis'"),
+    ],
+)
+def test_a_grade_on_a_row_that_is_not_an_infection_is_refused(row, where, write):
+    path = write(GRADE_HEADER + f"A,x,0,500,,,\nA,x,5,,infection,3,viral\nB,y,0,600,,,\n{row}\n")
+    result = run("nadir", path)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == f"ivigblina: error: {path}:5: column 'grade': {where}; {HINT.format(what='grade')}\n"
+
+
+def test_a_pathogen_on_a_row_that_is_not_an_infection_is_refused(write):
+    path = write(GRADE_HEADER + "A,x,0,500,,,\nA,x,5,,infection,3,viral\nB,y,0,600,,,bacterial\n")
+    result = run("compare", path)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (
+        f"ivigblina: error: {path}:4: column 'pathogen': pathogen 'bacterial' on a row without an event; "
+        f"{HINT.format(what='pathogen')}\n"
+    )
+
+
+def test_grades_are_checked_against_the_labels_after_the_event_map(write):
+    path = write(GRADE_HEADER + "A,x,0,500,,,\nA,x,5,,ICU,3,viral\nB,y,0,600,,,\nB,y,9,,Sepsis,4,\n")
+    refused = run("nadir", path, "--event-map", "ICU=infection_icu")
+    assert refused.exit_code == 1
+    assert ":5: column 'grade': grade '4' on a row whose event is 'sepsis'" in refused.stderr
+    mapped = run("nadir", path, "--event-map", "ICU=infection_icu", "--event-map", "sepsis=infection", "-f", "json")
+    assert mapped.exit_code == 0, mapped.stderr
+    assert [p["infection_episodes"] for p in json.loads(mapped.stdout)] == [1, 1]
+
+
+def test_grade_and_pathogen_columns_named_by_option_and_matched_as_the_other_roles(write):
+    path = write(
+        "patient_id,cohort,day,igg_mg_dl,event, CTCAE Grade ,Organism\nA,x,0,500,,,\nA,x,5,,infection,2,CMV\n"
+        "B,y,0,600,,,\nB,y,9,,infection,4,E. coli\n"
+    )
+    result = run("nadir", path, "--grade-col", "ctcae grade", "--pathogen-col", "ORGANISM", "--min-grade", "3")
+    assert result.exit_code == 0, result.stderr
+    assert "1 infection left out by --min-grade 3 (1 below grade 3, 0 without a grade" in result.stderr
+    missing = run("nadir", path, "--grade-col", "ctcae")
+    assert missing.exit_code == 1
+    assert missing.stderr == (
+        f"ivigblina: error: {path}:1: missing column 'ctcae' (given by --grade-col) (found: patient_id, cohort, "
+        "day, igg_mg_dl, event, ctcae grade, organism)\n"
+    )
+    clash = run("nadir", path, "--grade-col", "event")
+    assert clash.exit_code == 1
+    assert ":1: column 'event' is named for two roles (patient, cohort, day or date, IgG, event, grade, pathogen)" in (
+        clash.stderr
+    )
+
+
+def test_grade_and_pathogen_are_roles_not_covariates(write):
+    path = write(GRADE_HEADER.replace("\n", ",age\n") + "A,x,0,500,,,,60\nA,x,5,,infection,3,viral,\nB,y,0,600,,,,70\n")
+    result = run("table1", path, "--groups", "x,y", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [v["variable"] for v in json.loads(result.stdout)["variables"]] == ["age", "baseline_igg"]
+    refused = run("table1", path, "--groups", "x,y", "--covariates", "grade")
+    assert refused.exit_code == 1
+    assert "column 'grade' has a role in the analysis; it cannot be a covariate" in refused.stderr

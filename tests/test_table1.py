@@ -93,7 +93,7 @@ def test_three_cohorts_use_kruskal_wallis_and_the_mean_of_pairwise_smds(write):
     age = next(v for v in document["variables"] if v["variable"] == "age")
     assert age["test"] == "kruskal-wallis" and document["groups"] == ["a", "b", "c", "overall"]
     refused = run("table1", path)
-    assert refused.exit_code == 1 and "choose with --groups A,B,C or --groups all" in refused.stderr
+    assert refused.exit_code == 1 and "choose them with --groups A,B (or A,B,C, or all)" in refused.stderr
     two_group = run("table1", path, "--groups", "a,b,c", "--test", "continuous=mann-whitney")
     assert two_group.exit_code == 2 and "kruskal-wallis" in two_group.stderr
 

@@ -159,10 +159,44 @@ class RiskDifference:
 
 
 @dataclass(frozen=True)
+class PairResult:
+    """Two of more than two groups compared with the two-group statistic (``a`` against
+    ``b``), its P adjusted across the pairs of the outcome."""
+
+    a: str
+    b: str
+    test: str
+    result: TestResult | None
+    p_adjusted: float | None = None
+    warnings: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        r = self.result
+        ci = r.ci if r and r.ci else (None, None)
+        return {
+            "a": self.a,
+            "b": self.b,
+            "test": self.test,
+            "method": r.method if r else None,
+            "p_value": r.pvalue if r else None,
+            "p_adjusted": self.p_adjusted,
+            "estimate": r.estimate if r else None,
+            "estimand": r.estimand if r else None,
+            "ci_low": ci[0],
+            "ci_high": ci[1],
+            "warnings": list(self.warnings + (r.warnings if r else ())),
+        }
+
+
+PAIR_KEYS = ["p_value", "p_adjusted", "estimate", "ci_low", "ci_high"]  # per pair in the wide forms
+
+
+@dataclass(frozen=True)
 class OutcomeResult:
     """One outcome: a summary per group (keyed by group name, in the comparison's order) and
     the test's result. ``result`` is None when the test could not run; ``warnings`` then says
-    why. Binary outcomes carry the risk difference whatever the test."""
+    why. Binary outcomes of two groups carry the risk difference whatever the test; with more
+    groups, ``pairwise`` holds each pair when asked for."""
 
     outcome: str
     kind: str
@@ -172,6 +206,7 @@ class OutcomeResult:
     warnings: tuple[str, ...] = ()
     risk_difference: RiskDifference | None = None
     p_adjusted: float | None = None
+    pairwise: tuple[PairResult, ...] = ()
 
     def fields(self, alternative: str | None, confidence_level: float | None) -> dict[str, Any]:
         """The result columns every format shares (``RESULT_COLUMNS``)."""
@@ -198,9 +233,52 @@ class OutcomeResult:
 
 
 @dataclass(frozen=True)
+class ModelTerm:
+    """One term of a model: the ratio (hazard, odds or rate) exp(coefficient) with its Wald
+    interval and P. Terms are named ``cohort`` (first group against the second), ``cohort=NAME``
+    (each cohort against the first, with three or more), ``col=level`` for a categorical
+    covariate's level against its first in sorted order, or the covariate's name."""
+
+    term: str
+    estimate: float | None
+    ci_low: float | None
+    ci_high: float | None
+    p_value: float | None
+
+
+@dataclass(frozen=True)
+class ModelResult:
+    """A fitted model: its name (``hgg_time_varying``, ``time_to_infection_adjusted``, ...),
+    the R-style formula, the patients and events in the fit (episodes for a rate model), the
+    patients left out for a missing covariate, its terms, method and warnings."""
+
+    model: str
+    formula: str
+    n: int
+    events: int
+    terms: tuple[ModelTerm, ...]
+    method: str
+    warnings: tuple[str, ...] = ()
+    n_excluded_missing: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "formula": self.formula,
+            "n": self.n,
+            "events": self.events,
+            "n_excluded_missing": self.n_excluded_missing,
+            "terms": [{k: plain(v) for k, v in vars(t).items()} for t in self.terms],
+            "method": self.method,
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
 class Comparison:
-    """Every outcome compared across ``groups`` (first against second), the options used and
-    the cohort it came from (for the input accounting and the record of options)."""
+    """Every outcome compared across ``groups`` (two: first against second; more: an omnibus
+    test, and each pair when asked for), the options used, notes on the patients compared,
+    and the cohort it came from (for the input accounting and the record of options)."""
 
     groups: tuple[str, ...]
     outcomes: list[OutcomeResult]
@@ -208,34 +286,102 @@ class Comparison:
     options: dict[str, Any] = field(default_factory=dict)
     cohort: Cohort | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+    models: tuple[ModelResult, ...] = ()
+    immortal_time: dict[str, dict[str, Any]] | None = None  # per group, with models: see cohort.timevarying
+    infection_breakdown: list[dict[str, Any]] | None = None  # with --burden: see cohort.pathogens
+
+    def sides(self) -> list[str]:
+        """The suffix of each group's columns in the wide forms: ``a``, ``b`` for two groups
+        (as always), else the position ``1`` to ``k``."""
+        if len(self.groups) == 2:
+            return ["a", "b"]
+        return [str(i) for i in range(1, len(self.groups) + 1)]
+
+    def _pair_suffixes(self) -> list[str]:
+        """``1_2``, ``1_3``, ... for each pair when pairwise comparisons were asked for."""
+        if not self.options.get("pairwise"):
+            return []
+        sides = self.sides()
+        return [f"{x}_{y}" for i, x in enumerate(sides) for y in sides[i + 1 :]]
 
     def wide_columns(self) -> list[str]:
         """The columns of the wide forms (CSV, TSV, JSONL, Markdown, :meth:`to_frame`): the
-        result fields, then each group key as KEY_a and KEY_b (the usual ones first, then those
-        of time-to-event and rate outcomes as they appear), then the warnings."""
+        result fields, the group names, then each group key suffixed by :meth:`sides` (the
+        usual ones first, then those of time-to-event and rate outcomes as they appear), each
+        pair's P, adjusted P, estimate and interval (``pair_1_2_p_value``...) when asked for,
+        then the warnings."""
         keys = list(GROUP_KEYS)
         for o in self.outcomes:
             keys += [k for k in o.groups[self.groups[0]].as_dict() if k not in keys]
+        sides = self.sides()
+        pairs = self._pair_suffixes()
         return (
             RESULT_COLUMNS
-            + ["group_a", "group_b"]
-            + [f"{k}_{side}" for k in keys for side in ("a", "b")]
+            + (["pairwise_test"] if pairs else [])
+            + [f"group_{side}" for side in sides]
+            + [f"{k}_{side}" for k in keys for side in sides]
+            + [f"pair_{pair}_{k}" for pair in pairs for k in PAIR_KEYS]
             + ["warnings"]
         )
 
     def rows(self) -> list[dict[str, Any]]:
         """One wide row per outcome, as Python values (NaN and infinities as floats, missing
         as None); the column names do not depend on the cohort names."""
-        a, b = self.groups
         columns = self.wide_columns()
+        sides = self.sides()
         level, alternative = self.options.get("confidence_level"), self.options.get("alternative")
         out = []
         for o in self.outcomes:
-            row = {**o.fields(alternative, level), "group_a": a, "group_b": b, "warnings": "; ".join(o.warnings)}
-            for side, g in (("a", a), ("b", b)):
+            row = {**o.fields(alternative, level), "warnings": "; ".join(o.warnings)}
+            for side, g in zip(sides, self.groups):
+                row[f"group_{side}"] = g
                 row.update({f"{k}_{side}": v for k, v in o.groups[g].as_dict().items()})
+            if o.pairwise:
+                row["pairwise_test"] = o.pairwise[0].test
+            for pair, p in zip(self._pair_suffixes(), o.pairwise):
+                row.update({f"pair_{pair}_{k}": v for k, v in p.as_dict().items() if k in PAIR_KEYS})
             out.append({k: row.get(k) for k in columns})
         return out
+
+    MODEL_COLUMNS = [
+        "model",
+        "term",
+        "estimate",
+        "ci_low",
+        "ci_high",
+        "p_value",
+        "n",
+        "events",
+        "n_excluded_missing",
+        "formula",
+        "method",
+        "warnings",
+    ]
+
+    def model_rows(self) -> list[dict[str, Any]]:
+        """One row per term of every model (``MODEL_COLUMNS``): what ``compare --models``
+        writes in the wide formats."""
+        rows = []
+        for m in self.models:
+            for t in m.terms:
+                rows.append(
+                    {
+                        "model": m.model,
+                        "term": t.term,
+                        "estimate": t.estimate,
+                        "ci_low": t.ci_low,
+                        "ci_high": t.ci_high,
+                        "p_value": t.p_value,
+                        "n": m.n,
+                        "events": m.events,
+                        "n_excluded_missing": m.n_excluded_missing,
+                        "formula": m.formula,
+                        "method": m.method,
+                        "warnings": "; ".join(m.warnings),
+                    }
+                )
+        return rows
 
     def to_frame(self) -> pd.DataFrame:
         """The rows and columns of the CSV output as a DataFrame (numbers stay numbers:
@@ -245,9 +391,10 @@ class Comparison:
         return pd.DataFrame(self.rows(), columns=self.wide_columns())
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON document: ``groups``, ``outcomes``, ``input`` (what was done with every
-        row) and ``meta`` (version, input file and its SHA-256, every option), with JSON-ready
-        values: None for missing, ``"Inf"``/``"-Inf"`` for infinities."""
+        """The JSON document: ``groups``, ``outcomes`` (each with a summary per group, and
+        ``pairwise`` when asked for), ``input`` (what was done with every row), ``notes`` when
+        there are any, and ``meta`` (version, input file and its SHA-256, every option), with
+        JSON-ready values: None for missing, ``"Inf"``/``"-Inf"`` for infinities."""
         level, alternative = self.options.get("confidence_level"), self.options.get("alternative")
         outcomes = []
         for o in self.outcomes:
@@ -256,10 +403,25 @@ class Comparison:
                 for key in ("risk_difference", "risk_difference_ci_low", "risk_difference_ci_high"):
                     del row[key]
             row["groups"] = {g: {k: plain(v) for k, v in s.as_dict().items()} for g, s in o.groups.items()}
+            if self.options.get("pairwise"):
+                row["pairwise"] = [{k: plain(v) for k, v in p.as_dict().items()} for p in o.pairwise]
             row["warnings"] = list(o.warnings)
             outcomes.append(row)
         counts = self.cohort.input_counts(self.excluded_patients) if self.cohort is not None else {}
-        return {"groups": list(self.groups), "outcomes": outcomes, "input": counts, "meta": self.meta}
+        if self.immortal_time is not None:
+            counts = {**counts, "immortal_time": self.immortal_time}
+        notes = {"notes": list(self.notes)} if self.notes else {}
+        models = {"models": [m.as_dict() for m in self.models]} if self.options.get("models") else {}
+        breakdown = {} if self.infection_breakdown is None else {"infection_breakdown": self.infection_breakdown}
+        return {
+            "groups": list(self.groups),
+            "outcomes": outcomes,
+            **breakdown,
+            **models,
+            "input": counts,
+            **notes,
+            "meta": self.meta,
+        }
 
 
 def plain(value: Any) -> Any:

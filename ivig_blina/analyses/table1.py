@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ivig_blina import __version__, stats
+from ivig_blina.analyses.comparison import choose_groups
 from ivig_blina.analyses.results import SCHEMA_VERSION, plain
 from ivig_blina.cohort.load import Cohort
 from ivig_blina.errors import IvigBlinaError, OptionError
@@ -257,24 +258,7 @@ def _groups(cohort: Cohort, groups) -> list[str]:
             f"it with --cohort-map {OVERALL}=NAME",
             path=cohort.path,
         )
-    if groups is None:
-        if len(present) != 2:
-            raise IvigBlinaError(
-                f"Table 1 needs the cohorts named when there are {len(present)} "
-                f"({', '.join(present[:20])}); choose with --groups A,B,C or --groups all",
-                path=cohort.path,
-            )
-        return present
-    chosen = present if list(groups) == ["all"] and "all" not in present else list(groups)
-    if len(chosen) < 2 or len(set(chosen)) != len(chosen):
-        raise OptionError("groups", f"expected two or more different cohorts, got {list(groups)}")
-    for g in chosen:
-        if g not in present:
-            raise IvigBlinaError(
-                f"group '{g}' given by --groups is not a cohort of the file (cohorts: {', '.join(present[:20])})",
-                path=cohort.path,
-            )
-    return chosen
+    return list(choose_groups(present, groups, cohort.path, command="Table 1"))
 
 
 def _summary(x: np.ndarray) -> ContinuousRow:

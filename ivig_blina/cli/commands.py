@@ -21,11 +21,11 @@ from ivig_blina.cli.options import (
     Adjust,
     Alternative,
     BreakDays,
-    CohortList,
     Dpi,
     FigureOut,
     Format,
     FormatOpt,
+    GroupList,
     Groups,
     Input,
     Labels,
@@ -36,9 +36,9 @@ from ivig_blina.cli.options import (
     Quiet,
     Title,
     Width,
+    Windows,
     XMax,
     check_level,
-    parse_group_list,
     parse_groups,
     parse_landmarks,
     parse_panels,
@@ -69,6 +69,9 @@ app = typer.Typer(
 )
 
 
+FLAGS = {"tests": "test", "confidence_level": "confidence"}  # the library's parameters whose flags differ
+
+
 @contextmanager
 def _user_errors():
     """Print a user's error in the data as one line on stderr and exit 1; an option the
@@ -80,7 +83,8 @@ def _user_errors():
         print(f"ivigblina: error: {e}", file=sys.stderr)
         raise typer.Exit(1) from None
     except OptionError as e:
-        raise typer.BadParameter(e.expected, param_hint="--" + e.parameter.replace("_", "-")) from None
+        flag = FLAGS.get(e.parameter, e.parameter.replace("_", "-"))
+        raise typer.BadParameter(e.expected, param_hint=f"--{flag}") from None
 
 
 def _check_tests(registry, tests: dict[str, str]) -> None:
@@ -238,13 +242,14 @@ def nadir(
             help="Deaths without infection are a competing event: infection_status 2 (else 0, censored).",
         ),
     ] = False,
+    windows: Windows = None,
 ):
     from ivig_blina.render.text import frame_chunks, plain
 
     with _user_errors():
-        cohort = source.load(competing_risk=competing_risk)
+        cohort = source.load(competing_risk=competing_risk, keep_rows=windows is not None)
+        table = cohort.nadir_table(windows)
     _summary(cohort, quiet)
-    table = cohort.nadir_table()
     columns = list(table.columns)
     if format in (Format.csv, Format.tsv):  # vectorised: per-patient tables can have millions of rows
         _emit(frame_chunks(table, format.value), output, _inputs(source))
@@ -261,24 +266,28 @@ def nadir(
 
 
 @app.command(
-    help="Compare two cohorts on IgG nadir, days to nadir, HGG and every event outcome, first group "
+    help="Compare cohorts on IgG nadir, days to nadir, HGG and every event outcome, first group "
     "against second. Defaults: Mann-Whitney U with the Hodges-Lehmann shift (as R's wilcox.test) "
     "and Fisher's exact test with the conditional MLE odds ratio (as R's fisher.test); every binary "
-    "row also gives the risk difference with Newcombe's hybrid score interval.\n" + DEFINITIONS
+    "row also gives the risk difference with Newcombe's hybrid score interval. Three or more cohorts "
+    "(--groups A,B,C or all): Kruskal-Wallis, Fisher's r x c test, the k-sample log-rank (or Gray's) "
+    "test and the Poisson likelihood-ratio test, and with --pairwise every pair.\n" + DEFINITIONS
 )
 @with_input
 @_warnings_as_lines
 def compare(
     ctx: typer.Context,
     source: Input,
-    groups: Groups = None,
+    groups: GroupList = None,
     test: Annotated[
         list[str] | None,
         typer.Option(
             "--test",
             help="Statistic per kind, as KIND=NAME with KIND continuous, binary, time-to-event or rate "
             "(repeatable; see 'ivigblina tests'). Defaults: continuous=mann-whitney, binary=fisher, "
-            "time-to-event=log-rank (gray with --competing-risk), rate=poisson-exact.",
+            "time-to-event=log-rank (gray with --competing-risk), rate=poisson-exact; with three or more "
+            "cohorts continuous=kruskal-wallis and rate=poisson-lrt (a two-group test named is then the "
+            "pairwise one).",
             show_default=False,
         ),
     ] = None,
@@ -317,6 +326,75 @@ def compare(
             help="Deaths without infection are a competing event: cumulative incidence and Gray's test.",
         ),
     ] = False,
+    strata: Annotated[
+        str | None,
+        typer.Option(
+            "--strata",
+            metavar="COLUMN",
+            show_default=False,
+            help="Stratify by this patient covariate (e.g. centre): stratified log-rank and Cox HR, "
+            "Cochran-Mantel-Haenszel, stratified Wilcoxon-Mann-Whitney (coin). Two cohorts only.",
+        ),
+    ] = None,
+    exact: Annotated[
+        bool, typer.Option("--exact", help="With --strata: the exact conditional Cochran-Mantel-Haenszel test.")
+    ] = False,
+    burden: Annotated[
+        bool,
+        typer.Option(
+            "--burden",
+            help="Infection burden: an infection_rate_<window> outcome per window of --windows (default 28,90,180).",
+        ),
+    ] = False,
+    windows: Windows = None,
+    landmark_day: Annotated[
+        float | None,
+        typer.Option(
+            "--landmark-day",
+            min=0,
+            show_default=False,
+            help="Add time_to_infection_landmark: patients followed beyond day D without infection, time from D.",
+        ),
+    ] = None,
+    models: Annotated[
+        bool,
+        typer.Option(
+            "--models",
+            help="Time-varying Cox models of HGG, IgG and IVIG exposure, the immortal-time account, and with "
+            "--competing-risk Fine-Gray and cause-specific hazards; csv/tsv/jsonl/markdown then write the models' "
+            "terms instead of the outcomes.",
+        ),
+    ] = False,
+    covariates: Annotated[
+        str | None,
+        typer.Option(
+            "--covariates",
+            show_default=False,
+            help="Patient covariates to adjust for, as a,b,c: adjusted Cox, logistic and negative binomial models.",
+        ),
+    ] = None,
+    categorical: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--categorical", show_default=False, help="A numeric covariate read as categorical, e.g. ECOG (repeatable)."
+        ),
+    ] = None,
+    ivig_effect_days: Annotated[
+        float,
+        typer.Option(
+            "--ivig-effect-days", min=0, help="Days after each IVIG dose counted as exposed (ivig_time_varying)."
+        ),
+    ] = 28.0,
+    with_hgg: Annotated[
+        bool, typer.Option("--with-hgg", help="Add the current HGG to the IVIG exposure model.")
+    ] = False,
+    pairwise: Annotated[
+        bool,
+        typer.Option("--pairwise", help="With three or more cohorts: every pair with the two-group test as well."),
+    ] = False,
+    pairwise_adjust: Annotated[
+        Adjust, typer.Option("--pairwise-adjust", help="Adjustment of the pairs' P values, per outcome.")
+    ] = Adjust.holm,
     format: FormatOpt = Format.table,
     output: Output = None,
     quiet: Quiet = False,
@@ -326,31 +404,58 @@ def compare(
     from ivig_blina.analyses.comparison import compare as run_compare
     from ivig_blina.render.text import comparison_table, write_comparison
 
-    chosen = parse_groups(groups)
     tests = parse_tests(test)
     registry = _registry(plugin)
     _check_tests(registry, tests)
+    if exact and strata is None:
+        raise typer.BadParameter("the exact Cochran-Mantel-Haenszel test needs --strata COLUMN", param_hint="--exact")
     with _user_errors():
-        cohort = source.load(require_cohort=True, competing_risk=competing_risk)
+        if burden and windows is None:
+            from ivig_blina.cohort.burden import WINDOWS
+
+            windows = WINDOWS  # type: ignore[assignment]  # days, as the callback parses them
+        named = [c.strip() for c in covariates.split(",") if c.strip()] if covariates else []
+        cohort = source.load(
+            require_cohort=True,
+            competing_risk=competing_risk,
+            covariates=[*named, *([strata] if strata and strata not in named else [])] or None,
+            categorical=categorical or [],
+            keep_rows=windows is not None or models,
+        )
         with _progress(not quiet and sys.stderr.isatty()) as progress:
             result = run_compare(
                 cohort,
-                chosen,
+                groups,  # type: ignore[arg-type]  # a list: parsed by its callback
                 tests=tests,
                 alternative=alternative.value,
                 confidence_level=confidence,
                 adjust=adjust.value,
                 landmarks=landmarks,  # type: ignore[arg-type]  # days: parsed by its callback
                 competing_risk=competing_risk,
+                strata=strata,
+                exact=exact,
+                windows=windows,  # type: ignore[arg-type]  # days: parsed by its callback
+                landmark_day=landmark_day,
+                models=models,
+                covariates=named or None,
+                ivig_effect_days=ivig_effect_days,
+                with_hgg=with_hgg,
+                pairwise=pairwise,
+                pairwise_adjust=pairwise_adjust.value,
                 permutations=permutations,
                 seed=seed,
                 progress=progress,
                 registry=registry,
             )
     _summary(cohort, quiet, result.excluded_patients)
+    for note in result.notes:
+        _warn(f"ivigblina: warning: {note}", quiet)
     for o in result.outcomes:
         for w in o.warnings:
             _warn(f"ivigblina: warning: {o.outcome}: {w}", quiet)
+        for pair in o.pairwise:
+            for w in pair.as_dict()["warnings"]:
+                _warn(f"ivigblina: warning: {o.outcome} ({pair.a} vs {pair.b}): {w}", quiet)
     if format is Format.table:
         _emit(comparison_table(result, width=_terminal_width() if output is None else None), output, _inputs(source))
         return
@@ -358,7 +463,7 @@ def compare(
     if study:  # the study file, as read, in the record
         result.meta.update(study)
     buffer = io.StringIO()
-    write_comparison(result, format.value, buffer)
+    write_comparison(result, format.value, buffer, terms=models)
     _emit(buffer.getvalue(), output, _inputs(source))
 
 
@@ -375,15 +480,7 @@ def compare(
 @_warnings_as_lines
 def table1(
     source: Input,
-    groups: Annotated[
-        str | None,
-        typer.Option(
-            "--groups",
-            show_default=False,
-            callback=parse_group_list,
-            help="The cohorts, as A,B or A,B,C (that order), or all (default: the file's two cohorts).",
-        ),
-    ] = None,
+    groups: GroupList = None,
     covariates: Annotated[
         str | None,
         typer.Option(
@@ -586,7 +683,7 @@ def plot_igg(
 def plot_infection(
     source: Input,
     output: FigureOut,
-    groups: CohortList = None,
+    groups: GroupList = None,
     competing_risk: Annotated[
         bool, typer.Option("--competing-risk", help="Deaths without infection are a competing event.")
     ] = False,

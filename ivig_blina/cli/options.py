@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ivig_blina.cohort.options import check_date, check_days, check_seconds, parse_map, parse_size
+from ivig_blina.cohort.options import check_date, check_days, check_grade, check_seconds, parse_map, parse_size
 from ivig_blina.errors import OptionError
 from ivig_blina.io.units import parse_amount
 from ivig_blina.stats.sides import check_confidence_level
@@ -234,6 +234,34 @@ BaselineWindow = Annotated[
         help="A baseline lies at most DAYS before day 0 (default: any).",
     ),
 ]
+GradeCol = Annotated[
+    str | None,
+    typer.Option(
+        "--grade-col",
+        show_default=False,
+        help="Column of each infection's CTCAE grade, 1-5, on infection rows only (default: grade, when the file "
+        "has it).",
+    ),
+]
+PathogenCol = Annotated[
+    str | None,
+    typer.Option(
+        "--pathogen-col",
+        show_default=False,
+        help="Column of each infection's pathogen (free text), on infection rows only (default: pathogen, when the "
+        "file has it).",
+    ),
+]
+MinGrade = Annotated[
+    int | None,
+    typer.Option(
+        "--min-grade",
+        callback=_usage(check_grade, "min_grade"),
+        show_default=False,
+        help="Count only infections of this CTCAE grade or above (1-5) in every infection outcome; lower and "
+        "ungraded ones are left out, counted, and still count for follow-up.",
+    ),
+]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 Output = Annotated[
     str | None,
@@ -368,7 +396,7 @@ XMax = Annotated[
 Groups = Annotated[
     str | None, typer.Option("--groups", help="The two cohorts to compare, as A,B (that order).", show_default=False)
 ]
-CohortList = Annotated[
+GroupList = Annotated[
     str | None,
     typer.Option(
         "--groups",
@@ -426,6 +454,9 @@ class Input:
     scheduler: Scheduler = None
     scheduler_timeout: SchedulerTimeout = 10.0
     report_units: ReportUnits = Units.mg_dl
+    grade_col: GradeCol = None
+    pathogen_col: PathogenCol = None
+    min_grade: MinGrade = None
 
     def load(self, require_cohort: bool = False, keep_rows: bool = False, competing_risk: bool = False, **covariates):
         """:func:`ivig_blina.load` with these options (and ``covariates``' keywords)."""
@@ -481,6 +512,31 @@ def parse_landmarks(value: str):
     if not days or not all(0 <= d < float("inf") for d in days):
         raise typer.BadParameter(f"expected one or more days >= 0, got '{value}'")
     return days
+
+
+def parse_windows(value: str | None) -> tuple[float, ...] | None:
+    """``--windows``: increasing positive cut days, e.g. 28,90,180."""
+    if value is None:
+        return None
+    try:
+        days = tuple(float(x) for x in value.split(",") if x.strip())
+    except ValueError:
+        days = ()
+    if not days or not all(0 < d < float("inf") for d in days) or list(days) != sorted(set(days)):
+        raise typer.BadParameter(f"expected increasing days > 0 separated by commas (e.g. 28,90,180), got '{value}'")
+    return days
+
+
+Windows = Annotated[
+    str | None,
+    typer.Option(
+        "--windows",
+        callback=lambda value: parse_windows(value),
+        show_default=False,
+        help="Cut days of the infection burden windows, e.g. 28,90,180 (the default of --burden): episodes and "
+        "patient-days per window.",
+    ),
+]
 
 
 def parse_groups(value: str | None) -> tuple[str, str] | None:

@@ -63,6 +63,13 @@ def input_summary(obs, patients, excluded: int = 0) -> str:
     ):
         if p[key]:
             parts.append(f"{_n(p[key], noun)} {text}")
+    if patients.min_grade is not None:
+        below, ungraded = p.get("infections_below_min_grade", 0), p.get("infections_without_grade", 0)
+        if below or ungraded:
+            parts.append(
+                f"{_n(below + ungraded, 'infection')} left out by --min-grade {patients.min_grade} ({below} below "
+                f"grade {patients.min_grade}, {ungraded} without a grade; their days still count for follow-up)"
+            )
     if p.get("events_after_death"):
         ids = patients.patient_ids.get("events_after_death", [])
         parts.append(

@@ -203,6 +203,14 @@ def _read_part(path: str, columns, dialect, today) -> tuple[pd.DataFrame, dict]:
     """One partition, validated: its rows with their file and line, and its counts."""
     obs = read_cohort(path, columns, dialect, require_cohort=False, today=today, row_keys=True)
     t = obs.table
+    infection_columns = [c for c in ("grade", "pathogen") if c in t]
+    if infection_columns:  # not carried through the shuffle: refused, never dropped
+        raise IvigBlinaError(
+            f"--engine dask does not read the infections' {' and '.join(infection_columns)} yet; read the "
+            "cohort as one file (--engine pandas), or leave the column out of the partitions",
+            path=path,
+            line=1,
+        )
     data = pd.DataFrame(
         {
             "patient_id": t.patient_id.astype(str),

@@ -15,6 +15,7 @@ from ivig_blina.cohort.options import (
     check_count,
     check_date,
     check_days,
+    check_grade,
     check_one_of,
     check_seconds,
     parse_map,
@@ -98,9 +99,16 @@ class Cohort:
         """One row per patient, sorted by cohort then patient ID (see :func:`per_patient`)."""
         return self.patients.table
 
-    def nadir_table(self) -> pd.DataFrame:
-        """The per-patient columns ``ivigblina nadir`` writes, in its order."""
-        return self.patients.table[IGG_COLUMNS + self.patients.event_outcomes + FOLLOW_UP_COLUMNS]
+    def nadir_table(self, windows: tuple[float, ...] | None = None) -> pd.DataFrame:
+        """The per-patient columns ``ivigblina nadir`` writes, in its order; with ``windows``
+        (cut days; the cohort loaded with ``keep_rows=True``) each window's
+        ``episodes_<window>`` and ``days_<window>`` after them."""
+        table = self.patients.table[IGG_COLUMNS + self.patients.event_outcomes + FOLLOW_UP_COLUMNS]
+        if windows is None:
+            return table
+        from ivig_blina.cohort.burden import by_window
+
+        return table.join(by_window(self, windows))
 
     def input_counts(self, excluded: int = 0) -> dict[str, Any]:
         """What was done with every row, as JSON ``input`` (``excluded``: patients of cohorts
@@ -149,6 +157,9 @@ def load(
     all_covariates: bool = False,
     categorical: list[str] | tuple[str, ...] = (),
     patients_file: str | None = None,
+    grade_col: str | None = None,
+    pathogen_col: str | None = None,
+    min_grade: int | None = None,
     require_cohort: bool = False,
     keep_rows: bool = False,
 ) -> Cohort:
@@ -198,6 +209,16 @@ def load(
     competing_risk : bool
         A death without infection is a competing event (``infection_status`` 2), as a
         competing-risk comparison needs; else it censors the patient (0).
+    grade_col, pathogen_col : str, optional
+        The columns of an infection's CTCAE grade (a whole number from 1 to 5) and pathogen
+        (free text), given on infection rows only; by default ``grade`` and ``pathogen`` when
+        the file has them (a name given must be a column).
+    min_grade : int, optional
+        Only infections of this grade or above count, in every infection outcome (flags,
+        time to first infection, episodes and rates, burden windows, the pathogen breakdown);
+        infection rows of a lower grade or without one are left out and counted
+        (``infections_below_min_grade``, ``infections_without_grade``), and their day still
+        counts for follow-up. An ``infection_death`` so left out is still a death.
     require_cohort : bool
         Every patient needs a cohort (what a comparison needs).
     keep_rows : bool
@@ -239,6 +260,7 @@ def load(
     event_pairs, cohort_pairs = parse_map("event_map", event_map), parse_map("cohort_map", cohort_map)
     max_memory = parse_size("max_memory", max_memory)
     check_count("max_outcomes", max_outcomes)
+    check_grade("min_grade", min_grade)
     dialect = Dialect(
         encoding=encoding,
         delimiter=delimiter,
@@ -271,11 +293,14 @@ def load(
         cohort_map=cohort_pairs,
         covariates=tuple(covariates or ()),
         all_covariates=all_covariates,
+        grade=grade_col,
+        pathogen=pathogen_col,
     )
 
-    def record(input_units: str, threshold_mg_dl: float) -> dict[str, Any]:
+    def record(input_units: str, threshold_mg_dl: float, infection_columns: bool = False) -> dict[str, Any]:
         """The options as JSON ``meta`` records them, resolved: the input's unit and the
-        threshold in mg/dL."""
+        threshold in mg/dL; the infection grade and pathogen options when the file has either
+        column or they are given (else, as before they existed, not at all)."""
         return dict(
             patient_col=patient_col,
             cohort_col=cohort_col,
@@ -311,11 +336,19 @@ def load(
                 if asked or all_covariates or categorical or patients_file
                 else {}
             ),
+            **(
+                {"grade_col": grade_col, "pathogen_col": pathogen_col, "min_grade": min_grade}
+                if infection_columns or grade_col or pathogen_col or min_grade is not None
+                else {}
+            ),
         )
 
     if engine == "dask":
         if strict:
             raise IvigBlinaError("--strict works with --engine pandas only")
+        for name, given in (("--min-grade", min_grade), ("--grade-col", grade_col), ("--pathogen-col", pathogen_col)):
+            if given is not None:
+                raise IvigBlinaError(f"{name} works with --engine pandas only (the infections' grades and pathogens)")
         try:
             from ivig_blina.cohort.distributed import read_partitioned
         except ImportError:
@@ -353,6 +386,7 @@ def load(
         exclude_after_ivig=exclude_after_ivig,
         baseline_window=baseline_window,
         competing_risk=competing_risk,
+        min_grade=min_grade,
     )
     if strict:
         check_strict(obs, patients)
@@ -361,7 +395,9 @@ def load(
 
         obs = replace(obs, table=obs.table.iloc[:0].copy())
         memory.release()
-    return _in_units(Cohort(obs, patients, record(obs.igg_units, threshold_mg_dl), rows_kept=keep_rows), report_units)
+    infection_columns = "grade" in obs.table or "pathogen" in obs.table
+    options = record(obs.igg_units, threshold_mg_dl, infection_columns)
+    return _in_units(Cohort(obs, patients, options, rows_kept=keep_rows), report_units)
 
 
 IGG_VALUED = ("baseline_igg", "nadir_igg", "area_below_threshold")  # per-patient columns in an IgG unit

@@ -32,6 +32,13 @@ def check_count(name: str, value: int) -> int:
     return value
 
 
+def check_grade(name: str, value: int | None) -> int | None:
+    """A CTCAE grade: a whole number from 1 to 5 (None stays None)."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5):
+        raise OptionError(name, f"expected a CTCAE grade, a whole number from 1 to 5, got {value!r}")
+    return value
+
+
 def check_seconds(name: str, value: float) -> float:
     """A time limit in seconds: finite and above 0."""
     if not 0 < value < math.inf:

@@ -10,7 +10,10 @@ Definitions (the README and ``ivigblina nadir --help`` state them too):
   ``days_to_hgg`` is given;
 - outcome events: event rows with ``day >= 0`` (and ``day <= until``); earlier or later ones are
   counted in :attr:`PatientTable.counts` and not used, and so are events on a day after the
-  patient's first death (``death`` or ``infection_death``), which ends follow-up.
+  patient's first death (``death`` or ``infection_death``), which ends follow-up;
+- ``min_grade``: an infection row of a lower CTCAE grade, or without one, is no infection
+  (not in the infection flags, time to first infection or episodes; an ``infection_death`` so
+  left out is still a death) and is counted; its day still counts for follow-up.
 """
 
 from __future__ import annotations
@@ -63,6 +66,10 @@ class PatientTable:
     first_lines: dict[str, int] = field(default_factory=dict)
     competing_risk: bool = False  # infection_status 2 marks a death without infection
     patient_ids: dict[str, list[str]] = field(default_factory=dict)  # the patients of a count, by its name
+    min_grade: int | None = None  # infections of a lower grade, or none, left out (--min-grade)
+    # with a pathogen column: the counted episodes (those of ``infection_episodes``) per patient
+    # and pathogen, as ``patient_id``, ``pathogen`` (as given, "" where none) and ``episodes``
+    pathogen_episodes: pd.DataFrame | None = None
 
 
 def per_patient(
@@ -73,6 +80,7 @@ def per_patient(
     exclude_after_ivig: float | None = None,
     baseline_window: float | None = None,
     competing_risk: bool = False,
+    min_grade: int | None = None,
     rows: int = 1 << 18,
 ) -> PatientTable:
     """Derive baseline, nadir, exposure, follow-up and outcome flags for every patient of ``obs``.
@@ -81,7 +89,9 @@ def per_patient(
     days after it leave the follow-up window (nadir, days to HGG, time below threshold);
     ``baseline_window``: the baseline lies at most that many days before day 0;
     ``competing_risk``: a death without an earlier infection is a competing event
-    (``infection_status`` 2) rather than censored there (0). The rows are
+    (``infection_status`` 2) rather than censored there (0); ``min_grade``: infection rows
+    of a lower grade (column ``grade`` of the rows) or without one are left out of every
+    infection outcome and counted. The rows are
     worked through about ``rows`` at a time (whole patients), so memory stays bounded.
     """
     t = _by_patient_and_day(obs.table)
@@ -89,13 +99,36 @@ def per_patient(
     patients = len(obs.patients) and int(obs.patients.pid.max()) + 1
     event, censored = _Labels(t.event), _Labels(t.censored)
     outcomes = _event_outcomes(event.present()) if obs.has_events else []
+    if min_grade is not None and "grade" not in t:
+        raise IvigBlinaError(
+            f"--min-grade {min_grade} needs the infections' grades, and the file has no grade column "
+            "(a column 'grade', or name it with --grade-col)",
+            path=obs.path,
+        )
+    grade = t.grade.to_numpy() if min_grade is not None else None
+    pathogen = _Labels(t.pathogen) if "pathogen" in t else None
     fill = _Filler(
-        _empty_columns(patients, outcomes), outcomes, until, hgg_threshold, exclude_after_ivig, baseline_window
+        _empty_columns(patients, outcomes),
+        outcomes,
+        until,
+        hgg_threshold,
+        exclude_after_ivig,
+        baseline_window,
+        min_grade=min_grade,
     )
     with ThreadPoolExecutor(1) as pool:  # sorting the IDs for the output (Arrow, no GIL) beside the pass
         by_cohort_and_id = pool.submit(_by_cohort_and_id, obs.patients)
         for part in exposure.slices(pid, rows):
-            fill(pid[part], day[part], igg[part], line[part], event[part], censored[part])
+            fill(
+                pid[part],
+                day[part],
+                igg[part],
+                line[part],
+                event[part],
+                censored[part],
+                grade=None if grade is None else grade[part],
+                pathogen=None if pathogen is None else pathogen[part],
+            )
         listed = obs.patients.iloc[by_cohort_and_id.result()]
     columns = fill.columns
     nadir_igg, baseline_igg = columns["nadir_igg"], columns["baseline_igg"]
@@ -127,7 +160,31 @@ def per_patient(
         **fill.counts,
     }
     ids = {"events_after_death": out.patient_id[columns.pop("events_after_death")[order]].tolist()}
-    return PatientTable(out, outcomes, hgg_threshold, counts, fill.first_lines, competing_risk, ids)
+    by_pathogen = None if pathogen is None else _pathogen_episodes(fill.pathogen_rows, pathogen.names, listed)
+    return PatientTable(
+        out, outcomes, hgg_threshold, counts, fill.first_lines, competing_risk, ids, min_grade, by_pathogen
+    )
+
+
+def below_min_grade(grade: np.ndarray, min_grade: int) -> np.ndarray:
+    """Which infection rows ``--min-grade`` leaves out, by their ``grade`` (0: none given): a
+    lower grade, or none. One rule for the per-patient table, the burden windows and the
+    pathogen breakdown."""
+    return grade < min_grade
+
+
+def _pathogen_episodes(found: list[tuple[np.ndarray, np.ndarray]], names: np.ndarray, listed: pd.DataFrame):
+    """The counted infection episodes per patient and pathogen: ``found`` holds, per slice of
+    rows, the patient code and pathogen code of each counted infection row."""
+    pid = np.concatenate([p for p, _ in found]) if found else np.zeros(0, dtype=np.int64)
+    code = np.concatenate([c for _, c in found]) if found else np.zeros(0, dtype=np.int64)
+    keys, episodes = np.unique(pid.astype(np.int64) * len(names) + code, return_counts=True)
+    ids = np.empty(int(listed.pid.max()) + 1 if len(listed) else 0, dtype=object)
+    ids[listed.pid.to_numpy()] = listed.patient_id.to_numpy()
+    table = pd.DataFrame(
+        {"patient_id": ids[keys // len(names)], "pathogen": names[keys % len(names)], "episodes": episodes}
+    )
+    return table.sort_values(["patient_id", "pathogen"], kind="stable").reset_index(drop=True)
 
 
 def _listed_days(obs: Observations, patients: int, until: float | None) -> np.ndarray:
@@ -189,13 +246,28 @@ class _Filler:
         )
     )
     first_lines: dict[str, int] = field(default_factory=dict)  # of events before day 0, after --until or death
+    min_grade: int | None = None
+    pathogen_rows: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)  # (pid, pathogen code)
 
-    def __call__(self, pid, day, igg, line, event: _Labels, censored: _Labels) -> None:
+    def __post_init__(self) -> None:
+        if self.min_grade is not None:  # counted only when asked: without it, no key changes
+            self.counts.update(infections_below_min_grade=0, infections_without_grade=0)
+
+    def __call__(
+        self, pid, day, igg, line, event: _Labels, censored: _Labels, grade=None, pathogen: _Labels | None = None
+    ) -> None:
         c, until = self.columns, self.until
         is_event = ~event.isin("")
         counted = is_event & _in_window(day, until)
         after_death = self.after_death(pid, day, event, counted)
         counted &= ~after_death
+        infections = counted  # the counted rows that may count as infections
+        if grade is not None:
+            assert self.min_grade is not None
+            left_out = counted & event.isin(*INFECTIONS) & below_min_grade(grade, self.min_grade)
+            self.count("infections_below_min_grade", left_out & (grade > 0), line)
+            self.count("infections_without_grade", left_out & (grade == 0), line)
+            infections = counted & ~left_out
         dose = event.isin("ivig") & ~after_death
         measured = ~np.isnan(igg)
         in_window = measured & _in_window(day, until)
@@ -213,8 +285,8 @@ class _Filler:
         c["ivig_doses"] += np.bincount(pid[dose & _in_window(day, until)], minlength=len(c["ivig_doses"]))
 
         for label in self.outcomes:
-            c[label][pid[counted & event.isin(*_labels_of(label))]] = True
-        self.follow_up(pid, day, event, counted)
+            c[label][pid[(infections if label in INFECTIONS else counted) & event.isin(*_labels_of(label))]] = True
+        self.follow_up(pid, day, event, infections, pathogen)
         self.count("measurements_before_day0", measured & (day < 0))
         self.count("events_before_day0", is_event & (day < 0), line)
         if until is not None:
@@ -256,13 +328,14 @@ class _Filler:
         at = np.minimum(np.searchsorted(dead, pid), len(dead) - 1)  # each row's patient among the dead
         return counted & (dead[at] == pid) & (day > death_day[at])
 
-    def follow_up(self, pid, day, event: _Labels, counted) -> None:
+    def follow_up(self, pid, day, event: _Labels, counted, pathogen: _Labels | None = None) -> None:
         """Time to first infection per patient.
 
         ``follow_up_days``: the latest day among the patient's rows here (0 at least, ``until``
         at most; :func:`per_patient` adds the rows that only list the patient and ends it at a
         death) and ``first_infection_day``, from which with ``death_day`` :func:`per_patient`
-        makes ``infection_time`` and ``infection_status``.
+        makes ``infection_time`` and ``infection_status``. ``counted``: the rows that may count
+        as infections; each infection among them is an episode (of its ``pathogen``).
         """
         c = self.columns
         if len(pid):
@@ -273,6 +346,8 @@ class _Filler:
         first = rows[exposure.runs(pid[rows])]
         c["first_infection_day"][pid[first]] = day[first]
         c["infection_episodes"] += np.bincount(pid[rows], minlength=len(c["infection_episodes"]))
+        if pathogen is not None:
+            self.pathogen_rows.append((pid[rows], pathogen.codes[rows]))
 
     def count(self, name: str, rows: np.ndarray, line: np.ndarray | None = None) -> None:
         """Count ``rows``; with ``line``, keep the first line of them too."""
@@ -291,6 +366,7 @@ STRICT_REASONS = {
     "events_after_until": "an event after --until",
     "events_after_death": "an event after the patient's death",
     "unknown_labels": "an event label that is neither known nor mapped with --event-map",
+    "infections_without_grade": "an infection without a grade, which --min-grade leaves out",
     "normalised_values": "an event label or cohort name with invisible characters (zero-width, "
     "no-break spaces), normalised",
 }

@@ -12,7 +12,6 @@ statistics of ``compare``), and the landmark estimates (``compare``'s summaries)
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -149,23 +148,13 @@ def infection_figure(
     )
 
 
-def _test(data, competing: bool, confidence_level: float) -> TestResult | None:
-    """The log-rank (or Gray's) test of the cohorts, as ``compare`` runs it; None, with a
-    warning, for more than two cohorts while the statistic compares two only."""
+def _test(data, competing: bool, confidence_level: float) -> TestResult:
+    """The log-rank (or Gray's) test of the cohorts, as ``compare`` runs it: with two, the
+    hazard ratio too; with more, the k-sample test (``survdiff``'s, ``cuminc``'s)."""
     from ivig_blina.stats import get
 
     statistic = get("gray" if competing else "log-rank", "time-to-event")
-    if len(data) == 2:
-        return statistic.run(*data, confidence_level=confidence_level)
-    # HOOK(k-sample, issue 14): LogRank and Gray take k groups through run(*groups) once they
-    # declare groups = "k"; until then the figure of k cohorts has no P and says so.
-    if statistic.groups == "k":
-        return statistic.run(*data, confidence_level=confidence_level)
-    warnings.warn(
-        f"the {statistic.name} test of {len(data)} cohorts is not available yet: the figure shows no P",
-        stacklevel=3,
-    )
-    return None
+    return statistic.run(*data, confidence_level=confidence_level)
 
 
 def numbers_at_risk(time: np.ndarray, days: Sequence[float]) -> list[int]:

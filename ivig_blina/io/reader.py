@@ -22,6 +22,8 @@ IGG_COLUMNS = {"igg_mg_dl": "mg/dL", "igg_g_l": "g/L"}
 KNOWN_EVENTS = ("infection", "infection_icu", "infection_death", "death", "ivig", "last_follow_up")
 INFECTIONS = ("infection", "infection_icu", "infection_death")  # outcomes of every file with events
 NOT_OUTCOMES = ("ivig", "last_follow_up")  # labels that are never outcomes
+GRADES = (1, 2, 3, 4, 5)  # CTCAE grades of an infection (column ``grade``)
+ROMAN_GRADES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 # Names of the per-patient columns and of the outcomes that are not event labels: an event label
 # becomes a column of ``nadir`` and an outcome of ``compare``, so it must not take one of these
 # (tests/test_reader.py checks this list against the columns and outcomes the later steps make).
@@ -82,6 +84,8 @@ class Columns:
     cohort_map: tuple[tuple[str, str], ...] = ()
     covariates: tuple[str, ...] = ()  # patient covariates to read (one value per patient), in this order
     all_covariates: bool = False  # every other column that holds one value per patient (Table 1)
+    grade: str | None = None  # None: ``grade`` when the file has it; a name given must be a column
+    pathogen: str | None = None  # None: ``pathogen`` when the file has it
 
 
 @dataclass
@@ -153,6 +157,8 @@ class _Plan:
     event: str | None = None
     date: str = "date"
     start_date: str = "start_date"
+    grade: str | None = None
+    pathogen: str | None = None
     covariates: list[str] = field(default_factory=list)  # columns read as patient covariates
 
     @property
@@ -205,16 +211,23 @@ class _Plan:
             raise missing(f"'{day}' (or '{self.date}' with '{self.start_date}')")
         event = c.event.strip().lower()
         self.event = event if event in header else None
+        self.grade = _optional_role(c.grade, "grade", "--grade-col", header, missing)
+        self.pathogen = _optional_role(c.pathogen, "pathogen", "--pathogen-col", header, missing)
         roles = [self.patient, self.cohort, self.igg, self.event] + (
             [self.day] if self.day else [self.date, self.start_date]
         )
-        wanted = [w for w in roles if w is not None]
+        infection_roles = [r for r in (self.grade, self.pathogen) if r is not None]
+        wanted = [w for w in roles + infection_roles if w is not None]
         for i, name in enumerate(wanted):
             if name in wanted[:i]:
                 raise IvigBlinaError(
                     f"column '{name}' is named for two roles (patient, cohort, day or date, IgG, "
-                    "event); give each its own column (--patient-col, --cohort-col, --day-col, "
-                    "--igg-col)",
+                    + (
+                        "event); give each its own column (--patient-col, --cohort-col, --day-col, --igg-col)"
+                        if not infection_roles
+                        else "event, grade, pathogen); give each its own column (--patient-col, --cohort-col, "
+                        "--day-col, --igg-col, --grade-col, --pathogen-col)"
+                    ),
                     line=1,
                 )
         named = [n.strip().lower() for n in c.covariates]
@@ -304,6 +317,13 @@ class _Validator:
             check_outcome_count(event.cat.categories, self.dialect.max_outcomes, self.name, p.event)
         self.check_labels(event, p.event)
         unknown = self.unknown_labels(event, first_lines)
+        grade = None
+        if p.grade or p.pathogen:  # after --event-map: the labels as the analysis reads them
+            infection = np.isin(np.asarray(event.cat.categories, dtype=object), INFECTIONS)[event.cat.codes.to_numpy()]
+            if p.grade:
+                grade = self.grades(data[p.grade], event, infection)
+            if p.pathogen:
+                self.on_infections(data[p.pathogen], event, infection, p.pathogen, "pathogen")
         has_data = ~igg.map(np.isnan)
         has_data |= (event != "").to_numpy()
         day, day_rank = self.days(data, patient, has_data)
@@ -341,6 +361,10 @@ class _Validator:
                 "line": _compact(self.lines[rows]),
             },
         )
+        if grade is not None:
+            table["grade"] = grade.at(rows)
+        if p.pathogen:
+            table["pathogen"] = _take(data[p.pathogen].array, rows)
         censored_rows = (table.censored != "").to_numpy()
         if censored_rows.any():
             first_lines["censored_values"] = int(table.line.to_numpy()[censored_rows].min())
@@ -417,6 +441,37 @@ class _Validator:
         return _Coded(converted, codes), _Coded(
             np.where(flagged, np.where(sign == "<", 1, 2), 0).astype(np.int8), codes
         )
+
+    def grades(self, text: pd.Series, event: pd.Series, infection: np.ndarray) -> _Coded:
+        """Each row's CTCAE grade (int8, 0 where none is given): a whole number from 1 to 5,
+        given on infection rows only."""
+        column = self.plan.grade
+        assert column is not None
+        strings = pd.Series(text.cat.categories, dtype=object)
+        if self.dialect.decimal != ".":
+            strings = strings.str.replace(self.dialect.decimal, ".", regex=False)
+        filled = (strings != "").to_numpy()
+        values = pd.to_numeric(strings.where(filled), errors="coerce").astype(float).to_numpy()
+        valid = np.isin(values, GRADES)  # 3.0 (a spreadsheet's number) is 3; 2.5, 0, 6 and III are not grades
+        self.fail_distinct(filled & ~valid, text, column, _not_a_grade)
+        self.on_infections(text, event, infection, column, "grade")
+        return _Coded(np.where(valid, values, 0).astype(np.int8), text.cat.codes.to_numpy())
+
+    def on_infections(self, text: pd.Series, event: pd.Series, infection: np.ndarray, column: str, what: str) -> None:
+        """Refuse, at its first row, a ``what`` (grade or pathogen) given on a row that is not an
+        infection (``infection``: the rows whose label, after --event-map, is one)."""
+        given = np.asarray(text.cat.categories, dtype=object) != ""
+        misplaced = given[text.cat.codes.to_numpy()] & ~infection
+
+        def message(i: int) -> str:
+            label = event.iloc[i]
+            where = f"a row whose event is '{label}'" if label else "a row without an event"
+            return (
+                f"{what} '{text.iloc[i]}' on {where}; an infection's {what} belongs on its infection row only "
+                f"({', '.join(INFECTIONS)}, after --event-map){_OTHER_COLUMN_HINT.format(column=column, what=what)}"
+            )
+
+        self.fail(misplaced, column, message)
 
     def check_unit(self, values: np.ndarray, counts: np.ndarray) -> None:
         """Refuse a file whose median IgG is implausible in the assumed unit (mg/dL, when
@@ -639,6 +694,30 @@ class _Validator:
             line=int(self.lines[row]),
             column=column,
         )
+
+
+_OTHER_COLUMN_HINT = (
+    "; if the column '{column}' holds something else (a patient covariate?), rename it, or name the "
+    "infection's {what} column with --{what}-col"
+)
+
+
+def _not_a_grade(text: str) -> str:
+    """The message for a grade that is not 1-5, with the number a Roman numeral stands for."""
+    message = f"'{text}' is not a CTCAE grade; expected a whole number from 1 to 5"
+    roman = ROMAN_GRADES.get(text.strip().upper())
+    return message + (f" (write {roman} for {text})" if roman else "")
+
+
+def _optional_role(given: str | None, default: str, flag: str, header: list[str], missing) -> str | None:
+    """The column of an optional role: ``default`` when the header has it (else none), or the
+    column ``given`` by ``flag``, which must exist."""
+    if given is None:
+        return default if default in header else None
+    name = given.strip().lower()
+    if name not in header:
+        raise missing(f"'{name}' (given by {flag})")
+    return name
 
 
 def check_outcome_count(labels, max_outcomes: int, path: str, column: str | None = None) -> None:

@@ -31,14 +31,18 @@ __all__ = [
 ]
 
 
-def write_comparison(cmp, fmt: str, out: IO[str]) -> None:
+def write_comparison(cmp, fmt: str, out: IO[str], terms: bool = False) -> None:
     """Write a comparison in a machine format: JSON is :meth:`Comparison.to_dict`; the others
-    one wide row per outcome (:meth:`Comparison.rows`)."""
+    one wide row per outcome (:meth:`Comparison.rows`), or with ``terms`` one row per model
+    term (:meth:`Comparison.model_rows`)."""
     if fmt == "json":
         import json
 
         json.dump(cmp.to_dict(), out, indent=2)
         out.write("\n")
+        return
+    if terms:
+        write_rows([{k: plain(v) for k, v in row.items()} for row in cmp.model_rows()], cmp.MODEL_COLUMNS, fmt, out)
         return
     write_rows([{k: plain(v) for k, v in row.items()} for row in cmp.rows()], cmp.wide_columns(), fmt, out)
 
@@ -198,52 +202,120 @@ def fmt_number(x: float | None) -> str:
 
 def comparison_table(cmp, width: int | None = None):
     """A Rich table for the terminal (never parsed): one row per outcome, or, where that would
-    run wider than ``width`` columns, one block of lines per outcome."""
-    from rich import box
-    from rich.markup import escape
-    from rich.table import Table
+    run wider than ``width`` columns, one block of lines per outcome; with pairwise
+    comparisons, a second table of the pairs."""
+    from rich.console import Group
 
-    from ivig_blina.io.writing import natural_width
-
-    a, b = cmp.groups
+    two = len(cmp.groups) == 2
     adjusted = cmp.options.get("adjust", "none") != "none"
     level = cmp.options.get("confidence_level", 0.95)
     alternative = cmp.options.get("alternative", "two-sided")
-
-    def shown(text: str) -> str:  # the file's text as written: neither Rich markup nor terminal control
-        return escape(printable(text))
-
-    shown_a, shown_b = shown(a), shown(b)
+    shown_groups = [_shown(g) for g in cmp.groups]
     units = cmp.cohort.igg_units if cmp.cohort is not None else "mg/dL"
+    effects = (
+        f"Estimates are {shown_groups[0]} minus (or over) {shown_groups[1]}"
+        if two
+        else "Omnibus tests across the groups; pairs' estimates are the first minus (or over) the second"
+    )
     caption = (
         f"continuous: median [IQR] (n), IgG in {units}; binary: events/n (%); rate: episodes per 100 "
-        f"patient-days. Estimates are {shown_a} minus (or over) {shown_b}, with {100 * level:g}% CI; "
-        f"{alternative} P values."
+        f"patient-days. {effects}, with {100 * level:g}% CI; {alternative} P values."
     )
-    headers = ["outcome", shown_a, shown_b, "test", "estimate (CI)", "risk difference (CI)", "P"] + (
-        ["P adj."] if adjusted else []
-    )
+    headers = ["outcome", *shown_groups, "test", *(["estimate (CI)", "risk difference (CI)"] if two else []), "P"]
+    headers += ["P adj."] if adjusted else []
     rows = []
     for o in cmp.outcomes:
         r, rd = o.result, o.risk_difference
         rows.append(
             [
-                shown(o.outcome),
-                *(_summary(o.groups[g]) for g in (a, b)),
-                shown(o.test),
-                _with_ci(r.estimate, r.ci) if r else "",
-                _with_ci(rd.estimate, rd.ci) if rd else "",
+                _shown(o.outcome),
+                *(_summary(o.groups[g]) for g in cmp.groups),
+                _shown(o.test),
+                *([_with_ci(r.estimate, r.ci) if r else "", _with_ci(rd.estimate, rd.ci) if rd else ""] if two else []),
                 format_p(r.pvalue if r else None),
                 *([format_p(o.p_adjusted)] if adjusted else []),
             ]
         )
+    title = " vs ".join(shown_groups)
+    tables = [_wide_or_narrow(title, caption, headers, rows, width)]
+    if cmp.options.get("pairwise"):
+        tables.append(_pairs_table(cmp))
+    if cmp.models:
+        tables.append(_models_table(cmp))
+    return tables[0] if len(tables) == 1 else Group(*tables)
+
+
+def _models_table(cmp):
+    """The models' terms: ratio with CI and P, patients and events in the fit."""
+    from rich import box
+    from rich.table import Table
+
+    level = cmp.options.get("confidence_level", 0.95)
     table = Table(
-        title=f"{shown_a} vs {shown_b}",
+        title="models (hazard, odds or rate ratios)",
         title_justify="left",
         box=box.SIMPLE_HEAD,
-        caption=caption,
+        caption=f"Wald {100 * level:g}% CI; n patients and events in each fit.",
         caption_justify="left",
     )
+    for header in ("model", "term", "ratio (CI)", "P", "n", "events"):
+        table.add_column(header, justify="left" if header in ("model", "term") else "right", no_wrap=True)
+    for m in cmp.models:
+        for i, t in enumerate(m.terms):
+            table.add_row(
+                _shown(m.model) if i == 0 else "",
+                _shown(t.term),
+                _with_ci(t.estimate, None if t.ci_low is None else (t.ci_low, t.ci_high)),
+                format_p(t.p_value),
+                f"{m.n:,}" if i == 0 else "",
+                f"{m.events:,}" if i == 0 else "",
+            )
+    return table
+
+
+def _pairs_table(cmp):
+    """Each pair of groups per outcome: the two-group test's estimate, P and adjusted P."""
+    from rich import box
+    from rich.table import Table
+
+    pairs = Table(
+        title=f"pairs ({_shown(cmp.options['pairwise_adjust'])}-adjusted across each outcome's pairs)",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+    )
+    pair_headers = ["outcome", "pair", "test", "estimate (CI)", "P", "P adj."]
+    for header in pair_headers:
+        pairs.add_column(header, justify="left" if header in ("outcome", "pair", "test") else "right", no_wrap=True)
+    for o in cmp.outcomes:
+        for p in o.pairwise:
+            r = p.result
+            pairs.add_row(
+                _shown(o.outcome),
+                f"{_shown(p.a)} vs {_shown(p.b)}",
+                _shown(p.test),
+                _with_ci(r.estimate, r.ci) if r else "",
+                format_p(r.pvalue if r else None),
+                format_p(p.p_adjusted),
+            )
+    return pairs
+
+
+def _shown(text: str) -> str:
+    """The file's text as written: neither Rich markup nor terminal control."""
+    from rich.markup import escape
+
+    return escape(printable(text))
+
+
+def _wide_or_narrow(title: str, caption: str, headers: list[str], rows: list[list[str]], width: int | None):
+    """One row per line, or one block of lines per row where that would run wider than
+    ``width`` columns."""
+    from rich import box
+    from rich.table import Table
+
+    from ivig_blina.io.writing import natural_width
+
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, caption=caption, caption_justify="left")
     for header in headers:
         table.add_column(header, justify="left" if header in ("outcome", "test") else "right", no_wrap=True)
     for cells in rows:
@@ -251,12 +323,7 @@ def comparison_table(cmp, width: int | None = None):
     if width is None or natural_width(table) <= width:
         return table
     narrow = Table(
-        title=f"{shown_a} vs {shown_b}",
-        title_justify="left",
-        box=box.SIMPLE,
-        show_header=False,
-        caption=caption,
-        caption_justify="left",
+        title=title, title_justify="left", box=box.SIMPLE, show_header=False, caption=caption, caption_justify="left"
     )
     narrow.add_column("field", no_wrap=True)
     narrow.add_column("value", overflow="fold")

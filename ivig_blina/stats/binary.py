@@ -1,5 +1,6 @@
 """Built-in statistics for binary outcomes: each group is an ``(events, n)`` pair, first
-group first; odds ratios are first over second, differences first minus second.
+group first; odds ratios are first over second, differences first minus second. Fisher's and
+the chi-square test also take k groups: the k x 2 table of events and non-events.
 
 numpy and scipy are imported inside the functions so that listing statistics stays instant.
 """
@@ -7,8 +8,11 @@ numpy and scipy are imported inside the functions so that listing statistics sta
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from ivig_blina.stats import Statistic, TestResult
+from ivig_blina.stats.categorical import ChiSquareRxC, FisherRxC
+from ivig_blina.stats.omnibus import left_out
 from ivig_blina.stats.rootfind import uniroot
 from ivig_blina.stats.sides import (
     EPSILON,
@@ -22,23 +26,62 @@ from ivig_blina.stats.sides import (
 )
 
 
+def _k_by_2(groups):
+    """The k x 2 table of (events, non-events), one row per group."""
+    return [(events, n - events) for events, n in groups]
+
+
 class Fisher(Statistic):
     """Fisher's exact test with the conditional maximum-likelihood odds ratio and its exact
     interval, as R's ``fisher.test`` (a port of its 2x2 branch, root-finding included).
 
     The two-sided P sums the probabilities of the tables no more likely than the one observed,
-    with R's relative tolerance 1e-7.
+    with R's relative tolerance 1e-7. With k groups: the test of the k x 2 table of events and
+    non-events, as ``fisher.test`` on it (:class:`~ivig_blina.stats.categorical.FisherRxC`:
+    exact within its budget of tables, else Monte Carlo with ``permutations`` and ``seed``),
+    two-sided, without an estimate; a group without patients is an empty row, left out (R's P
+    is that of the table without it).
+
+    With ``strata=`` (one ``((events_a, n_a), (events_b, n_b))`` pair per stratum): the
+    Cochran-Mantel-Haenszel test and common odds ratio of R's ``mantelhaen.test`` (see
+    :func:`ivig_blina.stats.strata.mantel_haenszel`), exact with ``exact=True``; ``exact`` has no
+    effect without strata.
     """
 
     name = "fisher"
     kind = "binary"
+    groups = "k"
     description = "Fisher's exact test, conditional MLE odds ratio, as R's fisher.test"
+    options = ("permutations", "seed", "exact")
+    strata = True
 
-    def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
+    def run(
+        self, *groups, alternative="two-sided", confidence_level=0.95, permutations=100_000, seed=1, **options
+    ) -> TestResult:
+        if len(groups) != 2:
+            result = FisherRxC().run(
+                *_k_by_2(groups),
+                alternative=alternative,
+                confidence_level=confidence_level,
+                permutations=permutations,
+                seed=seed,
+            )
+            empty = left_out([n == 0 for _, n in groups], "no patients: its empty row left out, as R's P is unchanged")
+            return replace(result, warnings=empty + result.warnings)
         import numpy as np
         from scipy import stats
 
-        (x, n_a), (y, n_b) = a, b
+        if options.get("strata") is not None:
+            from ivig_blina.stats.strata import mantel_haenszel
+
+            return mantel_haenszel(
+                options["strata"],
+                alternative=alternative,
+                confidence_level=confidence_level,
+                exact=bool(options.get("exact", False)),
+                pooled=groups,
+            )
+        (x, n_a), (y, n_b) = groups
         m, n, k = x + y, n_a + n_b - x - y, n_a  # events, non-events, first group's size
         lo, hi = max(0, k - n), min(k, m)
         support = np.arange(lo, hi + 1)
@@ -124,15 +167,20 @@ class ChiSquare(Statistic):
     """Pearson's chi-square test with Yates' continuity correction, as R's ``chisq.test`` on the
     2x2 table; one-sided P values from the signed root of the statistic, as R's ``prop.test``.
     The estimate is the risk difference with the interval of R's ``prop.test`` (Yates-corrected
-    Wald)."""
+    Wald). With k groups: Pearson's test of the k x 2 table of events and non-events, as
+    ``chisq.test`` on it (:class:`~ivig_blina.stats.categorical.ChiSquareRxC`: no correction,
+    k - 1 degrees of freedom; a group without patients is an empty row, where R gives NaN: no
+    test), two-sided, without an estimate."""
 
     name = "chi-square"
     kind = "binary"
+    groups = "k"
     description = "Chi-square test with Yates' correction, as R's chisq.test / prop.test"
 
-    def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
-
-        (x, n_a), (y, n_b) = a, b
+    def run(self, *groups, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
+        if len(groups) != 2:
+            return ChiSquareRxC().run(*_k_by_2(groups), alternative=alternative, confidence_level=confidence_level)
+        (x, n_a), (y, n_b) = groups
         observed = [[x, n_a - x], [y, n_b - y]]
         total = n_a + n_b
         rows, cols = (n_a, n_b), (x + y, total - x - y)

@@ -87,14 +87,22 @@ def _log_weight(table) -> float:
     return -float(gammaln(table + 1).sum())
 
 
-@cache
 def table_count(rows: tuple[int, ...], columns: tuple[int, ...]) -> int:
     """How many tables of non-negative integers have these row and column totals (counted
-    column by column over the remaining row totals)."""
+    along the longer margin over the remaining totals of the shorter: a k x 2 table's count
+    for 5 groups and 164 patients took 21 s the other way round, and takes milliseconds)."""
+    if len(rows) > len(columns):
+        rows, columns = columns, rows
+    return _count(rows, columns)
+
+
+@cache
+def _count(rows: tuple[int, ...], columns: tuple[int, ...]) -> int:
+    """:func:`table_count` column by column over the remaining row totals."""
     if not columns:
         return int(all(r == 0 for r in rows))
     return sum(
-        table_count(tuple(r - x for r, x in zip(rows, part)), columns[1:]) for part in _compositions(columns[0], rows)
+        _count(tuple(r - x for r, x in zip(rows, part)), columns[1:]) for part in _compositions(columns[0], rows)
     )
 
 
@@ -115,6 +123,8 @@ def fisher_exact_p(table) -> float:
     import numpy as np
     from scipy.special import gammaln, logsumexp
 
+    if table.shape[0] > table.shape[1]:  # the same P; fewer states (a 5 x 2 table, n = 164: 28 s -> 3.6 s)
+        table = table.T
     rows, columns = table.sum(axis=1), table.sum(axis=0)
     observed = _log_weight(table)
     # tables as their remaining row totals and log weight so far, one column at a time

@@ -1,6 +1,6 @@
-"""Competing risks for two groups, as R's ``cmprsk::cuminc`` (no strata, ``rho = 0``).
+"""Competing risks, as R's ``cmprsk::cuminc`` (no strata, ``rho = 0``).
 
-Aalen-Johansen cumulative incidence with cmprsk's variance, and Gray's two-sample test
+Aalen-Johansen cumulative incidence with cmprsk's variance, and Gray's test of two or k groups
 (Gray RJ, Ann Stat 1988;16:1141-1154, doi:10.1214/aos/1176350951). Status 0 is censored,
 ``cause`` is the event of interest and any other positive code is a competing event.
 """
@@ -8,6 +8,7 @@ Aalen-Johansen cumulative incidence with cmprsk's variance, and Gray's two-sampl
 from __future__ import annotations
 
 from ivig_blina.stats import Statistic, TestResult
+from ivig_blina.stats.omnibus import left_out, two_sided_only
 
 
 def _clean(time, status, cause):
@@ -183,6 +184,7 @@ def gray_test(time_a, status_a, time_b, status_b, cause: int = 1):
     ``R_k = Y_k (1 - F_k(t-)) / S_k(t-)``; its variance is the delta-method (martingale) one
     under the null, taken exactly in discrete time, with the pooled incidence ``F0(t) = F0(t-)
     + D / sum_k Y_k / S_k(t-)`` and cmprsk's tie corrections: ``cmprsk::cuminc``'s ``$Tests``.
+    :func:`gray_test_k` is the same test for any number of groups.
 
     Parameters
     ----------
@@ -208,50 +210,143 @@ def gray_test(time_a, status_a, time_b, status_b, cause: int = 1):
     Gray RJ. A class of K-sample tests for comparing the cumulative incidence of a competing
     risk. Ann Stat 1988;16:1141-1154. doi:10.1214/aos/1176350951
     """
+    statistic, pvalue, _ = gray_test_k([(time_a, status_a), (time_b, status_b)], cause)
+    return statistic, pvalue, 1
+
+
+def gray_test_k(groups, cause: int = 1):
+    """Gray's test that k groups have the same cumulative incidence of ``cause``, as
+    ``cmprsk::cuminc(ftime, fstatus, group)$Tests`` (Fortran ``crstm``, no strata, ``rho = 0``).
+
+    The scores of the first k - 1 groups (as :func:`gray_test`'s, each group against the pooled
+    incidence) and their covariance matrix ``V``, entry (i, j) the sum over times and groups of
+    the products of the two scores' influence terms (cmprsk's ``v``, ``v2`` and ``v3``
+    gathered); the statistic is ``s' V^-1 s`` on k - 1 degrees of freedom.
+
+    Parameters
+    ----------
+    groups : sequence of (time, status) pairs
+        One pair of arrays per group, coded as for :func:`aalen_johansen`. A group without
+        observations is left out, as ``cuminc`` drops a factor level no one has.
+    cause : int, default 1
+        The event code under test; every other positive code is competing.
+
+    Returns
+    -------
+    statistic, pvalue : float or None
+        The chi-square statistic and ``pchisq(stat, df, lower.tail = FALSE)``. ``None`` where
+        R has no test: fewer than two groups with observations or no event of ``cause``, a
+        covariance matrix R's ``qr`` finds rank-deficient (``cuminc`` says ``stat = -1``,
+        ``pv = 1``) and a pooled incidence reaching 1 before a later event (a NaN).
+    df : int
+        The number of groups with observations minus 1.
+
+    Examples
+    --------
+    >>> from ivig_blina.stats.competing import gray_test_k
+    >>> a = ([4, 7, 9, 12, 15], [1, 2, 0, 1, 1])
+    >>> b = ([3, 6, 6, 10, 13], [1, 1, 2, 0, 1])
+    >>> c = ([5, 8, 11, 14, 20], [0, 2, 1, 0, 2])
+    >>> statistic, pvalue, df = gray_test_k([a, b, c])
+    >>> df
+    2
+
+    References
+    ----------
+    Gray RJ. A class of K-sample tests for comparing the cumulative incidence of a competing
+    risk. Ann Stat 1988;16:1141-1154. doi:10.1214/aos/1176350951
+    """
     import numpy as np
     from scipy.stats import chi2
 
-    groups = [_clean(time_a, status_a, cause), _clean(time_b, status_b, cause)]
-    if any(t.size == 0 for t, _ in groups) or not any(np.any(s == cause) for _, s in groups):
-        return None, None, 1
-    _, d1, d2, y = _tabulate(groups, cause)
+    present = [g for g in (_clean(time, status, cause) for time, status in groups) if g[0].size]
+    df = len(present) - 1
+    if df < 1 or not any(np.any(s == cause) for _, s in present):
+        return None, None, df
+    _, d1, d2, y = _tabulate(present, cause)
     s_minus, s, f_minus, _ = _curves(d1, d2, y)
     u = _ratio(y, s_minus)  # Y_k / S_k(t-), the censoring-weighted size of the risk set
     big_d, tr, risk = d1.sum(axis=1), u.sum(axis=1), u * (1 - f_minus)
-    score = np.sum(d1[:, 0] - _ratio(big_d * risk[:, 0], risk.sum(axis=1)))
     df0 = _ratio(big_d, tr)  # increments of F0
     f0 = np.cumsum(df0)
-    a = -u[:, [0]] * _ratio(u, tr[:, None])  # d score / d Gamma_k(t), over 1 - F0(t-)
-    a[:, 0] += u[:, 0]
+    scores, cause_terms, competing_terms = [], [], []
     with np.errstate(divide="ignore", invalid="ignore"):  # 1 - F0(t-) = 0: NaN, as in R
-        w = a * np.divide(df0, 1 - (f0 - df0), out=np.zeros_like(df0), where=df0 > 0)[:, None]
-        g = w.sum(axis=0) - np.cumsum(w, axis=0)  # sum of w over later times
+        hazard = np.divide(df0, 1 - (f0 - df0), out=np.zeros_like(df0), where=df0 > 0)
         z1 = np.where(s > 0, 1 - _ratio(1 - f0[:, None], s), 0.0)
         z2 = _ratio(1 - f0[:, None], s)
         v1 = _tie(big_d[:, None], tr[:, None] * s_minus) * s_minus * _ratio(df0[:, None], y)
         v2 = _tie(d2, y) * s_minus**2 * _ratio(d2, y**2)
-        var = np.sum(v1 * (a + z1 * g) ** 2 + v2 * (z2 * g) ** 2)
-    if not (np.isfinite(var) and var > 0):
-        return None, None, 1
-    stat = float(score**2 / var)
-    return stat, float(chi2.sf(stat, 1)), 1
+        for i in range(df):  # group i's score and its influence terms per time (rows) and group
+            scores.append(np.sum(d1[:, i] - _ratio(big_d * risk[:, i], risk.sum(axis=1))))
+            a = -u[:, [i]] * _ratio(u, tr[:, None])  # d score_i / d Gamma_k(t), over 1 - F0(t-)
+            a[:, i] += u[:, i]
+            w = a * hazard[:, None]
+            g = w.sum(axis=0) - np.cumsum(w, axis=0)  # sum of w over later times
+            cause_terms.append(a + z1 * g)
+            competing_terms.append(z2 * g)
+        var = np.array(
+            [
+                [
+                    np.sum(v1 * (cause_terms[i] * cause_terms[j]) + v2 * (competing_terms[i] * competing_terms[j]))
+                    for j in range(df)
+                ]
+                for i in range(df)
+            ]
+        )
+    if not np.all(np.isfinite(var)):
+        return None, None, df
+    if df == 1:  # one score: its square over its variance
+        if not var[0, 0] > 0:
+            return None, None, df
+        stat = float(scores[0] ** 2 / var[0, 0])
+    else:
+        if not _full_rank(var):
+            return None, None, df
+        score = np.array(scores)
+        stat = float(score @ np.linalg.solve(var, score))
+    return stat, float(chi2.sf(stat, df)), df
+
+
+def _full_rank(matrix, tolerance: float = 1e-7) -> bool:
+    """Whether R's ``qr(matrix)`` (LINPACK ``dqrdc2``, ``tol = 1e-07``) has full rank: no
+    column whose norm, once the earlier full-rank columns are projected out, falls below
+    ``tolerance`` times its own norm (or below ``tolerance`` for a column of zeros)."""
+    import numpy as np
+
+    kept = np.zeros((matrix.shape[0], 0))
+    for column in matrix.T:
+        norm = float(np.linalg.norm(column))
+        basis, _ = np.linalg.qr(kept) if kept.shape[1] else (kept, None)
+        residual = column - basis @ (basis.T @ column)
+        if np.linalg.norm(residual) < tolerance * (norm if norm > 0 else 1.0):
+            return False
+        kept = np.column_stack([kept, column])
+    return True
 
 
 class Gray(Statistic):
     """Gray's test for the cumulative incidence of the event (status 1) with status 2 as the
-    competing event, as R's ``cmprsk::cuminc(...)$Tests`` for two groups. Two-sided only: the
-    test is a chi-square on one degree of freedom. No estimate: the cumulative incidences at
-    the landmarks are the per-group summaries."""
+    competing event, as R's ``cmprsk::cuminc(...)$Tests``: for two groups a chi-square on one
+    degree of freedom, for k groups on k - 1 (groups without patients left out, as ``cuminc``
+    drops their levels). Two-sided only. No estimate: the cumulative incidences at the
+    landmarks are the per-group summaries."""
 
     name = "gray"
     kind = "time-to-event"
+    groups = "k"
     description = "Gray's test of cumulative incidence with competing events, as cmprsk::cuminc"
 
-    def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
-        (time_a, status_a), (time_b, status_b) = a, b
+    def run(self, *groups, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
         method = "Gray's test (competing risks)"
-        warnings = () if alternative == "two-sided" else ("Gray's test is two-sided; --alternative does not apply",)
-        statistic, pvalue, _ = gray_test(time_a, status_a, time_b, status_b, cause=1)
+        warnings = two_sided_only("Gray's test", alternative)
+        if len(groups) == 2:
+            (time_a, status_a), (time_b, status_b) = groups
+            statistic, pvalue, _ = gray_test(time_a, status_a, time_b, status_b, cause=1)
+        else:
+            empty = [len(time) == 0 for time, _ in groups]
+            warnings += left_out(empty, "no patients: left out, as cmprsk::cuminc drops an empty level")
+            statistic, pvalue, df = gray_test_k(groups, cause=1)
+            method = f"Gray's test (competing risks, df = {df})"
         if statistic is None:
             return TestResult(
                 statistic=None,

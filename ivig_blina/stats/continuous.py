@@ -33,16 +33,25 @@ class MannWhitney(Statistic):
     ties; otherwise the normal approximation with tie and continuity corrections, and R's
     root-finding for the estimate and interval. The statistic is U of the first group (R's W).
     Bauer DF (1972) doi:10.1080/01621459.1972.10481279 for the interval.
+
+    With ``strata=`` (one ``(values_a, values_b)`` pair per stratum): the stratified test of
+    ``coin::wilcox_test(y ~ g | s)``, asymptotic, whose statistic is the standardised Z and which
+    has no estimate (see :func:`ivig_blina.stats.strata.stratified_wilcoxon`).
     """
 
     name = "mann-whitney"
     kind = "continuous"
     description = "Wilcoxon-Mann-Whitney rank-sum test with Hodges-Lehmann shift, as R's wilcox.test"
+    strata = True
 
     def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
         import numpy as np
         from scipy import stats
 
+        if options.get("strata") is not None:
+            from ivig_blina.stats.strata import stratified_wilcoxon
+
+            return stratified_wilcoxon(options["strata"], alternative=alternative, pooled=(a, b))
         a, b = np.asarray(a, float), np.asarray(b, float)
         pooled = np.concatenate([a, b])
         estimand = "Hodges-Lehmann shift (first minus second)"

@@ -1,8 +1,8 @@
-"""Time to event and event rates: Kaplan-Meier, log-rank, Cox (Efron), exact rate ratio.
+"""Time to event: Kaplan-Meier, log-rank (two or k groups), Cox (Efron).
 
 Each time-to-event group is a pair of arrays ``(time, event)`` with event 1 for the event
-and 0 for censoring (2 for a competing event where a statistic takes one); each rate group
-is a pair ``(episodes, patient_days)``. numpy and scipy are imported inside the functions.
+and 0 for censoring (2 for a competing event where a statistic takes one). Event rates are
+in ``rates``. numpy and scipy are imported inside the functions.
 """
 
 from __future__ import annotations
@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ivig_blina.stats import Statistic, TestResult
+from ivig_blina.stats.omnibus import left_out, two_sided_only
 from ivig_blina.stats.sides import (
     EPSILON,
     ConfidenceInterval,
     check_confidence_level,
     interval,
-    open_side,
     pvalue_chisq_or_signed_root,
-    tail_probability,
 )
 
 if TYPE_CHECKING:
@@ -109,33 +108,52 @@ def _first_at_or_below(time, curve, p: float = 0.5) -> float | None:
 
 def _risk_table(a, b):
     """Distinct event times with, per time, deaths and numbers at risk in each group."""
+    times, deaths, at_risk = _risk_table_k(a, b)
+    return times, deaths[:, 0], deaths[:, 1], at_risk[:, 0], at_risk[:, 1]
+
+
+def _risk_table_k(*groups):
+    """Distinct event times of all groups and, per time (rows) and group (columns), deaths and
+    numbers at risk."""
     import numpy as np
 
-    (ta, ea), (tb, eb) = ((np.asarray(t, float), np.asarray(e) == 1) for t, e in (a, b))
-    times = np.unique(np.concatenate([ta[ea], tb[eb]]))
-
-    def deaths(t, e):
-        return np.bincount(np.searchsorted(times, t[e]), minlength=len(times)).astype(float)
-
-    def at_risk(t):
-        return (len(t) - np.searchsorted(np.sort(t), times, side="left")).astype(float)
-
-    return times, deaths(ta, ea), deaths(tb, eb), at_risk(ta), at_risk(tb)
+    times = [np.asarray(t, float) for t, _ in groups]
+    events = [np.asarray(e) == 1 for _, e in groups]
+    distinct = np.unique(np.concatenate([t[e] for t, e in zip(times, events)]))
+    deaths = [np.bincount(np.searchsorted(distinct, t[e]), minlength=len(distinct)) for t, e in zip(times, events)]
+    at_risk = [len(t) - np.searchsorted(np.sort(t), distinct, side="left") for t in times]
+    return distinct, np.column_stack(deaths).astype(float), np.column_stack(at_risk).astype(float)
 
 
 class LogRank(Statistic):
-    """Log-rank test as R's ``survival::survdiff``, with the hazard ratio (first group over
-    second) and its Wald interval from a Cox model with Efron's ties, as R's ``coxph``.
-    One-sided P values use the signed square root of the statistic (first group's observed
-    minus expected events)."""
+    """Log-rank test as R's ``survival::survdiff``. Two groups: with the hazard ratio (first
+    group over second) and its Wald interval from a Cox model with Efron's ties, as R's
+    ``coxph``; one-sided P values use the signed square root of the statistic (first group's
+    observed minus expected events). k groups: the k-sample test on k - 1 degrees of freedom
+    (see :func:`log_rank_k`), two-sided, without an estimate.
+
+    With ``strata=`` (one ``((time_a, event_a), (time_b, event_b))`` pair per stratum): the
+    stratified test ``survdiff(... + strata(s))`` and the hazard ratio of ``coxph(... +
+    strata(s))`` (see :func:`ivig_blina.stats.strata.stratified_log_rank`)."""
 
     name = "log-rank"
     kind = "time-to-event"
+    groups = "k"
     description = "Log-rank test (survdiff) with the Cox hazard ratio (Efron ties)"
+    strata = True
 
-    def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
+    def run(self, *groups, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
+        if len(groups) != 2:
+            return _log_rank_omnibus(groups, alternative)
         import numpy as np
 
+        a, b = groups
+        if options.get("strata") is not None:
+            from ivig_blina.stats.strata import stratified_log_rank
+
+            return stratified_log_rank(
+                options["strata"], alternative=alternative, confidence_level=confidence_level, pooled=(a, b)
+            )
         times, d_a, d_b, n_a, n_b = _risk_table(a, b)
         method = "log-rank test"
         estimand = "hazard ratio (first over second), Cox model with Efron ties"
@@ -159,41 +177,118 @@ class LogRank(Statistic):
         )
 
 
-def cox_hazard_ratio(a, b, alternative="two-sided", confidence_level=0.95):
-    """exp(beta) of a Cox model with one indicator (first group = 1), Efron's ties, Newton-Raphson
-    from 0 as R's ``coxph`` (iter.max 20, convergence on the log likelihood at 1e-9)."""
+def log_rank_k(groups):
+    """The k-sample log-rank test, as R's ``survival::survdiff(Surv(time, status) ~ group)``.
+
+    Observed minus expected events ``O - E`` per group and their hypergeometric covariance
+    ``V = sum_t d (n - d) / (n - 1) [diag(n_g / n) - (n_g / n)(n_h / n)']`` over the distinct
+    event times; the groups with ``E > 0`` are tested (a group without patients, or whose
+    patients all left before the first event, is left out, as survdiff does): the statistic
+    is ``(O - E)' V^-1 (O - E)`` over the groups tested but the first, on one degree of freedom
+    fewer than the groups tested.
+
+    Parameters
+    ----------
+    groups : sequence of (time, event) pairs
+        One pair of arrays per group; event 1 is the event, any other code censored.
+
+    Returns
+    -------
+    statistic, pvalue : float or None
+        ``survdiff``'s ``chisq`` and ``pvalue``; None when fewer than two groups have expected
+        events (survdiff gives chisq 0 on 0 df) or ``V`` is singular (``solve`` fails).
+    df : int
+        The number of groups with expected events minus 1.
+    tested : numpy.ndarray of bool
+        Which groups were tested (``E > 0``).
+
+    Examples
+    --------
+    >>> from ivig_blina.stats.survival import log_rank_k
+    >>> a = ([5, 8, 8, 12], [1, 1, 0, 1])
+    >>> b = ([3, 4, 8, 9], [1, 1, 1, 0])
+    >>> c = ([2, 6, 10, 11], [0, 1, 0, 1])
+    >>> statistic, pvalue, df, tested = log_rank_k([a, b, c])
+    >>> round(statistic, 4), df, round(pvalue, 4)  # R's survdiff prints Chisq= 1.5 on 2 df, p= 0.5
+    (1.4975, 2, 0.473)
+    """
     import numpy as np
     from scipy import stats
 
-    (ta, ea), (tb, eb) = ((np.asarray(t, float), np.asarray(e) == 1) for t, e in (a, b))
-    time = np.concatenate([ta, tb])
-    event = np.concatenate([ea, eb])
-    x = np.concatenate([np.ones(len(ta)), np.zeros(len(tb))])
-    if not event[x == 1].any() or not event[x == 0].any():
-        which = "first" if not event[x == 1].any() else "second"
+    if not groups:
+        return None, None, 0, np.zeros(0, dtype=bool)
+    _, deaths, at_risk = _risk_table_k(*groups)
+    d, n = deaths.sum(axis=1), at_risk.sum(axis=1)
+    share = at_risk / n[:, None]
+    expected = (d[:, None] * share).sum(axis=0)
+    tested = expected > 0
+    df = int(tested.sum()) - 1
+    if df < 1:
+        return None, None, max(df, 0), tested
+    with np.errstate(invalid="ignore", divide="ignore"):
+        weight = np.where(n > 1, d * (n - d) / (n - 1), 0.0)
+    share = share[:, tested]
+    covariance = np.einsum("t,tg->g", weight, share)[:, None] * np.eye(df + 1) - np.einsum(
+        "t,tg,th->gh", weight, share, share
+    )
+    difference = (deaths.sum(axis=0) - expected)[tested][1:]
+    try:
+        statistic = float(difference @ np.linalg.solve(covariance[1:, 1:], difference))
+    except np.linalg.LinAlgError:
+        return None, None, df, tested
+    return statistic, float(stats.chi2.sf(statistic, df)), df, tested
+
+
+def _log_rank_omnibus(groups, alternative) -> TestResult:
+    """The k-sample log-rank test as a result, saying which groups were left out and why."""
+    statistic, pvalue, df, tested = log_rank_k(groups)
+    empty = [len(time) == 0 for time, _ in groups]
+    warnings = two_sided_only("the k-sample log-rank test", alternative)
+    warnings += left_out(empty, "no patients: left out, as R's survdiff drops an empty level")
+    warnings += left_out(
+        [not (is_empty or is_tested) for is_empty, is_tested in zip(empty, tested)],
+        "no one at risk at any event time (0 expected events): left out of the test, as R's survdiff does",
+    )
+    method = f"log-rank test (df = {df})"
+    if statistic is None:
+        return TestResult(
+            statistic=None,
+            pvalue=None,
+            method=method,
+            warnings=warnings + ("fewer than two groups with events expected, or a singular variance; no test",),
+        )
+    return TestResult(statistic=statistic, pvalue=pvalue, method=method, warnings=warnings)
+
+
+def cox_hazard_ratio(a, b, alternative="two-sided", confidence_level=0.95):
+    """exp(beta) of a Cox model with one indicator (first group = 1), Efron's ties, Newton-Raphson
+    from 0 as R's ``coxph`` (iter.max 20, convergence on the log likelihood at 1e-9): the
+    one-stratum case of :func:`stratified_cox_hazard_ratio`.
+
+    Returns ``(hazard_ratio, ci, warnings)``; the ratio and interval are None (a warning says
+    why) when the model has no finite estimate."""
+    return stratified_cox_hazard_ratio([(a, b)], alternative, confidence_level)
+
+
+def stratified_cox_hazard_ratio(strata, alternative="two-sided", confidence_level=0.95):
+    """exp(beta) of a Cox model with one indicator (first group = 1) and a baseline hazard of
+    its own in each stratum, as R's ``coxph(Surv(time, status) ~ g + strata(s), ties="efron")``:
+    the risk sets are within strata, and the log likelihood and its derivatives are sums over
+    strata. ``strata`` is a list of ``(a_s, b_s)`` pairs, each ``(time, event)``. Newton-Raphson
+    from 0 as :func:`cox_hazard_ratio`; the Wald interval."""
+    import numpy as np
+    from scipy import stats
+
+    parts = [_EfronStratum(a, b) for a, b in strata]
+    if not any(p.first_has_events for p in parts) or not any(p.second_has_events for p in parts):
+        which = "first" if not any(p.first_has_events for p in parts) else "second"
         return None, None, (f"no events in the {which} group: the hazard ratio is not estimable",)
-    unique_times, at = np.unique(time, return_inverse=True)
-    deaths = np.bincount(at[event], minlength=len(unique_times))
-    with_deaths = np.flatnonzero(deaths)
-    tied = deaths[with_deaths]
-    # one entry per event: its time's index j and its rank r among the d tied events (Efron: r/d)
-    j = np.repeat(with_deaths, tied)
-    fraction = (np.arange(tied.sum()) - np.repeat(np.cumsum(tied) - tied, tied)) / deaths[j]
-    x_dead = x[event].sum()
 
     def derivatives(beta):
         with np.errstate(all="ignore"):  # a diverging beta is caught below as not estimable
-            return _efron(beta)
-
-    def _efron(beta):
-        w = np.exp(beta * x)
-        s0 = np.cumsum(np.bincount(at, weights=w)[::-1])[::-1]  # sums over the risk set, time >= t
-        s1 = np.cumsum(np.bincount(at, weights=w * x)[::-1])[::-1]
-        d0 = np.bincount(at[event], weights=w[event], minlength=len(unique_times))
-        d1 = np.bincount(at[event], weights=(w * x)[event], minlength=len(unique_times))
-        t0 = s0[j] - fraction * d0[j]
-        ratio = (s1[j] - fraction * d1[j]) / t0  # x is 0/1, so its second moment equals the first
-        return (float(beta * x_dead - np.log(t0).sum()), float(x_dead - ratio.sum()), float((ratio - ratio**2).sum()))
+            terms = [p.derivatives(beta) for p in parts]
+        # sums over strata (one stratum: 0 + its value, the value itself, bit for bit)
+        return tuple(sum(t[i] for t in terms) for i in range(3))
 
     infinite = (
         None,
@@ -205,6 +300,12 @@ def cox_hazard_ratio(a, b, alternative="two-sided", confidence_level=0.95):
     )
     beta, converged = 0.0, False
     loglik, score, information = derivatives(beta)
+    if information <= 0:
+        return (
+            None,
+            None,
+            ("the hazard ratio is not estimable: no event has both groups at risk in its stratum",),
+        )
     try:
         for _ in range(20):
             step = score / information
@@ -229,68 +330,42 @@ def cox_hazard_ratio(a, b, alternative="two-sided", confidence_level=0.95):
     )  # exp(-inf) = 0 and exp(inf) = inf: open ends
 
 
-class PoissonRateRatio(Statistic):
-    """Exact comparison of two event rates, as R's two-sample ``poisson.test``: the first
-    group's count given the total is binomial; the rate ratio (first over second) has the
-    Clopper-Pearson interval mapped to the ratio scale."""
+class _EfronStratum:
+    """One stratum's part of the Cox partial log likelihood with Efron's ties: its risk sets
+    (everyone of the stratum still followed at an event time), built once for every beta."""
 
-    name = "poisson-exact"
-    kind = "rate"
-    description = "Rate ratio with exact conditional (binomial) CI and P, as R's poisson.test"
+    def __init__(self, a, b) -> None:
+        import numpy as np
 
-    def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
-        (x1, t1), (x2, t2) = a, b
-        method, estimand = "exact rate ratio test (conditional binomial)", "rate ratio (first over second)"
-        n = x1 + x2
-        if t1 <= 0 or t2 <= 0 or n == 0:
-            return TestResult(
-                statistic=None,
-                pvalue=None,
-                method=method,
-                estimand=estimand,
-                warnings=("no episodes or no patient-time in a group; no test",),
-            )
-        p0 = t1 / (t1 + t2)
-        pvalue = _binom_test(x1, n, p0, alternative)
-        low, high = _clopper_pearson(x1, n, alternative, confidence_level)
-        to_ratio = lambda p: math.inf if p >= 1 else p / (1 - p) * t2 / t1  # noqa: E731
-        estimate = math.inf if x2 == 0 else (x1 / t1) / (x2 / t2)
-        return TestResult(
-            statistic=float(x1),
-            pvalue=pvalue,
-            estimate=estimate,
-            ci=ConfidenceInterval(to_ratio(low), to_ratio(high)),
-            estimand=estimand,
-            method=method,
+        (ta, ea), (tb, eb) = ((np.asarray(t, float), np.asarray(e) == 1) for t, e in (a, b))
+        time = np.concatenate([ta, tb])
+        self.event = np.concatenate([ea, eb])
+        self.x = np.concatenate([np.ones(len(ta)), np.zeros(len(tb))])
+        self.first_has_events, self.second_has_events = bool(ea.any()), bool(eb.any())
+        unique_times, self.at = np.unique(time, return_inverse=True)
+        self.times = len(unique_times)
+        deaths = np.bincount(self.at[self.event], minlength=self.times)
+        with_deaths = np.flatnonzero(deaths)
+        tied = deaths[with_deaths]
+        # one entry per event: its time's index j and its rank r among the d tied events (Efron: r/d)
+        self.j = np.repeat(with_deaths, tied)
+        self.fraction = (np.arange(tied.sum()) - np.repeat(np.cumsum(tied) - tied, tied)) / deaths[self.j]
+        self.x_dead = self.x[self.event].sum()
+
+    def derivatives(self, beta: float) -> tuple[float, float, float]:
+        """(log likelihood, score, information) of this stratum at ``beta``."""
+        import numpy as np
+
+        at, event, x, j, fraction = self.at, self.event, self.x, self.j, self.fraction
+        w = np.exp(beta * x)
+        s0 = np.cumsum(np.bincount(at, weights=w)[::-1])[::-1]  # sums over the risk set, time >= t
+        s1 = np.cumsum(np.bincount(at, weights=w * x)[::-1])[::-1]
+        d0 = np.bincount(at[event], weights=w[event], minlength=self.times)
+        d1 = np.bincount(at[event], weights=(w * x)[event], minlength=self.times)
+        t0 = s0[j] - fraction * d0[j]
+        ratio = (s1[j] - fraction * d1[j]) / t0  # x is 0/1, so its second moment equals the first
+        return (
+            float(beta * self.x_dead - np.log(t0).sum()),
+            float(self.x_dead - ratio.sum()),
+            float((ratio - ratio**2).sum()),
         )
-
-
-def _binom_test(x: int, n: int, p: float, alternative: str) -> float:
-    """R's ``binom.test(x, n, p)$p.value`` (two-sided: relative tolerance 1e-7)."""
-    import numpy as np
-    from scipy import stats
-
-    if alternative == "less":
-        return float(stats.binom.cdf(x, n, p))
-    if alternative == "greater":
-        return float(stats.binom.sf(x - 1, n, p))
-    d = stats.binom.pmf(x, n, p)
-    m = n * p
-    if x == m:
-        return 1.0
-    if x < m:
-        i = np.arange(math.ceil(m), n + 1)
-        y = int(np.sum(stats.binom.pmf(i, n, p) <= d * (1 + 1e-7)))
-        return float(min(1.0, stats.binom.cdf(x, n, p) + stats.binom.sf(n - y, n, p)))
-    i = np.arange(0, math.floor(m) + 1)
-    y = int(np.sum(stats.binom.pmf(i, n, p) <= d * (1 + 1e-7)))
-    return float(min(1.0, stats.binom.cdf(y - 1, n, p) + stats.binom.sf(x - 1, n, p)))
-
-
-def _clopper_pearson(x: int, n: int, alternative: str, confidence_level: float) -> tuple[float, float]:
-    from scipy import stats
-
-    alpha = tail_probability(alternative, confidence_level)
-    low = 0.0 if x == 0 else float(stats.beta.ppf(alpha, x, n - x + 1))
-    high = 1.0 if x == n else float(stats.beta.ppf(1 - alpha, x + 1, n - x))
-    return open_side(low, high, alternative, 0.0, 1.0)

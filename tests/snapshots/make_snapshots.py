@@ -89,6 +89,8 @@ CASES.update(
             "-f",
             "json",
         ],
+        "graded_nadir_min_grade.csv": ["nadir", "examples/graded_infections.csv", "--min-grade", "3", "-f", "csv"],
+        "graded_nadir_min_grade.json": ["nadir", "examples/graded_infections.csv", "--min-grade", "3", "-f", "json"],
         "patient_nadir.csv": ["nadir", "examples/patient.csv", "-f", "csv", "--today", "2026-11-01"],
         "patient_nadir.json": ["nadir", "examples/patient.csv", "-f", "json", "--today", "2026-11-01"],
     }

@@ -1,0 +1,333 @@
+# Three cohorts and strata on the bundled example examples/three_cohorts.csv, in R: the reference
+# for tests/test_compare_k.py. Writes tests/golden/r_kcohort_example.py; run from the repository root:
+#   Rscript tests/golden/kcohort_example.R
+# The per-patient values are derived here from the raw rows, independently of ivigblina, following
+# README's Definitions (window day >= 0, nadir ties to the earliest day, baseline the last value on
+# or before day 0, events not after the first death, follow-up ended by the death). Running it again
+# rewrites the file byte for byte. Needs survival, cmprsk and coin.
+suppressMessages({
+  library(survival)
+  library(cmprsk)
+  library(coin)
+})
+HEAD <- character(0)  # the statements that make the objects the comments name, copied into the header
+OUT <- character(0)
+L <- function(...) OUT <<- c(OUT, paste0(...))
+def <- function(code) {  # run a statement and record it, verbatim, for the header
+  eval(parse(text = code), envir = globalenv())
+  HEAD <<- c(HEAD, paste0("    ", strsplit(code, "\n")[[1]]))
+}
+fmt <- function(x) {
+  x <- unname(x)
+  if (length(x) != 1) stop("fmt: length != 1")
+  if (is.logical(x)) return(if (is.na(x)) "None" else if (x) "True" else "False")
+  if (is.character(x)) return(paste0('"', x, '"'))
+  if (is.na(x)) return("None")
+  if (is.infinite(x)) return(if (x > 0) 'float("inf")' else 'float("-inf")')
+  if (is.integer(x)) return(sprintf("%d", x))
+  sprintf("%.15g", x)
+}
+num <- function(ind, key, call) {  # "key": value,  # R: call   (call evaluated as written)
+  v <- eval(parse(text = call), envir = globalenv())
+  L(strrep(" ", ind), '"', key, '": ', fmt(v), ",  # R: ", call)
+  invisible(v)
+}
+open_ <- function(ind, key) L(strrep(" ", ind), '"', key, '": {')
+close_ <- function(ind) L(strrep(" ", ind), "},")
+q <- function(s) paste0('"', s, '"')
+
+# ---- the per-patient table, derived from the raw rows ----
+def('raw <- read.csv("examples/three_cohorts.csv", stringsAsFactors = FALSE, na.strings = c("", "NA"))')
+def('INF <- c("infection", "infection_icu", "infection_death")')
+def(paste(
+  'derive <- function(d) {  # one patient\'s rows -> one row of the per-patient table (README, Definitions)',
+  '  given <- function(x) { x <- unique(x[!is.na(x)]); stopifnot(length(x) <= 1); if (length(x)) x else NA }',
+  '  m <- d[!is.na(d$igg_mg_dl), ]',
+  '  w <- m[m$day >= 0, ]  # the follow-up window',
+  '  w <- w[order(w$igg_mg_dl, w$day), ]  # the lowest value; of equal values the earliest day',
+  '  pre <- m[m$day <= 0, ]',
+  '  baseline <- if (nrow(pre)) min(pre$igg_mg_dl[pre$day == max(pre$day)]) else NA',
+  '  nadir <- if (nrow(w)) w$igg_mg_dl[1] else NA',
+  '  e <- d[!is.na(d$event) & d$day >= 0, ]  # event rows in the window',
+  '  deaths <- e$day[e$event %in% c("death", "infection_death")]',
+  '  death_day <- if (length(deaths)) min(deaths) else NA',
+  '  if (!is.na(death_day)) e <- e[e$day <= death_day, ]  # nothing counts after the death',
+  '  infections <- e$day[e$event %in% INF]',
+  '  first <- if (length(infections)) min(infections) else NA',
+  '  follow_up <- max(c(d$day, 0), na.rm = TRUE)  # the latest day of any row, at least 0 ...',
+  '  if (!is.na(death_day)) follow_up <- min(follow_up, death_day)  # ... and not after the death',
+  '  status <- if (!is.na(first)) 1L else if (!is.na(death_day)) 2L else 0L  # 2: death without infection',
+  '  data.frame(patient_id = d$patient_id[1], cohort = given(d$cohort), centre = given(d$centre),',
+  '             baseline_igg = baseline, nadir_igg = nadir, nadir_day = if (nrow(w)) w$day[1] else NA,',
+  '             hgg = nadir < 400, pct_drop = (baseline - nadir) / baseline,',
+  '             infection = length(infections) > 0, infection_icu = any(e$event == "infection_icu"),',
+  '             infection_death = any(e$event == "infection_death"), death = !is.na(death_day),',
+  '             first_infection_day = first, follow_up_days = follow_up,',
+  '             infection_time = if (status == 1L) first else if (status == 2L) death_day else follow_up,',
+  '             infection_status = status, infection_episodes = length(infections), stringsAsFactors = FALSE)',
+  '}', sep = "\n"))
+def('pt <- do.call(rbind, lapply(split(raw, raw$patient_id), derive))  # rownames: the patient IDs')
+def('G <- c("ivig_day0", "ivig_on_demand", "none")')
+def('pt$group <- factor(pt$cohort, levels = G)')
+def('PAIRS <- list(c("ivig_day0", "ivig_on_demand"), c("ivig_day0", "none"), c("ivig_on_demand", "none"))')
+def('y <- function(v, g) { x <- pt[[v]][pt$cohort == g]; x[!is.na(x)] }  # a group\'s values of v')
+# ---- the two-group tests as ivigblina's defaults run them, on one pair ----
+def('pw_wilcox <- function(v, a, b) suppressWarnings(wilcox.test(y(v, a), y(v, b), conf.int = TRUE))')
+def('pw_fisher <- function(v, a, b) fisher.test(table(factor(pt$cohort, levels = c(a, b)), factor(pt[[v]], levels = c(TRUE, FALSE))))')
+def('pw_logrank <- function(a, b) survdiff(Surv(infection_time, infection_status == 1) ~ cohort, data = pt[pt$cohort %in% c(a, b), ])')
+def('pw_cox <- function(a, b) coxph(Surv(infection_time, infection_status == 1) ~ factor(cohort, levels = c(b, a)), data = pt[pt$cohort %in% c(a, b), ], ties = "efron")')
+def('pw_gray <- function(a, b) with(pt[pt$cohort %in% c(a, b), ], cuminc(infection_time, infection_status, cohort)$Tests)')
+def('pw_poisson <- function(a, b) poisson.test(c(sum(y("infection_episodes", a)), sum(y("infection_episodes", b))), c(sum(y("follow_up_days", a)), sum(y("follow_up_days", b))))')
+def('holm <- function(p_of) p.adjust(sapply(PAIRS, function(p) p_of(p[1], p[2])), "holm")  # across the 3 pairs')
+# ---- two cohorts stratified by centre ----
+def('st <- pt[pt$cohort %in% c("ivig_day0", "none"), ]')
+def('st$g <- factor(st$cohort, levels = c("ivig_day0", "none"))')
+def('st$centre <- factor(st$centre)')
+def('mh <- function(v, ...) mantelhaen.test(table(st$g, factor(st[[v]], levels = c(TRUE, FALSE)), st$centre), ...)')
+def('cw <- function(v) wilcox_test(as.formula(paste(v, "~ g | centre")), data = st[!is.na(st[[v]]), ], distribution = "asymptotic")')
+def('st_logrank <- survdiff(Surv(infection_time, infection_status == 1) ~ g + strata(centre), data = st)')
+def('st_cox <- coxph(Surv(infection_time, infection_status == 1) ~ relevel(g, ref = "none") + strata(centre), data = st, ties = "efron")')
+
+stopifnot(nrow(pt) == 54, !anyNA(pt$cohort), !anyNA(pt$centre), all(!is.na(pt$nadir_igg)))
+CONT <- c(igg_nadir = "nadir_igg", days_to_nadir = "nadir_day", pct_drop = "pct_drop")
+BIN <- c("hgg", "infection", "infection_icu", "infection_death", "death")
+LANDMARKS <- c(30, 90, 180)
+
+# ---- per patient ----
+COLS <- c("cohort", "centre", "baseline_igg", "nadir_igg", "nadir_day", "hgg", "pct_drop", "infection", "infection_icu",
+          "infection_death", "death", "first_infection_day", "follow_up_days", "infection_time", "infection_status",
+          "infection_episodes")
+L("PATIENTS = {  # infection_status as with --competing-risk (2: death without infection; 0 without it)")
+for (id in rownames(pt)) {
+  row <- pt[id, ]
+  L("    ", q(id), ": {", paste0(q(COLS), ": ", vapply(COLS, function(k) fmt(row[[k]]), ""), collapse = ", "),
+    "},  # R: pt[", q(id), ", ]")
+}
+L("}")
+L("")
+
+# ---- per-group summaries ----
+L("SUMMARIES = {")
+for (o in names(CONT)) {
+  open_(4, o)
+  for (g in G) {
+    open_(8, g)
+    num(12, "n", sprintf('length(y("%s", "%s"))', CONT[[o]], g))
+    num(12, "q1", sprintf('quantile(y("%s", "%s"), 0.25, type = 7)', CONT[[o]], g))
+    num(12, "median", sprintf('quantile(y("%s", "%s"), 0.5, type = 7)', CONT[[o]], g))
+    num(12, "q3", sprintf('quantile(y("%s", "%s"), 0.75, type = 7)', CONT[[o]], g))
+    close_(8)
+  }
+  close_(4)
+}
+for (o in BIN) {
+  open_(4, o)
+  for (g in G) {
+    open_(8, g)
+    num(12, "n", sprintf('length(y("%s", "%s"))', o, g))
+    num(12, "events", sprintf('sum(y("%s", "%s"))', o, g))
+    num(12, "proportion", sprintf('mean(y("%s", "%s"))', o, g))
+    close_(8)
+  }
+  close_(4)
+}
+open_(4, "time_to_infection")
+for (g in G) {
+  open_(8, g)
+  km <- sprintf('survfit(Surv(infection_time, infection_status == 1) ~ 1, data = pt[pt$cohort == "%s", ], conf.type = "log")', g)
+  num(12, "n", sprintf('sum(pt$cohort == "%s")', g))
+  num(12, "events", sprintf('sum(pt$infection_status[pt$cohort == "%s"] == 1)', g))
+  num(12, "median", sprintf('summary(%s)$table[["median"]]', km))
+  num(12, "median_ci_low", sprintf('summary(%s)$table[["0.95LCL"]]', km))
+  num(12, "median_ci_high", sprintf('summary(%s)$table[["0.95UCL"]]', km))
+  stopifnot(max(pt$infection_time[pt$cohort == g]) >= max(LANDMARKS))  # no landmark beyond follow-up
+  for (i in seq_along(LANDMARKS)) {
+    d <- LANDMARKS[i]
+    num(12, sprintf("infection_free_d%g", d), sprintf('summary(%s, times = %g)$surv', km, d))
+    num(12, sprintf("infection_free_d%g_ci_low", d), sprintf('summary(%s, times = %g)$lower', km, d))
+    num(12, sprintf("infection_free_d%g_ci_high", d), sprintf('summary(%s, times = %g)$upper', km, d))
+  }
+  close_(8)
+}
+close_(4)
+open_(4, "time_to_infection_competing")
+for (g in G) {
+  open_(8, g)
+  ci <- 'with(pt, cuminc(infection_time, infection_status, cohort))'
+  num(12, "n", sprintf('sum(pt$cohort == "%s")', g))
+  num(12, "events", sprintf('sum(pt$infection_status[pt$cohort == "%s"] == 1)', g))
+  num(12, "competing_events", sprintf('sum(pt$infection_status[pt$cohort == "%s"] == 2)', g))
+  for (d in LANDMARKS) {
+    num(12, sprintf("cuminc_d%g", d), sprintf('timepoints(%s, %g)$est["%s 1", 1]', ci, d, g))
+    num(12, sprintf("cuminc_d%g_se", d), sprintf('sqrt(timepoints(%s, %g)$var["%s 1", 1])', ci, d, g))
+  }
+  close_(8)
+}
+close_(4)
+open_(4, "infection_rate")
+for (g in G) {
+  open_(8, g)
+  num(12, "n", sprintf('sum(pt$cohort == "%s")', g))
+  num(12, "episodes", sprintf('sum(y("infection_episodes", "%s"))', g))
+  num(12, "patient_days", sprintf('sum(y("follow_up_days", "%s"))', g))
+  num(12, "rate_per_100_patient_days", sprintf('100 * sum(y("infection_episodes", "%s")) / sum(y("follow_up_days", "%s"))', g, g))
+  close_(8)
+}
+close_(4)
+L("}")
+L("")
+
+# ---- three cohorts: omnibus test per outcome ----
+L("OMNIBUS = {")
+for (o in names(CONT)) {
+  open_(4, o)
+  call <- sprintf("kruskal.test(%s ~ group, data = pt)", CONT[[o]])
+  num(8, "statistic", paste0(call, "$statistic"))
+  num(8, "df", paste0(call, "$parameter"))
+  num(8, "p_value", paste0(call, "$p.value"))
+  close_(4)
+}
+for (o in BIN) {
+  open_(4, o)
+  num(8, "p_value", sprintf("fisher.test(table(pt$group, factor(pt$%s, levels = c(TRUE, FALSE))))$p.value", o))
+  close_(4)
+}
+open_(4, "time_to_infection")
+call <- "survdiff(Surv(infection_time, infection_status == 1) ~ group, data = pt)"
+num(8, "statistic", paste0(call, "$chisq"))
+num(8, "p_value", paste0(call, "$pvalue"))
+close_(4)
+open_(4, "time_to_infection_competing")
+call <- "with(pt, cuminc(infection_time, infection_status, group))$Tests"
+num(8, "statistic", paste0(call, '["1", "stat"]'))
+num(8, "df", paste0(call, '["1", "df"]'))
+num(8, "p_value", paste0(call, '["1", "pv"]'))
+close_(4)
+open_(4, "infection_rate")
+call <- 'anova(glm(infection_episodes ~ group + offset(log(follow_up_days)), family = poisson, data = pt), test = "LRT")'
+num(8, "statistic", paste0(call, '[2, "Deviance"]'))
+num(8, "df", paste0(call, '[2, "Df"]'))
+num(8, "p_value", paste0(call, '[2, "Pr(>Chi)"]'))
+close_(4)
+L("}")
+L("")
+
+# ---- three cohorts: each pair with the two-group test, Holm across the pairs ----
+pair <- function(a, b) sprintf('"%s", "%s"', a, b)
+L("PAIRWISE = {  # each outcome: the pairs in order 1-2, 1-3, 2-3; p_adjusted: Holm across the 3 pairs")
+emit_pairs <- function(key, each, p_of) {  # each(a, b): emit the pair's numbers; p_of: the P of a pair as a function
+  open_(4, key)
+  for (i in seq_along(PAIRS)) {
+    a <- PAIRS[[i]][1]; b <- PAIRS[[i]][2]
+    open_(8, paste0(a, ",", b))
+    each(a, b)
+    num(12, "p_adjusted", sprintf("holm(%s)[%d]", p_of, i))
+    close_(8)
+  }
+  close_(4)
+}
+for (o in names(CONT)) {
+  v <- CONT[[o]]
+  emit_pairs(o, function(a, b) {
+    call <- sprintf('pw_wilcox("%s", %s)', v, pair(a, b))
+    num(12, "statistic", paste0(call, "$statistic"))
+    num(12, "p_value", paste0(call, "$p.value"))
+    num(12, "estimate", paste0(call, "$estimate"))
+    num(12, "ci_low", paste0(call, "$conf.int[1]"))
+    num(12, "ci_high", paste0(call, "$conf.int[2]"))
+  }, sprintf('function(a, b) pw_wilcox("%s", a, b)$p.value', v))
+}
+for (o in BIN) {
+  emit_pairs(o, function(a, b) {
+    call <- sprintf('pw_fisher("%s", %s)', o, pair(a, b))
+    num(12, "p_value", paste0(call, "$p.value"))
+    num(12, "estimate", paste0(call, "$estimate"))
+    num(12, "ci_low", paste0(call, "$conf.int[1]"))
+    num(12, "ci_high", paste0(call, "$conf.int[2]"))
+  }, sprintf('function(a, b) pw_fisher("%s", a, b)$p.value', o))
+}
+emit_pairs("time_to_infection", function(a, b) {
+  num(12, "statistic", sprintf("pw_logrank(%s)$chisq", pair(a, b)))
+  num(12, "p_value", sprintf("pw_logrank(%s)$pvalue", pair(a, b)))
+  num(12, "estimate", sprintf("exp(coef(pw_cox(%s)))", pair(a, b)))
+  num(12, "ci_low", sprintf("exp(confint(pw_cox(%s)))[1]", pair(a, b)))
+  num(12, "ci_high", sprintf("exp(confint(pw_cox(%s)))[2]", pair(a, b)))
+}, "function(a, b) pw_logrank(a, b)$pvalue")
+emit_pairs("time_to_infection_competing", function(a, b) {
+  num(12, "statistic", sprintf('pw_gray(%s)["1", "stat"]', pair(a, b)))
+  num(12, "p_value", sprintf('pw_gray(%s)["1", "pv"]', pair(a, b)))
+}, 'function(a, b) pw_gray(a, b)["1", "pv"]')
+emit_pairs("infection_rate", function(a, b) {
+  call <- sprintf("pw_poisson(%s)", pair(a, b))
+  num(12, "p_value", paste0(call, "$p.value"))
+  num(12, "estimate", paste0(call, "$estimate"))
+  num(12, "ci_low", paste0(call, "$conf.int[1]"))
+  num(12, "ci_high", paste0(call, "$conf.int[2]"))
+}, "function(a, b) pw_poisson(a, b)$p.value")
+L("}")
+L("")
+
+# ---- ivig_day0 against none, stratified by centre ----
+L('STRATIFIED = {  # st: the patients of ivig_day0 and none; every estimate is ivig_day0 against none')
+for (o in names(CONT)) {
+  open_(4, o)
+  num(8, "statistic", sprintf('statistic(cw("%s"))', CONT[[o]]))
+  num(8, "p_value", sprintf('pvalue(cw("%s"))', CONT[[o]]))
+  close_(4)
+}
+for (o in BIN) {
+  open_(4, o)
+  call <- sprintf('mh("%s")', o)
+  num(8, "statistic", paste0(call, "$statistic"))
+  num(8, "p_value", paste0(call, "$p.value"))
+  num(8, "estimate", paste0(call, "$estimate"))
+  num(8, "ci_low", paste0(call, "$conf.int[1]"))
+  num(8, "ci_high", paste0(call, "$conf.int[2]"))
+  open_(8, "exact")
+  call <- sprintf('mh("%s", exact = TRUE)', o)
+  num(12, "statistic", paste0(call, "$statistic"))
+  num(12, "p_value", paste0(call, "$p.value"))
+  num(12, "estimate", paste0(call, "$estimate"))
+  num(12, "ci_low", paste0(call, "$conf.int[1]"))
+  num(12, "ci_high", paste0(call, "$conf.int[2]"))
+  close_(8)
+  close_(4)
+}
+open_(4, "time_to_infection")
+num(8, "statistic", "st_logrank$chisq")
+num(8, "p_value", "st_logrank$pvalue")
+num(8, "estimate", "exp(coef(st_cox))")
+num(8, "ci_low", "exp(confint(st_cox))[1]")
+num(8, "ci_high", "exp(confint(st_cox))[2]")
+close_(4)
+L("}")
+
+versions <- sprintf("%s; survival %s; cmprsk %s; coin %s", R.version.string, packageVersion("survival"),
+                    packageVersion("cmprsk"), packageVersion("coin"))
+header <- c(
+  '"""Three cohorts and strata on examples/three_cohorts.csv computed in R (issue 14),',
+  'generated by tests/golden/kcohort_example.R.',
+  '',
+  paste0("Versions: ", versions, "."),
+  '',
+  'Re-check: run  Rscript tests/golden/kcohort_example.R  from the repository root; it rewrites this',
+  'file byte for byte, and git diff shows any number that changed.',
+  '',
+  'Every number below was obtained as eval(parse(text=EXPR)) in R, and EXPR is written verbatim in',
+  'the "# R: EXPR" comment beside it (PATIENTS: one row of pt per line). Numbers are formatted with',
+  'sprintf("%.15g", x); R NA -> None, TRUE/FALSE -> True/False, integers as Python ints. The',
+  'per-patient table pt is derived from the raw rows by derive() below, independently of ivigblina,',
+  'following README\'s Definitions. The R objects named in the comments were created, in this order,',
+  'by exactly these statements (library(survival); library(cmprsk); library(coin) loaded first):',
+  '',
+  gsub("\\\\", "\\\\\\\\", HEAD),
+  '"""',
+  '',
+  sprintf('R_VERSION = "%s"', R.version.string),
+  sprintf('VERSIONS = {"survival": "%s", "cmprsk": "%s", "coin": "%s"}', packageVersion("survival"),
+          packageVersion("cmprsk"), packageVersion("coin")),
+  sprintf('GROUPS = (%s)', paste(q(G), collapse = ", ")),
+  sprintf('LANDMARKS = (%s)', paste(sprintf("%g.0", LANDMARKS), collapse = ", ")),
+  ''
+)
+writeLines(c(header, OUT), "tests/golden/r_kcohort_example.py")
