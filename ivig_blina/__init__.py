@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Cohort", "Comparison", "IvigBlinaError", "OptionError", "Table1", "compare", "load", "table1"]
+__all__ = ["Cohort", "Comparison", "IvigBlinaError", "OptionError", "Table1", "compare", "load", "report", "table1"]
 
 if TYPE_CHECKING:
     from ivig_blina.analyses.comparison import compare
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ivig_blina.analyses.table1 import Table1, table1
     from ivig_blina.cohort.load import Cohort, load
     from ivig_blina.errors import IvigBlinaError, OptionError
+    from ivig_blina.manuscript import report
 
 _LAZY = {
     "load": "ivig_blina.cohort.load",
@@ -36,6 +37,7 @@ _LAZY = {
     "Table1": "ivig_blina.analyses.table1",
     "IvigBlinaError": "ivig_blina.errors",
     "OptionError": "ivig_blina.errors",
+    "report": "ivig_blina.manuscript",
 }
 
 

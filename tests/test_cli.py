@@ -321,12 +321,13 @@ COMMANDS = {
     "plot swimmer": ["plot", "swimmer"],
     "plot forest": ["plot", "forest"],
     "table1": ["table1"],
+    "report": ["report"],  # compare's options, as compare defines them
 }
 
 
 def usage_cases():
     for name, command in COMMANDS.items():
-        checks = INPUT_CHECKS + {"compare": COMPARE_CHECKS, "table1": TABLE1_CHECKS}.get(
+        checks = INPUT_CHECKS + {"compare": COMPARE_CHECKS, "report": COMPARE_CHECKS, "table1": TABLE1_CHECKS}.get(
             name, PLOT_CHECKS if "plot" in name else []
         )
         checks += {
@@ -335,6 +336,7 @@ def usage_cases():
             "plot swimmer": SWIMMER_CHECKS + DAY_AXIS_CHECKS,
             "plot forest": FOREST_CHECKS,
         }.get(name, [])
+        checks = [c for c in checks if not (name == "report" and c[0] == "--format")]  # it writes -o's format
         for option, value in checks:
             yield pytest.param(command, option, value, id=f"{name} {option} {value!r}")
 
@@ -342,6 +344,7 @@ def usage_cases():
 @pytest.mark.parametrize("command, option, value", list(usage_cases()))
 def test_every_option_check_exits_2_naming_the_option(command, option, value, tmp_path):
     figure = ["--output", str(tmp_path / "figure.png")] if command[0] == "plot" and option != "--output" else []
+    figure = ["--output", str(tmp_path / "report.html")] if command[0] == "report" else figure
     result = run(*command, WO, *figure, option, value)
     assert_usage_error(result, option)
     assert list(tmp_path.iterdir()) == []  # no figure or other file was written

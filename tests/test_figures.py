@@ -127,6 +127,11 @@ def test_every_format_is_written_and_opens(kind, extension, tmp_path):
     # "does not support transparency" included: translucent colours are written as opaque tints there
     data = path.read_bytes()
     assert data.startswith(MAGIC[extension])
+    if extension == "svg":  # ids unique (a page may inline several figures) and valid
+        import re
+
+        ids = re.findall(rb'\bid="([^"]+)"', data)
+        assert len(ids) == len(set(ids)) and all(re.fullmatch(rb"[A-Za-z_][A-Za-z0-9_.:-]*", i) for i in ids)
     if extension in ("png", "tiff", "tif"):
         from PIL import Image
 
@@ -303,9 +308,10 @@ def test_numbers_at_risk_under_each_break_are_rs(wo, break_days, end, step):
     assert breaks == list(range(0, end + 1, step))
     assert ax.get_xlim() == (0, breaks[-1]) and breaks[-1] >= max(wo.table.infection_time)
     for row, group in enumerate(["ivig", "control"]):
-        numbers = sorted((t.get_position()[0], t.get_text()) for t in risk.texts if t.get_gid() == f"at-risk:{group}")
+        row_texts = [t for t in risk.texts if t.get_gid().startswith(f"at-risk:{group}:")]
+        numbers = sorted((t.get_position()[0], t.get_text()) for t in row_texts)
         assert [x for x, _ in numbers] == breaks
-        assert {t.get_position()[1] for t in risk.texts if t.get_gid() == f"at-risk:{group}"} == {row}
+        assert {t.get_position()[1] for t in row_texts} == {row}
         # summary(survfit(Surv(time, status) ~ 1, ...), times = KEY, extend = TRUE)$n.risk
         assert [int(n) for _, n in numbers] == FIGURES_GOLDEN["wo"]["at_risk"][group][key]
 
@@ -403,7 +409,7 @@ def test_landmarks_mark_compares_estimates(wo):
         points = drawn(ax, f"landmark:{group}")
         assert list(points.get_xdata()) == [30, 90, 180]
         assert list(points.get_ydata()) == [m.estimate for m in summary.landmarks]
-    days = [line.get_xdata()[0] for line in ax.get_lines() if line.get_gid() == "reference:landmark"]
+    days = [line.get_xdata()[0] for line in ax.get_lines() if line.get_gid().startswith("reference:landmark:")]
     assert days == [30, 90, 180]
 
 
@@ -421,7 +427,7 @@ def test_three_cohorts_are_three_curves_with_the_k_sample_p(three, tmp_path):
         statistic = get("gray" if competing else "log-rank", "time-to-event")
         assert statistic.groups == "k"
         for group in groups:
-            numbers = [int(t.get_text()) for t in risk.texts if t.get_gid() == f"at-risk:{group}"]
+            numbers = [int(t.get_text()) for t in risk.texts if t.get_gid().startswith(f"at-risk:{group}:")]
             assert numbers == FIGURES_GOLDEN["tri"]["at_risk"][group]["seq(0, 300, 50)"]
         assert_readable(figure)
     result = run("plot", "infection", THREE, "--groups", "all", "-o", tmp_path / "km.png")
@@ -456,14 +462,14 @@ def test_every_patients_course_nadir_and_dose_is_drawn_where_it_is(wo):
             end = patients.follow_up_days[patients.patient_id == pid].item()
             doses = rows[(rows.patient_id == pid) & (rows.event == "ivig") & (rows.day >= 0) & (rows.day <= end)]
             expected_doses += [(d, np.interp(d, measured.day, measured.igg)) for d in doses.day]
-        ticks = lines["ivig"]
+        ticks = lines[f"ivig:{group}"]
         assert np.allclose(sorted(zip(ticks.get_xdata(), ticks.get_ydata())), sorted(expected_doses), rtol=1e-12)
         assert len(ticks.get_xdata()) == patients.ivig_doses[patients.cohort == group].sum()  # nadir's column
         nadirs = patients[(patients.cohort == group) & patients.nadir_igg.notna()]
-        assert sorted(lines["nadir"].get_ydata()) == sorted(nadirs.nadir_igg)
-        assert list(lines["reference:threshold:400"].get_ydata()) == [400, 400]
-    assert drawn(panel(figure, "panel:ivig"), "ivig").get_marker() == "|"
-    assert len(drawn(panel(figure, "panel:control"), "ivig").get_xdata()) == 0  # the control arm had no IVIG
+        assert sorted(lines[f"nadir:{group}"].get_ydata()) == sorted(nadirs.nadir_igg)
+        assert list(lines[f"reference:threshold:400:{group}"].get_ydata()) == [400, 400]
+    assert drawn(panel(figure, "panel:ivig"), "ivig:ivig").get_marker() == "|"
+    assert len(drawn(panel(figure, "panel:control"), "ivig:control").get_xdata()) == 0  # the control arm had no IVIG
 
 
 def test_panels_share_one_day_axis_with_ticks_on_the_lowest_panels(three):
@@ -480,11 +486,11 @@ def test_censored_values_are_open_triangles_at_their_limit(three):
     figure = igg_figure(three)
     rows = three.observations.table
     for ax, group in zip(panels(figure), sorted(three.table.cohort.unique())):
-        below = drawn(ax, "censored<")
+        below = drawn(ax, f"censored-below:{group}")
         assert below.get_marker() == "v" and below.get_markerfacecolor() == "white"
         expected = rows[(rows.cohort == group) & (rows.censored == "<")]
         assert sorted(zip(below.get_xdata(), below.get_ydata())) == sorted(zip(expected.day, expected.igg))
-        assert len(drawn(ax, "censored>").get_xdata()) == 0
+        assert len(drawn(ax, f"censored-above:{group}").get_xdata()) == 0
     legend = legend_texts(figure)
     assert "below the assay's limit (<)" in legend and "IVIG dose" in legend
 
@@ -496,7 +502,7 @@ def test_thresholds_are_labelled_lines_in_the_report_unit(write):
     ax = panels(figure)[-1]
     assert figure.get_supylabel() == "Serum IgG (g/L)"
     for level in (4, 4.5, 6):
-        assert list(drawn(ax, f"reference:threshold:{level:g}").get_ydata()) == [level, level]
+        assert list(drawn(ax, f"reference:threshold:{level:g}:y").get_ydata()) == [level, level]
     labels = [t.get_text() for t in ax.texts if str(t.get_gid()).startswith("threshold-label:")]
     assert labels == ["4 g/L (HGG)", "4.5 g/L", "6 g/L"]
     assert max(max(line.get_ydata()) for line in ax.get_lines() if str(line.get_gid()).startswith("course:")) == 8
@@ -531,16 +537,16 @@ def test_a_large_cohort_draws_a_sample_over_the_median_and_quartiles(tmp_path):
     shown = [gid.removeprefix("course:") for gid in big if str(gid).startswith("course:")]
     assert len(shown) == COURSES and set(shown) <= set(patients.patient_id[patients.cohort == "big"])
     nadirs = patients.set_index("patient_id").loc[sorted(shown), "nadir_igg"]
-    assert sorted(big["nadir"].get_ydata()) == sorted(nadirs)  # only the drawn patients' nadirs
+    assert sorted(big["nadir:big"].get_ydata()) == sorted(nadirs)  # only the drawn patients' nadirs
     # the median of every value of the cohort from each patient's baseline on, in 14-day bins from day -3
     table = obs[obs.cohort == "big"]
     table = table[table.day >= table.patient_id.map(patients.set_index("patient_id").baseline_day)]
     bins = (table.day.to_numpy() + 3) // 14
-    median = big["median"]
+    median = big["median:big"]
     assert list(median.get_xdata()) == [-3 + (b + 0.5) * 14 for b in np.unique(bins)]
     assert list(median.get_ydata()) == [np.median(table.igg.to_numpy()[bins == b]) for b in np.unique(bins)]
     assert len([gid for gid in small if str(gid).startswith("course:")]) == 12  # every patient
-    assert "median" not in small
+    assert "median:small" not in small
     assert panels(figure)[0].get_title() == f"big (n = {COURSES + 18}; {COURSES} drawn)"
     assert not math.isnan(panels(figure)[0].get_ylim()[1])
 
@@ -549,11 +555,12 @@ def test_a_large_cohort_draws_a_sample_over_the_median_and_quartiles(tmp_path):
 
 
 def bars(ax, prefix):
-    """{patient: [(left, width, row), ...]} of the bars whose gid starts with ``prefix``."""
+    """{patient: [(left, width, row), ...]} of the bars whose gid starts with ``prefix`` (then
+    the patient, then for periods their number)."""
     found: dict = {}
     for bar in ax.patches:
         if str(bar.get_gid()).startswith(prefix):
-            found.setdefault(bar.get_gid().removeprefix(prefix), []).append(
+            found.setdefault(bar.get_gid().removeprefix(prefix).split(":")[0], []).append(
                 (bar.get_x(), bar.get_width(), bar.get_y() + bar.get_height() / 2)
             )
     return found
@@ -710,7 +717,7 @@ def test_an_interval_beyond_the_axis_is_an_arrow(write):
     assert math.isinf(infection.estimate) and math.isinf(infection.ci.high)
     figure = forest_figure(comparison)
     ax = panel(figure, "panel:Ratio (log scale)")
-    assert [line.get_marker() for line in ax.get_lines() if line.get_gid() == "open:infection"] == [">"]
+    assert [line.get_marker() for line in ax.get_lines() if line.get_gid() == "open-high:infection"] == [">"]
     assert not [line for line in ax.get_lines() if line.get_gid() == "estimate:infection"]
     assert drawn(ax, "text:infection").get_text().startswith("∞ (")
     assert_readable(figure)

@@ -116,4 +116,4 @@ def test_the_igg_figure_draws_in_the_report_unit(write):
     axis = next(ax for ax in figure.axes if ax.get_label() == "panel:x")
     assert figure.get_supylabel() == "Serum IgG (g/L)"
     assert max(max(line.get_ydata(), default=0) for line in axis.get_lines()) == 9.5
-    assert any(line.get_gid() == "reference:threshold:4" for line in axis.get_lines())
+    assert any(line.get_gid() == "reference:threshold:4:x" for line in axis.get_lines())

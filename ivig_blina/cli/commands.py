@@ -46,6 +46,7 @@ from ivig_blina.cli.options import (
     parse_thresholds,
     with_input,
 )
+from ivig_blina.cli.report import register as register_report
 from ivig_blina.cli.stdout import ONLY_WRITES_FAIL_SO, failed, standard_output, terminal_text, write_whole
 from ivig_blina.errors import IvigBlinaError, OptionError, printable
 
@@ -566,6 +567,9 @@ def table1(
             [{k: plain(v) for k, v in row.items()} for row in result.rows()], result.columns(), format.value, buffer
         )
     _emit(buffer.getvalue(), output, _inputs(source))
+
+
+register_report(app, compare, table1)  # compare's and table1's options, as defined above
 
 
 @app.command("tests", help="List the statistics: name, kind, description and where each came from.")

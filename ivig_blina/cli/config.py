@@ -3,7 +3,8 @@
 Keys are the long option names without their dashes (``patient-col = "MRN"``,
 ``event-map = ["ICU=infection_icu"]``, ``competing-risk = true``): at the top level for every
 command that takes them, or under ``[compare]``, ``[nadir]``, ``[table1]``, ``[tests]``, ``[plot.igg]``,
-``[plot.infection]`` for one. A top-level key that a command does not take is ignored by it; a
+``[plot.infection]``, ``[report]`` for one (``report`` reads ``[compare]`` first, then its own).
+A top-level key that a command does not take is ignored by it; a
 key that no command takes is an error naming it. Options given on the command line win: the
 file becomes Click's ``default_map``.
 """
@@ -16,6 +17,9 @@ from typing import Any
 
 import typer
 from typer.core import TyperGroup
+
+# a command that reads another's section first (the report takes compare's options): then its own wins
+INHERITS: dict[tuple[str, ...], tuple[str, ...]] = {("report",): ("compare",)}
 
 
 class ConfigError(Exception):
@@ -131,7 +135,12 @@ def default_map(group: TyperGroup, data: tuple[dict[str, Any], bytes], path: str
     result: dict[str, Any] = {}
     for names, command in commands.items():
         options = _options(command)
-        chosen = {**{k: v for k, v in top.items() if k in options}, **own.get(names, {})}
+        inherited = own.get(INHERITS.get(names, ()), {})
+        chosen = {
+            **{k: v for k, v in top.items() if k in options},
+            **{k: v for k, v in inherited.items() if k in options},
+            **own.get(names, {}),
+        }
         defaults = {options[k].name: _value(options[k], v) for k, v in chosen.items()}
         if defaults:
             level = result

@@ -29,6 +29,7 @@ from ivig_blina.figures.style import (
     day_breaks,
     drawing,
     new_figure,
+    unique_ids,
 )
 from ivig_blina.io.units import TO_MG_DL, Amount, parse_amount, threshold_in_mg_dl
 
@@ -166,13 +167,17 @@ def igg_courses(
             _panel(ax, group, styles[group], measured, patients, doses, rng, legend)
             for level, linestyle in zip(sorted(thresholds), THRESHOLD_STYLES * len(thresholds)):
                 ax.axhline(
-                    level, color="0.25", linestyle=linestyle, linewidth=0.9, gid=f"reference:threshold:{level:g}"
+                    level,
+                    color="0.25",
+                    linestyle=linestyle,
+                    linewidth=0.9,
+                    gid=f"reference:threshold:{level:g}:{group}",
                 )
         for i, ax in enumerate(axes.flat[: len(groups)]):
             ax.tick_params(axis="x", labelbottom=i + columns >= len(groups))  # the lowest panel of its column
             ax.tick_params(axis="y", labelleft=i % columns == 0)
             if i % columns == columns - 1 or i == len(groups) - 1:
-                _threshold_labels(ax, thresholds, units, (0.0, top), PANEL_HEIGHT * 72 * 0.75)
+                _threshold_labels(ax, groups[i], thresholds, units, (0.0, top), PANEL_HEIGHT * 72 * 0.75)
         first = axes.flat[0]
         first.set_xlim(first_day - 0.02 * (end - first_day), end)
         first.set_xticks(breaks)
@@ -189,7 +194,7 @@ def igg_courses(
         )
         if title:
             figure.suptitle(title)
-    return figure
+    return unique_ids(figure)
 
 
 def _counted_doses(observations: pd.DataFrame, patients: pd.DataFrame) -> pd.DataFrame:
@@ -208,7 +213,7 @@ def _panel(ax, group, style: CohortStyle, measured, patients, doses, rng, legend
     sampled = len(ids) > COURSES
     shown = np.sort(rng.choice(ids.to_numpy(), COURSES, replace=False)) if sampled else ids.to_numpy()
     if sampled:
-        _median_band(ax, values.day.to_numpy(float), values.igg.to_numpy(float), style.colour, legend)
+        _median_band(ax, group, values.day.to_numpy(float), values.igg.to_numpy(float), style.colour, legend)
     drawn = values[values.patient_id.isin(shown)]
     dose_x: list[float] = []
     dose_y: list[float] = []
@@ -228,11 +233,21 @@ def _panel(ax, group, style: CohortStyle, measured, patients, doses, rng, legend
             dose_x += list(days)
             dose_y += list(np.interp(days, course.day.to_numpy(float), course.igg.to_numpy(float)))
     (ticks,) = ax.plot(
-        dose_x, dose_y, linestyle="none", marker="|", markersize=5, markeredgewidth=0.8, color="black", gid="ivig"
+        dose_x,
+        dose_y,
+        linestyle="none",
+        marker="|",
+        markersize=5,
+        markeredgewidth=0.8,
+        color="black",
+        gid=f"ivig:{group}",
     )
     if dose_x:
         legend.setdefault("IVIG dose", ticks)
-    for sign, marker, name in (("<", "v", "below the assay's limit (<)"), (">", "^", "above the assay's limit (>)")):
+    for sign, marker, name, side in (
+        ("<", "v", "below the assay's limit (<)", "below"),
+        (">", "^", "above the assay's limit (>)", "above"),
+    ):
         censored = drawn[drawn.censored == sign]
         (mark,) = ax.plot(
             censored.day,
@@ -243,7 +258,7 @@ def _panel(ax, group, style: CohortStyle, measured, patients, doses, rng, legend
             markerfacecolor="white",
             markeredgecolor="black",
             markeredgewidth=0.7,
-            gid=f"censored{sign}",
+            gid=f"censored-{side}:{group}",
         )
         if len(censored):
             legend.setdefault(name, mark)
@@ -257,7 +272,7 @@ def _panel(ax, group, style: CohortStyle, measured, patients, doses, rng, legend
         markeredgecolor="black",
         markeredgewidth=0.8,
         markersize=2.5 if sampled else 4,
-        gid="nadir",
+        gid=f"nadir:{group}",
     )
     legend.setdefault("nadir", nadir)
     heading = f"{style.label} (n = {len(ids)}" + (f"; {COURSES} drawn)" if sampled else ")")
@@ -270,7 +285,7 @@ def _wrapped(heading: str, ax) -> str:
     return "\n".join(textwrap.wrap(heading, max(12, int(inches * 72 / ((FONT + 1) * 0.55))))) or heading
 
 
-def _threshold_labels(ax, thresholds: Mapping[float, bool], units: str, ylim, height_points: float) -> None:
+def _threshold_labels(ax, panel: str, thresholds: Mapping[float, bool], units: str, ylim, height_points: float) -> None:
     """Each threshold's level beside the right end of its line, outside the panel; labels of
     close levels are moved apart (at least ``LABEL_GAP`` points between centres)."""
     low, high = ylim
@@ -291,11 +306,11 @@ def _threshold_labels(ax, thresholds: Mapping[float, bool], units: str, ylim, he
             ha="left",
             fontsize=FONT,
             annotation_clip=False,
-            gid=f"threshold-label:{level:g}",
+            gid=f"threshold-label:{level:g}:{panel}",
         )
 
 
-def _median_band(ax, day: np.ndarray, igg: np.ndarray, colour: str, legend: dict) -> None:
+def _median_band(ax, group: str, day: np.ndarray, igg: np.ndarray, colour: str, legend: dict) -> None:
     """The median (a line) and interquartile range (a band) of ``igg`` in bins of ``day``, drawn
     above the courses at each bin's middle; bins of fewer than ``MIN_BIN`` values are left out."""
     if not len(day):
@@ -307,8 +322,8 @@ def _median_band(ax, day: np.ndarray, igg: np.ndarray, colour: str, legend: dict
     quartiles = grouped.quantile([0.25, 0.5, 0.75]).unstack()[grouped.size() >= MIN_BIN]
     middle = low + (quartiles.index.to_numpy() + 0.5) * width
     band = ax.fill_between(
-        middle, quartiles[0.25], quartiles[0.75], color=colour, alpha=0.3, linewidth=0, zorder=3, gid="iqr"
+        middle, quartiles[0.25], quartiles[0.75], color=colour, alpha=0.3, linewidth=0, zorder=3, gid=f"iqr:{group}"
     )
-    (median,) = ax.plot(middle, quartiles[0.5], color="black", linewidth=1.5, zorder=4, gid="median")
+    (median,) = ax.plot(middle, quartiles[0.5], color="black", linewidth=1.5, zorder=4, gid=f"median:{group}")
     legend.setdefault(f"median ({width:g}-day bins)", median)
     legend.setdefault(f"IQR ({width:g}-day bins)", band)

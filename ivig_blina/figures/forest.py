@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ivig_blina.analyses.cohort_names import check_labels, label_of, parse_labels
 from ivig_blina.analyses.results import Comparison, OutcomeResult
 from ivig_blina.errors import OptionError
-from ivig_blina.figures.style import FONT, WIDTH, drawing, estimate_text, new_figure, p_text, text
+from ivig_blina.figures.style import FONT, WIDTH, drawing, estimate_text, new_figure, p_text, text, unique_ids
 
 ROW = 0.24  # inches per outcome
 WIDE = 5.5  # inches: narrower, each row's estimate goes under its name instead of in a column
@@ -123,15 +123,15 @@ def _draw(panels: Mapping[Scale, list[Row]], missing: list[OutcomeResult], headi
             grid = figure.add_gridspec(len(panels), 1, height_ratios=[len(r) + 1.6 for r in panels.values()])
             for i, (scale, shown) in enumerate(panels.items()):
                 ax = figure.add_subplot(grid[i], label=f"panel:{scale.title}")
-                _panel(ax, scale, shown, level, header=i == 0, wide=width >= WIDE)
+                _panel(ax, i, scale, shown, level, wide=width >= WIDE)
         if missing:
             listed = "; ".join(f"{o.outcome} ({p_text(o.result.pvalue) if o.result else 'no test'})" for o in missing)
             figure.supxlabel(f"Without an estimate: {listed}", fontsize=FONT, wrap=True)
         figure.suptitle(heading)
-    return figure
+    return unique_ids(figure)
 
 
-def _panel(ax, scale: Scale, shown: list[Row], level: float, header: bool, wide: bool) -> None:
+def _panel(ax, index: int, scale: Scale, shown: list[Row], level: float, wide: bool) -> None:
     """One scale's rows; in a wide figure the estimates and P values in a column at the right,
     in a narrow one under each outcome's name."""
     import numpy as np
@@ -148,9 +148,9 @@ def _panel(ax, scale: Scale, shown: list[Row], level: float, header: bool, wide:
     for y, r in enumerate(shown):
         ends = [min(max(r.low, low), high), min(max(r.high, low), high)]
         ax.plot(ends, [y, y], color="black", linewidth=1.1, solid_capstyle="butt", gid=f"ci:{r.outcome}")
-        for end, value, marker in ((0, r.low, "<"), (1, r.high, ">")):
+        for end, value, marker, side in ((0, r.low, "<", "low"), (1, r.high, ">", "high")):
             if not low <= value <= high:  # an interval beyond the axis (an infinite end): an arrow
-                ax.plot(ends[end], y, marker=marker, color="black", markersize=4, gid=f"open:{r.outcome}")
+                ax.plot(ends[end], y, marker=marker, color="black", markersize=4, gid=f"open-{side}:{r.outcome}")
         if low <= r.estimate <= high:
             ax.plot(r.estimate, y, marker="s", color="black", markersize=4.5, gid=f"estimate:{r.outcome}")
         written = _row_text(r, scale)
@@ -164,7 +164,7 @@ def _panel(ax, scale: Scale, shown: list[Row], level: float, header: bool, wide:
             fontsize=FONT,
             gid=f"text:{r.outcome}",
         )
-    ax.axvline(scale.null, color="0.4", linestyle="--", linewidth=0.8, gid="reference:null")
+    ax.axvline(scale.null, color="0.4", linestyle="--", linewidth=0.8, gid=f"reference:null:{index}")
     if scale.log:
         ax.set_xscale("log")
         ax.xaxis.set_major_formatter(FuncFormatter(_plain))
@@ -185,9 +185,9 @@ def _panel(ax, scale: Scale, shown: list[Row], level: float, header: bool, wide:
         ha="left",
         va="bottom",
         fontsize=FONT + 1,
-        gid="panel-title",
+        gid=f"panel-title:{index}",
     )
-    if not header or not wide:
+    if index or not wide:  # the column's heading, over the first panel
         return
     ax.annotate(
         f"estimate ({level:.0%} CI)   P",

@@ -35,6 +35,7 @@ from ivig_blina.figures.style import (
     estimate_text,
     new_figure,
     p_text,
+    unique_ids,
 )
 from ivig_blina.stats import TestResult
 
@@ -227,7 +228,7 @@ def infection_curves(
         wide = width >= WIDE
         handles = [_draw_curve(ax, c, styles[c.group], wide, ci, landmarks) for c in curves]
         for day in landmarks:
-            ax.axvline(day, color="0.45", linestyle=":", linewidth=0.8, zorder=1, gid="reference:landmark")
+            ax.axvline(day, color="0.45", linestyle=":", linewidth=0.8, zorder=1, gid=f"reference:landmark:{day:g}")
         ax.set_xlim(0, end)
         ax.set_xticks(breaks)
         ax.set_xlabel(DAY_LABEL)
@@ -238,7 +239,7 @@ def infection_curves(
         if title:
             figure.suptitle(title)
         _label_and_legend(ax, key, curves, handles, styles, result, competing, confidence_level)
-    return figure
+    return unique_ids(figure)
 
 
 def _draw_curve(ax, curve: GroupCurve, style: CohortStyle, wide: bool, ci: bool, landmarks: Sequence[float]):
@@ -296,7 +297,7 @@ def _risk_table(ax, curves: Sequence[GroupCurve], styles: Mapping[str, CohortSty
     for row, curve in enumerate(curves):
         style = styles[curve.group]
         for day, n in zip(breaks, numbers_at_risk(curve.time, breaks)):
-            ax.text(day, row, str(n), ha="center", va="center", fontsize=FONT, gid=f"at-risk:{curve.group}")
+            ax.text(day, row, str(n), ha="center", va="center", fontsize=FONT, gid=f"at-risk:{curve.group}:{day:g}")
         ax.annotate(
             style.label,
             xy=(0, row),

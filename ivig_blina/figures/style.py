@@ -9,6 +9,7 @@ as unreadable on white), never its position in ``--groups`` or a panel's place.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -130,6 +131,24 @@ def check_dpi(name: str, dpi: int) -> int:
     if isinstance(dpi, bool) or not low <= dpi <= high:
         raise OptionError(name, f"expected a resolution from {low} to {high} dots per inch, got {dpi}")
     return dpi
+
+
+_NOT_IN_AN_ID = re.compile(r"[^A-Za-z0-9_.:-]")
+
+
+def unique_ids(figure):
+    """Every artist's gid (written as the element's ``id`` in SVG, where a page may hold several
+    figures) made a valid id, and unique within the figure: a character outside letters,
+    digits and ``_.:-`` becomes ``_``, and a repeat gets ``-2``, ``-3``. Returns the figure."""
+    seen: dict[str, int] = {}
+    for artist in figure.findobj():
+        gid = artist.get_gid()
+        if gid is None:
+            continue
+        safe = _NOT_IN_AN_ID.sub("_", str(gid))
+        seen[safe] = seen.get(safe, 0) + 1
+        artist.set_gid(safe if seen[safe] == 1 else f"{safe}-{seen[safe]}")
+    return figure
 
 
 def check_step(name: str, days: float) -> float:

@@ -30,6 +30,7 @@ from ivig_blina.figures.style import (
     drawing,
     new_figure,
     text,
+    unique_ids,
 )
 
 MAX_PATIENTS = 100
@@ -158,7 +159,7 @@ def _draw(
             tint = tuple(TINT * c + (1 - TINT) for c in colour)
             ax.barh(position[pid], follow_up, left=0, height=0.7, color=tint, linewidth=0, gid=f"follow-up:{pid}")
         shown = periods[periods.patient_id.isin(position)]
-        for pid, start, stop in zip(shown.patient_id, shown.start, shown.end):
+        for k, (pid, start, stop) in enumerate(zip(shown.patient_id, shown.start, shown.end)):
             cohort_name = patients.cohort.iloc[position[pid]]
             ax.barh(
                 position[pid],
@@ -167,7 +168,7 @@ def _draw(
                 height=0.7,
                 color=styles[cohort_name].colour,
                 linewidth=0,
-                gid=f"below-threshold:{pid}",
+                gid=f"below-threshold:{pid}:{k}",
             )
         handles: list = []
         for label, (meaning, marker, size, face) in EVENTS.items():
@@ -188,7 +189,7 @@ def _draw(
                 handles.append((mark, meaning))
         blocks = patients.cohort.to_numpy()
         for i in np.flatnonzero(blocks[1:] != blocks[:-1]):
-            ax.axhline(i + 0.5, color="0.4", linewidth=0.6, gid="reference:cohort")
+            ax.axhline(i + 0.5, color="0.4", linewidth=0.6, gid=f"reference:cohort:{i}")
         pitch = (height - 1.2) * 72 / max(n, 1)
         ax.set_yticks(range(n))
         ids = [text(p) for p in patients.patient_id] if pitch >= LABELLED_ROW else [""] * n
@@ -221,7 +222,7 @@ def _draw(
         )
         if heading:
             figure.suptitle(heading)
-    return figure
+    return unique_ids(figure)
 
 
 def _marker_handler():

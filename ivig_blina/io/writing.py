@@ -83,7 +83,7 @@ def save_atomically(path: str, save, sources: Iterable[str] = ()) -> None:
     to overwrite any of ``sources``, the files the result was read from (every partition of a
     directory or glob). A pipe or a character device (``/dev/null``) is written through, never
     replaced."""
-    _refuse_an_input(path, [sources] if isinstance(sources, str) else sources)
+    refuse_an_input(path, [sources] if isinstance(sources, str) else sources)
     existing = _stat(path)
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         _save_through(path, save, existing)
@@ -182,7 +182,7 @@ def _save_through(path: str, save, existing: os.stat_result) -> None:
         raise IvigBlinaError(f"cannot write here: {e.strerror or e}", path=path) from None
 
 
-def _refuse_an_input(path: str, sources: Iterable[str]) -> None:
+def refuse_an_input(path: str, sources: Iterable[str]) -> None:
     """Refuse ``path`` if it is one of the input files ``sources`` (``-`` is standard input)."""
     if not os.path.exists(path):
         return
