@@ -286,14 +286,25 @@ COMPARE_CHECKS = [
     ("--permutations", "0"),
     ("--seed", "-1"),  # ranges
 ]
-PLOT_CHECKS = [("--output", "figure.jpg"), ("--output", "figure")]  # check_figure_path
-INFECTION_CHECKS = [("--groups", "x"), ("--groups", "x,y,z")]  # parse_groups: two cohorts
+PLOT_CHECKS = [
+    ("--output", "figure.jpg"),
+    ("--output", "figure"),  # check_figure_path
+    ("--dpi", "71"),
+    ("--width", "2"),  # _check_figure
+    ("--labels", "ivig"),  # check_labels_option
+]
+DAY_AXIS_CHECKS = [("--break-days", "0"), ("--xmax", "-1")]  # _check_figure
+INFECTION_CHECKS = [("--groups", "x"), ("--groups", "x,x"), ("--landmarks", "-1")]  # parse_group_list
 IGG_CHECKS = [
     ("--groups", "x,"),
     ("--groups", "x,x"),
     ("--groups", ""),  # parse_panels: one or more cohorts
-    ("--max-panels", "0"),
-]  # ranges
+    ("--max-panels", "0"),  # ranges
+    ("--thresholds", "400,"),
+    ("--thresholds", "4 apples"),  # parse_thresholds
+]
+SWIMMER_CHECKS = [("--groups", "x,x"), ("--max-patients", "0"), ("--seed", "-1")]  # parse_panels, ranges
+FOREST_CHECKS = [("--groups", "x,y,z"), ("--test", "binary"), ("--confidence", "95")]  # parse_groups, parse_tests
 TABLE1_CHECKS = [
     ("--groups", "x"),
     ("--groups", "a,a"),
@@ -307,6 +318,8 @@ COMMANDS = {
     "compare": ["compare"],
     "plot igg": ["plot", "igg"],
     "plot infection": ["plot", "infection"],
+    "plot swimmer": ["plot", "swimmer"],
+    "plot forest": ["plot", "forest"],
     "table1": ["table1"],
     "report": ["report"],  # compare's options, as compare defines them
 }
@@ -317,7 +330,12 @@ def usage_cases():
         checks = INPUT_CHECKS + {"compare": COMPARE_CHECKS, "report": COMPARE_CHECKS, "table1": TABLE1_CHECKS}.get(
             name, PLOT_CHECKS if "plot" in name else []
         )
-        checks += INFECTION_CHECKS if name == "plot infection" else IGG_CHECKS if name == "plot igg" else []
+        checks += {
+            "plot infection": INFECTION_CHECKS + DAY_AXIS_CHECKS,
+            "plot igg": IGG_CHECKS + DAY_AXIS_CHECKS,
+            "plot swimmer": SWIMMER_CHECKS + DAY_AXIS_CHECKS,
+            "plot forest": FOREST_CHECKS,
+        }.get(name, [])
         checks = [c for c in checks if not (name == "report" and c[0] == "--format")]  # it writes -o's format
         for option, value in checks:
             yield pytest.param(command, option, value, id=f"{name} {option} {value!r}")
@@ -352,6 +370,9 @@ def test_every_check_of_the_options_module_has_an_exit_2_case():
         "_check_scheduler_timeout",
         "_check_max_memory",
         "check_figure_path",
+        "_check_figure",
+        "check_labels_option",
+        "parse_thresholds",
         "parse_landmarks",
         "parse_windows",
         "parse_groups",

@@ -111,9 +111,9 @@ def test_figures_show_a_cohort_name_as_written_never_as_mathtext(name, write, tm
     for command in ("igg", "infection"):
         result = run("plot", command, path, "-q", "-o", str(tmp_path / f"{command}.png"))
         assert result.exit_code == 0, result.stderr
-    from ivig_blina.figures.plots import _text
+    from ivig_blina.figures.style import text
 
-    assert _text(name).replace("\\$", "$") == name and "$" not in _text(name).replace("\\$", "")
+    assert text(name).replace("\\$", "$") == name and "$" not in text(name).replace("\\$", "")
 
 
 # Item 18: Python warnings, long lists of names, too many panels.

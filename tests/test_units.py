@@ -109,11 +109,11 @@ def test_report_units_sets_the_unit_of_every_igg_value_written(write, tmp_path):
 def test_the_igg_figure_draws_in_the_report_unit(write):
     pytest.importorskip("matplotlib")
     import ivig_blina
-    from ivig_blina.figures.plots import igg_figure
+    from ivig_blina.figures import igg_figure
 
     path = write(HEADER.format(igg="igg_mg_dl") + "A,x,0,950\nA,x,10,380\nB,y,0,800\nB,y,12,510\n")
     figure = igg_figure(ivig_blina.load(path, report_units="g/L", keep_rows=True))
-    axis = figure.axes[0]
-    assert axis.get_ylabel() == "Serum IgG (g/L)"
-    assert max(max(line.get_ydata()) for line in axis.get_lines()) == 9.5
-    assert any(line.get_label() == "HGG threshold (4 g/L)" for line in axis.get_lines())
+    axis = next(ax for ax in figure.axes if ax.get_label() == "panel:x")
+    assert figure.get_supylabel() == "Serum IgG (g/L)"
+    assert max(max(line.get_ydata(), default=0) for line in axis.get_lines()) == 9.5
+    assert any(line.get_gid() == "reference:threshold:4:x" for line in axis.get_lines())

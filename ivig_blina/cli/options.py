@@ -277,9 +277,47 @@ PluginOpt = Annotated[
 
 
 def check_figure_path(value: str) -> str:
-    if not value.lower().endswith((".png", ".svg", ".pdf")):
-        raise typer.BadParameter(f"expected a file name ending in .png, .svg or .pdf, got '{value}'")
+    """``--output`` of a figure: its extension names a format the figures are saved in."""
+    from ivig_blina.figures.output import figure_format
+
+    _usage(figure_format)(value)
     return value
+
+
+def _check_figure(name: str, check: str) -> Callable[[Any], Any]:
+    """A callback running ``ivig_blina.figures.style.<check>`` on ``--name``'s value, imported
+    when a plot command is run (``ivigblina --help`` stays light)."""
+
+    def callback(value):
+        if value is None:
+            return None
+        from ivig_blina.figures import style
+
+        _usage(getattr(style, check), name)(value)
+        return value
+
+    return callback
+
+
+def check_labels_option(value: str | None) -> str | None:
+    """``--labels a=A,b=B``: parsed as the library parses it (which cohorts exist is known once
+    the file is read)."""
+    from ivig_blina.analyses.cohort_names import parse_labels
+
+    _usage(parse_labels)(value)
+    return value
+
+
+def parse_thresholds(value: str | None) -> list[str] | None:
+    """``--thresholds 400,600`` or ``4g/L,6g/L``: levels as ``--hgg-threshold`` takes them."""
+    if value is None:
+        return None
+    levels = [x.strip() for x in value.split(",")]
+    if not all(levels):
+        raise typer.BadParameter(f"expected levels separated by commas (e.g. 400,600 or 4g/L,6g/L), got '{value}'")
+    for level in levels:
+        _usage(parse_amount, "thresholds")(level)
+    return levels
 
 
 EngineOpt = Annotated[
@@ -307,7 +345,53 @@ SchedulerTimeout = Annotated[
     ),
 ]
 FigureOut = Annotated[
-    str, typer.Option("--output", "-o", callback=check_figure_path, help="The figure file: .png, .svg or .pdf.")
+    str,
+    typer.Option(
+        "--output",
+        "-o",
+        callback=check_figure_path,
+        help="The figure file, in the format its extension names: .png, .svg, .pdf, .tiff (LZW) or .eps.",
+    ),
+]
+Dpi = Annotated[
+    int, typer.Option("--dpi", min=72, max=1200, help="Resolution of .png and .tiff files, in dots per inch.")
+]
+Width = Annotated[
+    float,
+    typer.Option(
+        "--width",
+        callback=_check_figure("width", "check_width"),
+        help="Width in inches (3-20; 3.5 for one journal column); the height follows, fonts keep their size.",
+    ),
+]
+Title = Annotated[str | None, typer.Option("--title", show_default=False, help="A title above the figure.")]
+Labels = Annotated[
+    str | None,
+    typer.Option(
+        "--labels",
+        show_default=False,
+        callback=check_labels_option,
+        help="Names shown for the cohorts, as COHORT=LABEL pairs: ivig=IVIG prophylaxis,control=No IVIG "
+        "(a comma in a label as \\,). Colours stay with the cohort.",
+    ),
+]
+BreakDays = Annotated[
+    float | None,
+    typer.Option(
+        "--break-days",
+        show_default=False,
+        callback=_check_figure("break_days", "check_step"),
+        help="A break of the day axis every DAYS days (default: a round step giving 4-8 breaks).",
+    ),
+]
+XMax = Annotated[
+    float | None,
+    typer.Option(
+        "--xmax",
+        show_default=False,
+        callback=_check_figure("xmax", "check_step"),
+        help="Last day of the day axis (default: the first break at or after the last day drawn).",
+    ),
 ]
 Groups = Annotated[
     str | None, typer.Option("--groups", help="The two cohorts to compare, as A,B (that order).", show_default=False)
@@ -323,7 +407,7 @@ GroupList = Annotated[
     typer.Option(
         "--groups",
         show_default=False,
-        callback=lambda value: parse_group_list(value),
+        callback=lambda value: parse_group_list(value),  # defined below
         help="The cohorts, as A,B or A,B,C (that order), or all (default: the file's two cohorts).",
     ),
 ]

@@ -91,11 +91,7 @@ def time_and_area_below(
     now, before = depth[1:][same], depth[:-1][same]
     width = (day[1:] - day[:-1])[same]
     owner = pid[1:][same]
-    both = (now > 0) & (before > 0)
-    crossing = (now > 0) != (before > 0)
-    deeper = np.maximum(now, before).clip(min=0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        cross_time = width * deeper / np.abs(now - before)
+    both, crossing, deeper, cross_time = _below_part(now, before, width)
     time = np.where(both, width, np.where(crossing, cross_time, 0.0))
     area = np.where(both, width * (now + before) / 2, np.where(crossing, cross_time * deeper / 2, 0.0))
     starts = runs(owner)
@@ -103,3 +99,41 @@ def time_and_area_below(
         return starts, np.zeros(0), np.zeros(0)
     # np.add.reduceat sums each patient's segments as pandas' groupby sum does
     return owner[starts], np.add.reduceat(time, starts), np.add.reduceat(area, starts)
+
+
+def _below_part(now: np.ndarray, before: np.ndarray, width: np.ndarray):
+    """Of each segment ``width`` days long whose depths below the threshold are ``before`` at its
+    start and ``now`` at its end (positive below): whether it lies wholly below, whether it
+    crosses, the deeper end's depth, and the days below where it crosses (up to or from the
+    interpolated crossing)."""
+    both = (now > 0) & (before > 0)
+    crossing = (now > 0) != (before > 0)
+    deeper = np.maximum(now, before).clip(min=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cross_time = width * deeper / np.abs(now - before)
+    return both, crossing, deeper, cross_time
+
+
+def periods_below(
+    pid: np.ndarray, day: np.ndarray, igg: np.ndarray, threshold: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The periods below ``threshold`` whose lengths :func:`time_and_area_below` adds up: per
+    segment between consecutive measurement days (the lowest value of a day), the part below
+    by linear interpolation, adjacent parts of one patient joined. Returns each period's
+    patient, first day and last day."""
+    starts = runs(pid, day)
+    pid, day, igg = pid[starts], day[starts], np.minimum.reduceat(igg, starts)
+    same = pid[1:] == pid[:-1]
+    depth = threshold - igg
+    now, before = depth[1:][same], depth[:-1][same]
+    first, last, owner = day[:-1][same], day[1:][same], pid[1:][same]
+    both, crossing, _, cross_time = _below_part(now, before, last - first)
+    begins = np.where(both | (crossing & (before > 0)), first, last - cross_time)
+    ends = np.where(both | (crossing & (now > 0)), last, first + cross_time)
+    below = both | crossing
+    owner, begins, ends = owner[below], begins[below], ends[below]
+    joined = np.ones(len(owner), dtype=bool)  # a period starts unless it goes on from the one before
+    joined[1:] = (owner[1:] != owner[:-1]) | (begins[1:] != ends[:-1])
+    if not len(owner):
+        return owner, begins, ends
+    return owner[joined], begins[joined], np.maximum.reduceat(ends, np.flatnonzero(joined))

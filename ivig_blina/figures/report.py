@@ -1,5 +1,5 @@
 """The figures of a report: each drawn by the public figure functions, or the reason it
-cannot be (matplotlib missing, rows not kept, more cohorts than the figure draws), so that a
+cannot be (matplotlib missing, rows not kept, more panels than the figure draws), so that a
 report without them says what is missing instead of failing."""
 
 from __future__ import annotations
@@ -22,15 +22,13 @@ def report_figures(
     compared, in order."""
     if importlib.util.find_spec("matplotlib") is None:
         return {"igg": NEEDS_MATPLOTLIB, "infection": NEEDS_MATPLOTLIB}
-    from ivig_blina.figures.plots import igg_figure, infection_figure
+    from ivig_blina.figures.courses import igg_figure
+    from ivig_blina.figures.km import infection_figure
 
     out: dict[str, Any] = {}
     try:
         out["igg"] = igg_figure(cohort, list(groups))
     except IvigBlinaError as e:  # the rows were not kept (--engine dask), too many panels
         out["igg"] = e.message
-    if len(groups) != 2:
-        out["infection"] = f"the infection figure draws two cohorts; {len(groups)} are compared"
-    else:
-        out["infection"] = infection_figure(cohort, (groups[0], groups[1]), competing_risk=competing_risk)
+    out["infection"] = infection_figure(cohort, list(groups), competing_risk=competing_risk)
     return out

@@ -148,6 +148,35 @@ def cif_at(times_out, time, status, cause: int = 1):
     )
 
 
+def cif_interval(cif, var, confidence_level: float = 0.95):
+    """Pointwise confidence limits of a cumulative incidence ``cif`` with variance ``var``
+    (as from :func:`aalen_johansen`), on the log(-log) scale: ``F ** exp(+-z se / (F log F))``,
+    as ``tidycmprsk::cuminc`` computes them from ``cmprsk``'s variance.
+
+    Returns
+    -------
+    low, high : numpy.ndarray
+        NaN where ``F`` is 0 or 1 (the transform is not defined there) or the variance is NaN.
+
+    References
+    ----------
+    Pintilie M. Competing Risks: A Practical Perspective. Wiley, 2006. doi:10.1002/9780470870709
+    """
+    import numpy as np
+    from scipy import stats
+
+    from ivig_blina.stats.sides import check_confidence_level
+
+    check_confidence_level(confidence_level)
+    f, se = np.asarray(cif, float), np.sqrt(np.asarray(var, float))
+    z = stats.norm.ppf(1 - (1 - confidence_level) / 2)
+    inside = (f > 0) & (f < 1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        spread = np.exp(z * se / np.abs(f * np.log(f)))
+        low, high = f**spread, f ** (1 / spread)
+    return np.where(inside, low, np.nan), np.where(inside, high, np.nan)
+
+
 def gray_test(time_a, status_a, time_b, status_b, cause: int = 1):
     """Gray's test that groups A and B have the same cumulative incidence of ``cause``.
 

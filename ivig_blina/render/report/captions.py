@@ -18,18 +18,27 @@ def figure_caption(key: str, cmp: Comparison) -> str:
     if key == "igg":
         return (
             f"Serum IgG ({cohort.igg_units}) from each patient's baseline to the end of follow-up, one panel per "
-            f"cohort and one line per patient; dashed line: the HGG threshold ({value(cohort.hgg_threshold)} "
-            f"{cohort.igg_units}); open circles: nadirs. A cohort of more than 200 patients shows 200 courses drawn "
-            "at random over the median and IQR of all its values."
+            f"cohort on one day axis and one line per patient; dashed line: the HGG threshold "
+            f"({value(cohort.hgg_threshold)} {cohort.igg_units}); open circles: nadirs; ticks on a line: IVIG "
+            "doses; open triangles: values reported below (pointing down) or above (up) the assay's limit. A "
+            "cohort of more than 200 patients shows 200 courses drawn at random over the median and IQR of all "
+            "its values."
         )
+    two = len(cmp.groups) == 2
     if cmp.options.get("competing_risk"):
         return (
             "Cumulative incidence of infection with deaths without infection as a competing event (Aalen-Johansen), "
-            "Gray's test P, and the numbers at risk beneath."
+            + ("Gray's test P" if two else f"Gray's test P across the {len(cmp.groups)} cohorts")
+            + ", and the numbers at risk beneath."
         )
     return (
-        "Kaplan-Meier estimates of the proportion free of infection, with censoring marks, the log-rank P, and the "
-        "numbers at risk beneath."
+        "Kaplan-Meier estimates of the proportion free of infection, with censoring marks, "
+        + (
+            "the hazard ratio (Cox, Efron ties) with its 95% CI and the log-rank P"
+            if two
+            else f"the log-rank P across the {len(cmp.groups)} cohorts"
+        )
+        + ", and the numbers at risk beneath."
     )
 
 
