@@ -165,3 +165,25 @@ def test_a_statistic_without_strata_says_it_is_not_stratified():
     assert "not stratified: the statistic 'poisson-exact' takes no strata" in rate.warnings
     nadir = result.outcomes[0]
     assert "stratified" in nadir.result.method and not any("not stratified" in w for w in nadir.warnings)
+
+
+def test_labels_rename_the_cohorts_in_compare_table1_and_the_report(tmp_path):
+    from conftest import WO
+
+    labels = "ivig=IVIG prophylaxis,control=No IVIG"
+    plain = json.loads(run("compare", WO, "--groups", "ivig,control", "-f", "json", "-q").stdout)
+    shown = json.loads(run("compare", WO, "--groups", "ivig,control", "--labels", labels, "-f", "json", "-q").stdout)
+    assert shown["groups"] == ["IVIG prophylaxis", "No IVIG"]
+    assert shown["meta"]["options"]["groups"] == ["ivig", "control"]
+    assert shown["meta"]["options"]["labels"] == {"ivig": "IVIG prophylaxis", "control": "No IVIG"}
+    for before, after in zip(plain["outcomes"], shown["outcomes"]):
+        assert after["groups"] == {"IVIG prophylaxis": before["groups"]["ivig"], "No IVIG": before["groups"]["control"]}
+        assert after["p_value"] == before["p_value"]
+    table = json.loads(run("table1", WO, "--labels", labels, "-f", "json", "-q").stdout)
+    assert table["groups"] == ["No IVIG", "IVIG prophylaxis", "overall"]
+    out = tmp_path / "study.md"
+    assert run("report", WO, "--labels", labels, "--no-figures", "-q", "-o", out).exit_code == 0
+    assert "in IVIG prophylaxis" in out.read_text()
+    refused = run("compare", WO, "--labels", "ivg=IVIG", "-q")
+    assert refused.exit_code == 1 and "cohort 'ivg' given by --labels is not a cohort of the file" in refused.stderr
+    assert run("table1", WO, "--labels", "ivig=overall", "-q").exit_code == 2

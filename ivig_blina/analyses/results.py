@@ -295,6 +295,34 @@ class Comparison:
     immortal_time: dict[str, dict[str, Any]] | None = None  # per group, with models: see cohort.timevarying
     infection_breakdown: list[dict[str, Any]] | None = None  # with --burden: see cohort.pathogens
 
+    def relabelled(self, labels: Mapping[str, str] | None) -> Comparison:
+        """The comparison with each cohort shown by its label (``--labels``): the groups, each
+        outcome's summaries and pairs, the immortal-time account. ``meta.options`` keeps the
+        cohorts' own names in ``groups`` and records ``labels``."""
+        if not labels:
+            return self
+        from dataclasses import replace
+
+        def name(g: str) -> str:
+            return labels.get(g, g)
+
+        outcomes = [
+            replace(
+                o,
+                groups={name(g): summary for g, summary in o.groups.items()},
+                pairwise=tuple(replace(p, a=name(p.a), b=name(p.b)) for p in o.pairwise),
+                mde=o.mde and tuple(replace(d, n={name(g): n for g, n in d.n.items()}) for d in o.mde),
+            )
+            for o in self.outcomes
+        ]
+        meta = dict(self.meta)
+        if "options" in meta:
+            meta["options"] = {**meta["options"], "labels": dict(labels)}
+        immortal = None if self.immortal_time is None else {name(g): v for g, v in self.immortal_time.items()}
+        return replace(
+            self, groups=tuple(name(g) for g in self.groups), outcomes=outcomes, meta=meta, immortal_time=immortal
+        )
+
     def sides(self) -> list[str]:
         """The suffix of each group's columns in the wide forms: ``a``, ``b`` for two groups
         (as always), else the position ``1`` to ``k``."""

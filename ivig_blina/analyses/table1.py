@@ -69,6 +69,41 @@ class Table1:
     cohort: Cohort | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
+    def relabelled(self, labels: dict[str, str] | None) -> Table1:
+        """Table 1 with each cohort shown by its label (``--labels``); ``meta.options`` keeps the
+        cohorts' own names and records ``labels``."""
+        if not labels:
+            return self
+        from dataclasses import replace
+
+        if OVERALL in labels.values():
+            raise OptionError("labels", f"'{OVERALL}' is the name of Table 1's column of all patients, not a label")
+
+        def name(g: str) -> str:
+            return labels.get(g, g)
+
+        variables = tuple(
+            replace(
+                v,
+                missing={name(g): n for g, n in v.missing.items()},
+                summaries={name(g): x for g, x in v.summaries.items()},
+                levels=tuple(
+                    replace(level, groups={name(g): x for g, x in level.groups.items()}) for level in v.levels
+                ),
+            )
+            for v in self.variables
+        )
+        meta = dict(self.meta)
+        if "options" in meta:
+            meta["options"] = {**meta["options"], "labels": dict(labels)}
+        return replace(
+            self,
+            groups=tuple(name(g) for g in self.groups),
+            n={name(g): n for g, n in self.n.items()},
+            variables=variables,
+            meta=meta,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         variables = []
         for v in self.variables:

@@ -216,6 +216,17 @@ def _rows_out(
     _emit(buffer.getvalue(), output, sources)
 
 
+def _labels(value: str | None, cohort) -> dict[str, str] | None:
+    """``--labels``: display names by cohort, each a cohort of the file (else exit 1)."""
+    if not value:
+        return None
+    from ivig_blina.analyses.cohort_names import check_labels, parse_labels
+
+    labels = parse_labels(value)
+    check_labels(labels, cohort.table.cohort.unique(), cohort.path)
+    return labels
+
+
 def _warn(message: str, quiet: bool) -> None:
     """A line on stderr (not with ``--quiet``); text from the file in it cannot drive the terminal."""
     if not quiet:
@@ -392,6 +403,7 @@ def compare(
     pairwise_adjust: Annotated[
         Adjust, typer.Option("--pairwise-adjust", help="Adjustment of the pairs' P values, per outcome.")
     ] = Adjust.holm,
+    labels: Labels = None,
     mde: Annotated[
         bool, typer.Option("--mde", help="Add each outcome's minimum detectable effects at 80% power (see 'power').")
     ] = False,
@@ -451,6 +463,7 @@ def compare(
             from ivig_blina.analyses.power import with_mde
 
             result = with_mde(result)
+        result = result.relabelled(_labels(labels, cohort))
     _summary(cohort, quiet, result.excluded_patients)
     for note in result.notes:
         _warn(f"ivigblina: warning: {note}", quiet)
@@ -516,6 +529,7 @@ def table1(
         int, typer.Option("--permutations", min=1, help="Random tables of Fisher's test beyond exact enumeration.")
     ] = 100_000,
     seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of those random tables.")] = 1,
+    labels: Labels = None,
     plugin: PluginOpt = None,
     format: FormatOpt = Format.table,
     output: Output = None,
@@ -547,7 +561,7 @@ def table1(
             permutations=permutations,
             seed=seed,
             registry=registry,
-        )
+        ).relabelled(_labels(labels, cohort))
     _summary(cohort, quiet)
     for v in result.variables:
         for w in v.warnings:

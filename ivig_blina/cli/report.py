@@ -158,6 +158,9 @@ def run_report(ctx: typer.Context, source: Input, options: dict[str, Any], compa
             from ivig_blina.analyses.power import with_mde
 
             result = with_mde(result)
+        labels = commands._labels(options.get("labels"), cohort)
+        groups = result.groups  # the cohorts' own names, as the figures take them
+        result = result.relabelled(labels)
         study = ctx.find_root().obj
         if study:  # the study file, as read, in the record
             result.meta.update(study)
@@ -166,17 +169,17 @@ def run_report(ctx: typer.Context, source: Input, options: dict[str, Any], compa
         if len(kinds) > 1:  # a covariate besides the baseline IgG
             described = table1(
                 cohort,
-                list(result.groups),
+                list(groups),
                 mean=bool(options.get("mean")),
                 tests=table1_tests,
                 seed=chosen.get("seed", 1),
                 registry=registry,
-            )
+            ).relabelled(labels)
         figures = None
         if not options.get("no_figures"):
             from ivig_blina.figures.report import report_figures
 
-            figures = report_figures(cohort, result.groups, competing_risk=bool(chosen.get("competing_risk")))
+            figures = report_figures(cohort, groups, competing_risk=bool(chosen.get("competing_risk")), labels=labels)
         document = build_report(
             result,
             described,

@@ -14,7 +14,11 @@ NEEDS_MATPLOTLIB = "figures need matplotlib: pip install 'ivig-blina[plot]'"
 
 
 def report_figures(
-    cohort: Cohort, groups: tuple[str, ...] | list[str], *, competing_risk: bool = False
+    cohort: Cohort,
+    groups: tuple[str, ...] | list[str],
+    *,
+    competing_risk: bool = False,
+    labels: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """``{"igg": ..., "infection": ...}``: each a matplotlib ``Figure``, or a text saying why it
     is not drawn. ``cohort`` must have been loaded with ``keep_rows=True`` for the IgG courses
@@ -27,8 +31,8 @@ def report_figures(
 
     out: dict[str, Any] = {}
     try:
-        out["igg"] = igg_figure(cohort, list(groups))
+        out["igg"] = igg_figure(cohort, list(groups), labels=labels)
     except IvigBlinaError as e:  # the rows were not kept (--engine dask), too many panels
         out["igg"] = e.message
-    out["infection"] = infection_figure(cohort, list(groups), competing_risk=competing_risk)
+    out["infection"] = infection_figure(cohort, list(groups), competing_risk=competing_risk, labels=labels)
     return out
