@@ -9,7 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
-from ivig_blina.cli.commands import _emit, _inputs, _rows_out, _summary, _user_errors, _warn, _warnings_as_lines, app
+from ivig_blina.cli.commands import app
+from ivig_blina.cli.common import emit, inputs_of, rows_out, summary, user_errors, warn, warnings_as_lines
 from ivig_blina.cli.options import Format, FormatOpt, Input, Output, Quiet, _usage, parse_group_list, with_input
 from ivig_blina.errors import OptionError
 
@@ -184,7 +185,7 @@ def power(
         raise typer.BadParameter(
             f"with --sizes, name the two groups as A,B; got '{','.join(chosen)}'", param_hint="--groups"
         )
-    with _user_errors():
+    with user_errors():
         cohort = source.load(require_cohort=True) if source.file is not None else None
         result = run_power(
             cohort,
@@ -199,22 +200,22 @@ def power(
             event_rate=event_rate,
         )
     if cohort is not None:
-        _summary(cohort, quiet, result.excluded_patients)
+        summary(cohort, quiet, result.excluded_patients)
     for row in result.rows:
         for w in row.warnings:
-            _warn(f"ivigblina: warning: {row.outcome}: {w}", quiet)
-    sources = _inputs(source) if source.file is not None else []
+            warn(f"ivigblina: warning: {row.outcome}: {w}", quiet)
+    sources = inputs_of(source) if source.file is not None else []
     if format is Format.table:
         from ivig_blina.render.power import power_table
 
-        _emit(power_table(result), output, sources)
+        emit(power_table(result), output, sources)
         return
     if format is Format.json:
         import json
 
-        _emit(json.dumps(result.to_dict(), indent=2) + "\n", output, sources)
+        emit(json.dumps(result.to_dict(), indent=2) + "\n", output, sources)
         return
-    _rows_out(result.table_rows(), result.columns(), format, output, sources)
+    rows_out(result.table_rows(), result.columns(), format, output, sources)
 
 
 def _file_optional(command: Any) -> Any:
@@ -229,4 +230,4 @@ def _file_optional(command: Any) -> Any:
     return command
 
 
-app.command("power", help=POWER_HELP)(_file_optional(with_input(_warnings_as_lines(power))))
+app.command("power", help=POWER_HELP)(_file_optional(with_input(warnings_as_lines(power))))

@@ -72,7 +72,7 @@ def _own(function: Callable[..., Any]) -> dict[str, inspect.Parameter]:
 def register(app: typer.Typer, compare: Callable[..., Any], table1: Callable[..., Any]) -> None:
     """Add ``report`` to ``app`` with ``compare``'s comparison options and ``table1``'s choice of
     covariates, as those commands define them."""
-    from ivig_blina.cli.commands import _warnings_as_lines
+    from ivig_blina.cli.common import warnings_as_lines
 
     compared = [p for name, p in _own(compare).items() if name not in NOT_TAKEN]
     described = [_own(table1)[name] for name in TABLE1_OPTIONS if name not in {p.name for p in compared}]
@@ -92,7 +92,7 @@ def register(app: typer.Typer, compare: Callable[..., Any], table1: Callable[...
 
     report.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     report.__doc__ = HELP
-    app.command("report", help=HELP)(with_input(_warnings_as_lines(report)))
+    app.command("report", help=HELP)(with_input(warnings_as_lines(report)))
 
 
 def names_list(value: str | None) -> list[str]:
@@ -120,22 +120,22 @@ def _library(options: dict[str, Any], names: list[str]) -> dict[str, Any]:
 
 def run_report(ctx: typer.Context, source: Input, options: dict[str, Any], compared: list[str]) -> None:
     """Load, compare, describe, draw and write, as ``compare`` and ``table1`` do each step."""
-    from ivig_blina.cli import commands
+    from ivig_blina.cli import common
     from ivig_blina.cli.options import parse_tests
     from ivig_blina.io.writing import refuse_an_input
     from ivig_blina.render.report import build_report, write_report
 
     quiet = bool(options.get("quiet"))
-    with commands._user_errors():  # before the analysis, which takes a while
-        refuse_an_input(options["output"], commands._inputs(source))
+    with common.user_errors():  # before the analysis, which takes a while
+        refuse_an_input(options["output"], common.inputs_of(source))
     tests = parse_tests(options.get("test"))
     table1_tests = {"categorical": tests.pop("categorical")} if "categorical" in tests else {}
-    registry = commands._registry(options.get("plugin"))
-    commands._check_tests(registry, tests)
+    registry = common.registry_of(options.get("plugin"))
+    common.check_tests(registry, tests)
     chosen = _library(options, compared)
     strata = chosen.get("strata")
     named = names_list(options.get("covariates"))
-    with commands._user_errors():
+    with common.user_errors():
         if options.get("burden") and chosen.get("windows") is None:
             from ivig_blina.cohort.burden import WINDOWS
 
@@ -152,13 +152,13 @@ def run_report(ctx: typer.Context, source: Input, options: dict[str, Any], compa
         from ivig_blina.analyses.comparison import compare
         from ivig_blina.analyses.table1 import table1
 
-        with commands._progress(not quiet and sys.stderr.isatty()) as progress:
+        with common.progress_bar(not quiet and sys.stderr.isatty()) as progress:
             result = compare(cohort, tests=tests, registry=registry, progress=progress, **chosen)
         if len(result.groups) == 2:  # the Results say what the study could have detected
             from ivig_blina.analyses.power import with_mde
 
             result = with_mde(result)
-        labels = commands._labels(options.get("labels"), cohort)
+        labels = common.labels_of(options.get("labels"), cohort)
         groups = result.groups  # the cohorts' own names, as the figures take them
         result = result.relabelled(labels)
         study = ctx.find_root().obj
@@ -189,13 +189,13 @@ def run_report(ctx: typer.Context, source: Input, options: dict[str, Any], compa
             date=source.today,  # type: ignore[arg-type]  # a date: parsed by its callback
             options={"figures": "off" if options.get("no_figures") else None},
         )
-    commands._summary(cohort, quiet, result.excluded_patients)
+    common.summary(cohort, quiet, result.excluded_patients)
     for note in result.notes:
-        commands._warn(f"ivigblina: warning: {note}", quiet)
+        common.warn(f"ivigblina: warning: {note}", quiet)
     for o in result.outcomes:
         for w in o.warnings:
-            commands._warn(f"ivigblina: warning: {o.outcome}: {w}", quiet)
+            common.warn(f"ivigblina: warning: {o.outcome}: {w}", quiet)
     for missing in (m for m in (figures or {}).values() if isinstance(m, str)):
-        commands._warn(f"ivigblina: warning: a figure is not drawn: {missing}", quiet)
-    with commands._user_errors():
-        write_report(document, options["output"], commands._inputs(source))
+        common.warn(f"ivigblina: warning: a figure is not drawn: {missing}", quiet)
+    with common.user_errors():
+        write_report(document, options["output"], common.inputs_of(source))

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from ivig_blina.cli.commands import _emit, _rows_out, _user_errors, _warn, _warnings_as_lines, app
+from ivig_blina.cli.commands import app
+from ivig_blina.cli.common import emit, rows_out, user_errors, warn, warnings_as_lines
 from ivig_blina.cli.options import Format, FormatOpt, Output, Quiet
 
 VERIFY_HELP = (
@@ -29,7 +30,7 @@ def _not_recomputable(value: str | None) -> str | None:
 
 
 @app.command("verify", help=VERIFY_HELP)
-@_warnings_as_lines
+@warnings_as_lines
 def verify(
     binary: Annotated[
         str | None,
@@ -74,20 +75,20 @@ def verify(
 ):
     from ivig_blina.analyses.verify import verify as run_verify
 
-    with _user_errors():
+    with user_errors():
         result = run_verify(binary, p, percent=percent, n=n, table=table)
     for row in result.rows:
         for w in getattr(row, "warnings", ()):
-            _warn(f"ivigblina: warning: {row.outcome}: {w}", quiet)
+            warn(f"ivigblina: warning: {row.outcome}: {w}", quiet)
     sources = [table] if table is not None else []
     if format is Format.table:
         from ivig_blina.render.power import verify_table
 
-        _emit(verify_table(result), output, sources)
+        emit(verify_table(result), output, sources)
         return
     if format is Format.json:
         import json
 
-        _emit(json.dumps(result.to_dict(), indent=2) + "\n", output, sources)
+        emit(json.dumps(result.to_dict(), indent=2) + "\n", output, sources)
         return
-    _rows_out(result.table_rows(), result.columns(), format, output, sources)
+    rows_out(result.table_rows(), result.columns(), format, output, sources)
