@@ -12,17 +12,13 @@ from dataclasses import replace
 
 from ivig_blina.stats import Statistic, TestResult
 from ivig_blina.stats.categorical import ChiSquareRxC, FisherRxC
+from ivig_blina.stats.odds_ratio import conditional_odds_ratio
 from ivig_blina.stats.omnibus import left_out
-from ivig_blina.stats.rootfind import uniroot
 from ivig_blina.stats.sides import (
-    EPSILON,
-    INF,
-    ConfidenceInterval,
     check_alternative,
     check_confidence_level,
     open_side,
     pvalue_chisq_or_signed_root,
-    tail_probability,
 )
 
 
@@ -33,7 +29,9 @@ def _k_by_2(groups):
 
 class Fisher(Statistic):
     """Fisher's exact test with the conditional maximum-likelihood odds ratio and its exact
-    interval, as R's ``fisher.test`` (a port of its 2x2 branch, root-finding included).
+    interval, as R's ``fisher.test`` (its 2x2 branch: the hypergeometric null distribution, then
+    the test, estimate and interval that ``mantelhaen.test(exact = TRUE)`` shares,
+    :mod:`ivig_blina.stats.odds_ratio`).
 
     The two-sided P sums the probabilities of the tables no more likely than the one observed,
     with R's relative tolerance 1e-7. With k groups: the test of the k x 2 table of events and
@@ -84,79 +82,16 @@ class Fisher(Statistic):
         (x, n_a), (y, n_b) = groups
         m, n, k = x + y, n_a + n_b - x - y, n_a  # events, non-events, first group's size
         lo, hi = max(0, k - n), min(k, m)
-        support = np.arange(lo, hi + 1)
-        logdc = stats.hypergeom.logpmf(support, m + n, m, k)
 
-        def density(ncp: float):
-            d = logdc + math.log(ncp) * support
-            d = np.exp(d - d.max())
-            return d / d.sum()
+        def null_tail(upper: bool) -> float:  # as R's phyper
+            return float(stats.hypergeom.sf(x - 1, m + n, m, k) if upper else stats.hypergeom.cdf(x, m + n, m, k))
 
-        def mean(ncp: float) -> float:
-            if ncp == 0:
-                return lo
-            if ncp == INF:
-                return hi
-            return float((support * density(ncp)).sum())
-
-        def tail(ncp: float, upper: bool) -> float:
-            if ncp == 1:
-                return float(stats.hypergeom.sf(x - 1, m + n, m, k) if upper else stats.hypergeom.cdf(x, m + n, m, k))
-            if ncp == 0:
-                return float(x <= lo if upper else x >= lo)
-            if ncp == INF:
-                return float(x <= hi if upper else x >= hi)
-            d = density(ncp)
-            return float(d[support >= x].sum() if upper else d[support <= x].sum())
-
-        def mle() -> float:
-            if x == lo:
-                return 0.0
-            if x == hi:
-                return INF
-            mu = mean(1)
-            if mu > x:
-                return uniroot(lambda t: mean(t) - x, 0, 1)
-            if mu < x:
-                return 1 / uniroot(lambda t: mean(1 / t) - x, EPSILON, 1)
-            return 1.0
-
-        def upper_limit(alpha: float) -> float:
-            if x == hi:
-                return INF
-            p = tail(1, False)
-            if p < alpha:
-                return uniroot(lambda t: tail(t, False) - alpha, 0, 1)
-            if p > alpha:
-                return 1 / uniroot(lambda t: tail(1 / t, False) - alpha, EPSILON, 1)
-            return 1.0
-
-        def lower_limit(alpha: float) -> float:
-            if x == lo:
-                return 0.0
-            p = tail(1, True)
-            if p > alpha:
-                return uniroot(lambda t: tail(t, True) - alpha, 0, 1)
-            if p < alpha:
-                return 1 / uniroot(lambda t: tail(1 / t, True) - alpha, EPSILON, 1)
-            return 1.0
-
-        if alternative == "less":
-            p = tail(1, False)
-        elif alternative == "greater":
-            p = tail(1, True)
-        else:
-            d = density(1)
-            p = float(d[d <= d[x - lo] * (1 + 1e-7)].sum())
-        alpha = tail_probability(alternative, confidence_level)
-        ci = ConfidenceInterval(
-            0.0 if alternative == "less" else lower_limit(alpha),
-            INF if alternative == "greater" else upper_limit(alpha),
-        )
+        log_null = stats.hypergeom.logpmf(np.arange(lo, hi + 1), m + n, m, k)
+        p, estimate, ci = conditional_odds_ratio(x, lo, log_null, alternative, confidence_level, null_tail=null_tail)
         return TestResult(
             statistic=None,
-            pvalue=min(1.0, p),
-            estimate=mle(),
+            pvalue=p,
+            estimate=estimate,
             ci=ci,
             estimand="odds ratio (first over second), conditional MLE",
             method="Fisher's exact test",

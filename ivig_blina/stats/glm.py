@@ -42,16 +42,34 @@ def _aliased_warning(names, terms) -> list[str]:
     return [f"coefficients not defined because of singularities: {', '.join(aliased)} (aliased with other terms)"]
 
 
-def _design(X, names, n: int, intercept: bool):
+def _not_binary(values):
+    return (values != 0) & (values != 1)
+
+
+def _not_counts(values):
     import numpy as np
 
+    return (values < 0) | (values != np.round(values))
+
+
+def _inputs(y, X, names, intercept: bool, confidence_level: float, expected: str, invalid):
+    """The checks both models make, in order: the confidence level, ``y`` (a value where
+    ``invalid`` holds is a ValueError saying what was ``expected``), then the design, with the
+    intercept's column first unless ``intercept=False``. Returns ``(y, matrix, names)``."""
+    import numpy as np
+
+    check_confidence_level(confidence_level)
+    outcome = check_vector(y, "y")
+    if np.any(invalid(outcome)):
+        raise ValueError(f"y: expected {expected}")
     names = list(names)
+    n = outcome.size
     matrix = check_design(X, names, n, allow_empty=intercept)
     if intercept:
         if INTERCEPT in names:
             raise ValueError(f"names: {INTERCEPT!r} is added by the model; leave it out of X")
         matrix = np.hstack([np.ones((n, 1)), matrix])
-    return matrix, names
+    return outcome, matrix, names
 
 
 def _covariance_of_terms(covariance, intercept: bool):
@@ -107,12 +125,8 @@ def logistic(
     """
     import numpy as np
 
-    check_confidence_level(confidence_level)
-    outcome = check_vector(y, "y")
-    if np.any((outcome != 0) & (outcome != 1)):
-        raise ValueError("y: expected 0 or 1 per row")
+    outcome, matrix, names = _inputs(y, X, names, intercept, confidence_level, "0 or 1 per row", _not_binary)
     n = outcome.size
-    matrix, names = _design(X, names, n, intercept)
     events = int(outcome.sum())
     method = "logistic regression (glm, binomial, logit link)"
     if n == 0:
@@ -312,12 +326,8 @@ def negative_binomial(
     """
     import numpy as np
 
-    check_confidence_level(confidence_level)
-    counts = check_vector(y, "y")
-    if np.any((counts < 0) | (counts != np.round(counts))):
-        raise ValueError("y: expected counts (integers >= 0)")
+    counts, matrix, names = _inputs(y, X, names, intercept, confidence_level, "counts (integers >= 0)", _not_counts)
     n = counts.size
-    matrix, names = _design(X, names, n, intercept)
     shift = np.zeros(n) if offset is None else check_vector(offset, "offset", n)
     events = int(counts.sum())
     method = "negative binomial regression (MASS::glm.nb, log link)"

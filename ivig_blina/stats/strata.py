@@ -30,14 +30,13 @@ from typing import Any
 
 from ivig_blina.errors import OptionError
 from ivig_blina.stats import TestResult
-from ivig_blina.stats.rootfind import uniroot
+from ivig_blina.stats.odds_ratio import conditional_odds_ratio
 from ivig_blina.stats.sides import (
     EPSILON,
     INF,
     ConfidenceInterval,
     pvalue_chisq_or_signed_root,
     pvalue_symmetric,
-    tail_probability,
 )
 
 
@@ -195,103 +194,39 @@ def _mantel_haenszel_corrected(cells, alternative, confidence_level, warnings) -
 
 def _exact_null_distribution(events, non_events, first):
     """The null distribution of the first group's events summed over strata, on its support
-    ``lo..hi``: the convolution of the strata's hypergeometric distributions, normalised, as
-    R's C routine ``d2x2xk``."""
+    ``lo..``: ``(lo, probabilities)``, the convolution of the strata's hypergeometric
+    distributions, normalised, as R's C routine ``d2x2xk``."""
     import numpy as np
     from scipy import stats
 
     distribution = np.ones(1)
-    lo = hi = 0
+    lo = 0
     for m, n, t in zip(events.astype(int).tolist(), non_events.astype(int).tolist(), first.astype(int).tolist()):
         low, high = max(0, t - n), min(m, t)
         distribution = np.convolve(distribution, stats.hypergeom.pmf(np.arange(low, high + 1), m + n, m, t))
-        lo, hi = lo + low, hi + high
-    return lo, hi, distribution / distribution.sum()
+        lo += low
+    return lo, distribution / distribution.sum()
 
 
 def _mantel_haenszel_exact(cells, alternative, confidence_level, warnings) -> TestResult:
-    """A port of the exact branch of R's ``mantelhaen.test`` (root-finding included)."""
+    """The exact branch of R's ``mantelhaen.test``: the null distribution of its ``d2x2xk``, then
+    the test, estimate and interval that ``fisher.test`` shares (:mod:`ivig_blina.stats.odds_ratio`)."""
     import numpy as np
 
     estimand = "common odds ratio (first over second), conditional MLE"
     method = _method("Exact conditional test of independence in 2 x 2 x k tables", len(cells))
     a, b, c, d = cells.T
-    lo, hi, dc = _exact_null_distribution(a + c, b + d, a + b)
-    support = np.arange(lo, hi + 1)
-    s = int(a.sum())
+    s = int(a.sum())  # the statistic: the first group's events over the strata
+    lo, dc = _exact_null_distribution(a + c, b + d, a + b)
     with np.errstate(divide="ignore"):
-        logdc = np.log(dc)
-
-    def density(ncp: float):
-        if ncp == 1:
-            return dc
-        dens = logdc + math.log(ncp) * support
-        dens = np.exp(dens - dens.max())
-        return dens / dens.sum()
-
-    def mean(ncp: float) -> float:
-        if ncp == 0:
-            return lo
-        if ncp == INF:
-            return hi
-        return float((support * density(ncp)).sum())
-
-    def tail(q: int, ncp: float, upper: bool) -> float:
-        if ncp == 0:
-            return float(q <= lo if upper else q >= lo)
-        if ncp == INF:
-            return float(q <= hi if upper else q >= hi)
-        dens = density(ncp)
-        return float(dens[support >= q].sum() if upper else dens[support <= q].sum())
-
-    def mle() -> float:
-        if s == lo:
-            return 0.0
-        if s == hi:
-            return INF
-        mu = mean(1)
-        if mu > s:
-            return uniroot(lambda t: mean(t) - s, 0, 1)
-        if mu < s:
-            return 1 / uniroot(lambda t: mean(1 / t) - s, EPSILON, 1)
-        return 1.0
-
-    def upper_limit(alpha: float) -> float:
-        if s == hi:
-            return INF
-        p = tail(s, 1, False)
-        if p < alpha:
-            return uniroot(lambda t: tail(s, t, False) - alpha, 0, 1)
-        if p > alpha:
-            return 1 / uniroot(lambda t: tail(s, 1 / t, False) - alpha, EPSILON, 1)
-        return 1.0
-
-    def lower_limit(alpha: float) -> float:
-        if s == lo:
-            return 0.0
-        p = tail(s, 1, True)
-        if p > alpha:
-            return uniroot(lambda t: tail(s, t, True) - alpha, 0, 1)
-        if p < alpha:
-            return 1 / uniroot(lambda t: tail(s, 1 / t, True) - alpha, EPSILON, 1)
-        return 1.0
-
-    if alternative == "less":
-        pvalue = tail(s, 1, False)
-    elif alternative == "greater":
-        pvalue = tail(s, 1, True)
-    else:
-        pvalue = float(dc[dc <= dc[s - lo] * (1 + 1e-7)].sum())
-    alpha = tail_probability(alternative, confidence_level)
-    ci = ConfidenceInterval(
-        0.0 if alternative == "less" else float(lower_limit(alpha)),
-        INF if alternative == "greater" else float(upper_limit(alpha)),
-    )
+        log_null = np.log(dc)
+    pvalue, estimate, ci = conditional_odds_ratio(s, lo, log_null, alternative, confidence_level, null=dc)
+    # floats, where uniroot may stop on an end of (0, 1) as an int (fisher.test's result keeps it)
     return TestResult(
         statistic=float(s),
-        pvalue=min(1.0, pvalue),
-        estimate=float(mle()),
-        ci=ci,
+        pvalue=pvalue,
+        estimate=float(estimate),
+        ci=ConfidenceInterval(float(ci.low), float(ci.high)),
         estimand=estimand,
         method=method,
         warnings=tuple(warnings),

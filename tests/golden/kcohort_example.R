@@ -10,31 +10,7 @@ suppressMessages({
   library(cmprsk)
   library(coin)
 })
-HEAD <- character(0)  # the statements that make the objects the comments name, copied into the header
-OUT <- character(0)
-L <- function(...) OUT <<- c(OUT, paste0(...))
-def <- function(code) {  # run a statement and record it, verbatim, for the header
-  eval(parse(text = code), envir = globalenv())
-  HEAD <<- c(HEAD, paste0("    ", strsplit(code, "\n")[[1]]))
-}
-fmt <- function(x) {
-  x <- unname(x)
-  if (length(x) != 1) stop("fmt: length != 1")
-  if (is.logical(x)) return(if (is.na(x)) "None" else if (x) "True" else "False")
-  if (is.character(x)) return(paste0('"', x, '"'))
-  if (is.na(x)) return("None")
-  if (is.infinite(x)) return(if (x > 0) 'float("inf")' else 'float("-inf")')
-  if (is.integer(x)) return(sprintf("%d", x))
-  sprintf("%.15g", x)
-}
-num <- function(ind, key, call) {  # "key": value,  # R: call   (call evaluated as written)
-  v <- eval(parse(text = call), envir = globalenv())
-  L(strrep(" ", ind), '"', key, '": ', fmt(v), ",  # R: ", call)
-  invisible(v)
-}
-open_ <- function(ind, key) L(strrep(" ", ind), '"', key, '": {')
-close_ <- function(ind) L(strrep(" ", ind), "},")
-q <- function(s) paste0('"', s, '"')
+source("tests/golden/emit.R")
 
 # ---- the per-patient table, derived from the raw rows ----
 def('raw <- read.csv("examples/three_cohorts.csv", stringsAsFactors = FALSE, na.strings = c("", "NA"))')
@@ -97,210 +73,210 @@ LANDMARKS <- c(30, 90, 180)
 COLS <- c("cohort", "centre", "baseline_igg", "nadir_igg", "nadir_day", "hgg", "pct_drop", "infection", "infection_icu",
           "infection_death", "death", "first_infection_day", "follow_up_days", "infection_time", "infection_status",
           "infection_episodes")
-L("PATIENTS = {  # infection_status as with --competing-risk (2: death without infection; 0 without it)")
+out("PATIENTS = {  # infection_status as with --competing-risk (2: death without infection; 0 without it)")
 for (id in rownames(pt)) {
   row <- pt[id, ]
-  L("    ", q(id), ": {", paste0(q(COLS), ": ", vapply(COLS, function(k) fmt(row[[k]]), ""), collapse = ", "),
-    "},  # R: pt[", q(id), ", ]")
+  out("    ", pystr(id), ": {", paste0(pystr(COLS), ": ", vapply(COLS, function(k) fmt(row[[k]]), ""), collapse = ", "),
+    "},  # R: pt[", pystr(id), ", ]")
 }
-L("}")
-L("")
+out("}")
+out("")
 
 # ---- per-group summaries ----
-L("SUMMARIES = {")
+out("SUMMARIES = {")
 for (o in names(CONT)) {
-  open_(4, o)
+  open(4, o)
   for (g in G) {
-    open_(8, g)
-    num(12, "n", sprintf('length(y("%s", "%s"))', CONT[[o]], g))
-    num(12, "q1", sprintf('quantile(y("%s", "%s"), 0.25, type = 7)', CONT[[o]], g))
-    num(12, "median", sprintf('quantile(y("%s", "%s"), 0.5, type = 7)', CONT[[o]], g))
-    num(12, "q3", sprintf('quantile(y("%s", "%s"), 0.75, type = 7)', CONT[[o]], g))
-    close_(8)
+    open(8, g)
+    kv(12, "n", sprintf('length(y("%s", "%s"))', CONT[[o]], g))
+    kv(12, "q1", sprintf('quantile(y("%s", "%s"), 0.25, type = 7)', CONT[[o]], g))
+    kv(12, "median", sprintf('quantile(y("%s", "%s"), 0.5, type = 7)', CONT[[o]], g))
+    kv(12, "q3", sprintf('quantile(y("%s", "%s"), 0.75, type = 7)', CONT[[o]], g))
+    close(8)
   }
-  close_(4)
+  close(4)
 }
 for (o in BIN) {
-  open_(4, o)
+  open(4, o)
   for (g in G) {
-    open_(8, g)
-    num(12, "n", sprintf('length(y("%s", "%s"))', o, g))
-    num(12, "events", sprintf('sum(y("%s", "%s"))', o, g))
-    num(12, "proportion", sprintf('mean(y("%s", "%s"))', o, g))
-    close_(8)
+    open(8, g)
+    kv(12, "n", sprintf('length(y("%s", "%s"))', o, g))
+    kv(12, "events", sprintf('sum(y("%s", "%s"))', o, g))
+    kv(12, "proportion", sprintf('mean(y("%s", "%s"))', o, g))
+    close(8)
   }
-  close_(4)
+  close(4)
 }
-open_(4, "time_to_infection")
+open(4, "time_to_infection")
 for (g in G) {
-  open_(8, g)
+  open(8, g)
   km <- sprintf('survfit(Surv(infection_time, infection_status == 1) ~ 1, data = pt[pt$cohort == "%s", ], conf.type = "log")', g)
-  num(12, "n", sprintf('sum(pt$cohort == "%s")', g))
-  num(12, "events", sprintf('sum(pt$infection_status[pt$cohort == "%s"] == 1)', g))
-  num(12, "median", sprintf('summary(%s)$table[["median"]]', km))
-  num(12, "median_ci_low", sprintf('summary(%s)$table[["0.95LCL"]]', km))
-  num(12, "median_ci_high", sprintf('summary(%s)$table[["0.95UCL"]]', km))
+  kv(12, "n", sprintf('sum(pt$cohort == "%s")', g))
+  kv(12, "events", sprintf('sum(pt$infection_status[pt$cohort == "%s"] == 1)', g))
+  kv(12, "median", sprintf('summary(%s)$table[["median"]]', km))
+  kv(12, "median_ci_low", sprintf('summary(%s)$table[["0.95LCL"]]', km))
+  kv(12, "median_ci_high", sprintf('summary(%s)$table[["0.95UCL"]]', km))
   stopifnot(max(pt$infection_time[pt$cohort == g]) >= max(LANDMARKS))  # no landmark beyond follow-up
   for (i in seq_along(LANDMARKS)) {
     d <- LANDMARKS[i]
-    num(12, sprintf("infection_free_d%g", d), sprintf('summary(%s, times = %g)$surv', km, d))
-    num(12, sprintf("infection_free_d%g_ci_low", d), sprintf('summary(%s, times = %g)$lower', km, d))
-    num(12, sprintf("infection_free_d%g_ci_high", d), sprintf('summary(%s, times = %g)$upper', km, d))
+    kv(12, sprintf("infection_free_d%g", d), sprintf('summary(%s, times = %g)$surv', km, d))
+    kv(12, sprintf("infection_free_d%g_ci_low", d), sprintf('summary(%s, times = %g)$lower', km, d))
+    kv(12, sprintf("infection_free_d%g_ci_high", d), sprintf('summary(%s, times = %g)$upper', km, d))
   }
-  close_(8)
+  close(8)
 }
-close_(4)
-open_(4, "time_to_infection_competing")
+close(4)
+open(4, "time_to_infection_competing")
 for (g in G) {
-  open_(8, g)
+  open(8, g)
   ci <- 'with(pt, cuminc(infection_time, infection_status, cohort))'
-  num(12, "n", sprintf('sum(pt$cohort == "%s")', g))
-  num(12, "events", sprintf('sum(pt$infection_status[pt$cohort == "%s"] == 1)', g))
-  num(12, "competing_events", sprintf('sum(pt$infection_status[pt$cohort == "%s"] == 2)', g))
+  kv(12, "n", sprintf('sum(pt$cohort == "%s")', g))
+  kv(12, "events", sprintf('sum(pt$infection_status[pt$cohort == "%s"] == 1)', g))
+  kv(12, "competing_events", sprintf('sum(pt$infection_status[pt$cohort == "%s"] == 2)', g))
   for (d in LANDMARKS) {
-    num(12, sprintf("cuminc_d%g", d), sprintf('timepoints(%s, %g)$est["%s 1", 1]', ci, d, g))
-    num(12, sprintf("cuminc_d%g_se", d), sprintf('sqrt(timepoints(%s, %g)$var["%s 1", 1])', ci, d, g))
+    kv(12, sprintf("cuminc_d%g", d), sprintf('timepoints(%s, %g)$est["%s 1", 1]', ci, d, g))
+    kv(12, sprintf("cuminc_d%g_se", d), sprintf('sqrt(timepoints(%s, %g)$var["%s 1", 1])', ci, d, g))
   }
-  close_(8)
+  close(8)
 }
-close_(4)
-open_(4, "infection_rate")
+close(4)
+open(4, "infection_rate")
 for (g in G) {
-  open_(8, g)
-  num(12, "n", sprintf('sum(pt$cohort == "%s")', g))
-  num(12, "episodes", sprintf('sum(y("infection_episodes", "%s"))', g))
-  num(12, "patient_days", sprintf('sum(y("follow_up_days", "%s"))', g))
-  num(12, "rate_per_100_patient_days", sprintf('100 * sum(y("infection_episodes", "%s")) / sum(y("follow_up_days", "%s"))', g, g))
-  close_(8)
+  open(8, g)
+  kv(12, "n", sprintf('sum(pt$cohort == "%s")', g))
+  kv(12, "episodes", sprintf('sum(y("infection_episodes", "%s"))', g))
+  kv(12, "patient_days", sprintf('sum(y("follow_up_days", "%s"))', g))
+  kv(12, "rate_per_100_patient_days", sprintf('100 * sum(y("infection_episodes", "%s")) / sum(y("follow_up_days", "%s"))', g, g))
+  close(8)
 }
-close_(4)
-L("}")
-L("")
+close(4)
+out("}")
+out("")
 
 # ---- three cohorts: omnibus test per outcome ----
-L("OMNIBUS = {")
+out("OMNIBUS = {")
 for (o in names(CONT)) {
-  open_(4, o)
+  open(4, o)
   call <- sprintf("kruskal.test(%s ~ group, data = pt)", CONT[[o]])
-  num(8, "statistic", paste0(call, "$statistic"))
-  num(8, "df", paste0(call, "$parameter"))
-  num(8, "p_value", paste0(call, "$p.value"))
-  close_(4)
+  kv(8, "statistic", paste0(call, "$statistic"))
+  kv(8, "df", paste0(call, "$parameter"))
+  kv(8, "p_value", paste0(call, "$p.value"))
+  close(4)
 }
 for (o in BIN) {
-  open_(4, o)
-  num(8, "p_value", sprintf("fisher.test(table(pt$group, factor(pt$%s, levels = c(TRUE, FALSE))))$p.value", o))
-  close_(4)
+  open(4, o)
+  kv(8, "p_value", sprintf("fisher.test(table(pt$group, factor(pt$%s, levels = c(TRUE, FALSE))))$p.value", o))
+  close(4)
 }
-open_(4, "time_to_infection")
+open(4, "time_to_infection")
 call <- "survdiff(Surv(infection_time, infection_status == 1) ~ group, data = pt)"
-num(8, "statistic", paste0(call, "$chisq"))
-num(8, "p_value", paste0(call, "$pvalue"))
-close_(4)
-open_(4, "time_to_infection_competing")
+kv(8, "statistic", paste0(call, "$chisq"))
+kv(8, "p_value", paste0(call, "$pvalue"))
+close(4)
+open(4, "time_to_infection_competing")
 call <- "with(pt, cuminc(infection_time, infection_status, group))$Tests"
-num(8, "statistic", paste0(call, '["1", "stat"]'))
-num(8, "df", paste0(call, '["1", "df"]'))
-num(8, "p_value", paste0(call, '["1", "pv"]'))
-close_(4)
-open_(4, "infection_rate")
+kv(8, "statistic", paste0(call, '["1", "stat"]'))
+kv(8, "df", paste0(call, '["1", "df"]'))
+kv(8, "p_value", paste0(call, '["1", "pv"]'))
+close(4)
+open(4, "infection_rate")
 call <- 'anova(glm(infection_episodes ~ group + offset(log(follow_up_days)), family = poisson, data = pt), test = "LRT")'
-num(8, "statistic", paste0(call, '[2, "Deviance"]'))
-num(8, "df", paste0(call, '[2, "Df"]'))
-num(8, "p_value", paste0(call, '[2, "Pr(>Chi)"]'))
-close_(4)
-L("}")
-L("")
+kv(8, "statistic", paste0(call, '[2, "Deviance"]'))
+kv(8, "df", paste0(call, '[2, "Df"]'))
+kv(8, "p_value", paste0(call, '[2, "Pr(>Chi)"]'))
+close(4)
+out("}")
+out("")
 
 # ---- three cohorts: each pair with the two-group test, Holm across the pairs ----
 pair <- function(a, b) sprintf('"%s", "%s"', a, b)
-L("PAIRWISE = {  # each outcome: the pairs in order 1-2, 1-3, 2-3; p_adjusted: Holm across the 3 pairs")
+out("PAIRWISE = {  # each outcome: the pairs in order 1-2, 1-3, 2-3; p_adjusted: Holm across the 3 pairs")
 emit_pairs <- function(key, each, p_of) {  # each(a, b): emit the pair's numbers; p_of: the P of a pair as a function
-  open_(4, key)
+  open(4, key)
   for (i in seq_along(PAIRS)) {
     a <- PAIRS[[i]][1]; b <- PAIRS[[i]][2]
-    open_(8, paste0(a, ",", b))
+    open(8, paste0(a, ",", b))
     each(a, b)
-    num(12, "p_adjusted", sprintf("holm(%s)[%d]", p_of, i))
-    close_(8)
+    kv(12, "p_adjusted", sprintf("holm(%s)[%d]", p_of, i))
+    close(8)
   }
-  close_(4)
+  close(4)
 }
 for (o in names(CONT)) {
   v <- CONT[[o]]
   emit_pairs(o, function(a, b) {
     call <- sprintf('pw_wilcox("%s", %s)', v, pair(a, b))
-    num(12, "statistic", paste0(call, "$statistic"))
-    num(12, "p_value", paste0(call, "$p.value"))
-    num(12, "estimate", paste0(call, "$estimate"))
-    num(12, "ci_low", paste0(call, "$conf.int[1]"))
-    num(12, "ci_high", paste0(call, "$conf.int[2]"))
+    kv(12, "statistic", paste0(call, "$statistic"))
+    kv(12, "p_value", paste0(call, "$p.value"))
+    kv(12, "estimate", paste0(call, "$estimate"))
+    kv(12, "ci_low", paste0(call, "$conf.int[1]"))
+    kv(12, "ci_high", paste0(call, "$conf.int[2]"))
   }, sprintf('function(a, b) pw_wilcox("%s", a, b)$p.value', v))
 }
 for (o in BIN) {
   emit_pairs(o, function(a, b) {
     call <- sprintf('pw_fisher("%s", %s)', o, pair(a, b))
-    num(12, "p_value", paste0(call, "$p.value"))
-    num(12, "estimate", paste0(call, "$estimate"))
-    num(12, "ci_low", paste0(call, "$conf.int[1]"))
-    num(12, "ci_high", paste0(call, "$conf.int[2]"))
+    kv(12, "p_value", paste0(call, "$p.value"))
+    kv(12, "estimate", paste0(call, "$estimate"))
+    kv(12, "ci_low", paste0(call, "$conf.int[1]"))
+    kv(12, "ci_high", paste0(call, "$conf.int[2]"))
   }, sprintf('function(a, b) pw_fisher("%s", a, b)$p.value', o))
 }
 emit_pairs("time_to_infection", function(a, b) {
-  num(12, "statistic", sprintf("pw_logrank(%s)$chisq", pair(a, b)))
-  num(12, "p_value", sprintf("pw_logrank(%s)$pvalue", pair(a, b)))
-  num(12, "estimate", sprintf("exp(coef(pw_cox(%s)))", pair(a, b)))
-  num(12, "ci_low", sprintf("exp(confint(pw_cox(%s)))[1]", pair(a, b)))
-  num(12, "ci_high", sprintf("exp(confint(pw_cox(%s)))[2]", pair(a, b)))
+  kv(12, "statistic", sprintf("pw_logrank(%s)$chisq", pair(a, b)))
+  kv(12, "p_value", sprintf("pw_logrank(%s)$pvalue", pair(a, b)))
+  kv(12, "estimate", sprintf("exp(coef(pw_cox(%s)))", pair(a, b)))
+  kv(12, "ci_low", sprintf("exp(confint(pw_cox(%s)))[1]", pair(a, b)))
+  kv(12, "ci_high", sprintf("exp(confint(pw_cox(%s)))[2]", pair(a, b)))
 }, "function(a, b) pw_logrank(a, b)$pvalue")
 emit_pairs("time_to_infection_competing", function(a, b) {
-  num(12, "statistic", sprintf('pw_gray(%s)["1", "stat"]', pair(a, b)))
-  num(12, "p_value", sprintf('pw_gray(%s)["1", "pv"]', pair(a, b)))
+  kv(12, "statistic", sprintf('pw_gray(%s)["1", "stat"]', pair(a, b)))
+  kv(12, "p_value", sprintf('pw_gray(%s)["1", "pv"]', pair(a, b)))
 }, 'function(a, b) pw_gray(a, b)["1", "pv"]')
 emit_pairs("infection_rate", function(a, b) {
   call <- sprintf("pw_poisson(%s)", pair(a, b))
-  num(12, "p_value", paste0(call, "$p.value"))
-  num(12, "estimate", paste0(call, "$estimate"))
-  num(12, "ci_low", paste0(call, "$conf.int[1]"))
-  num(12, "ci_high", paste0(call, "$conf.int[2]"))
+  kv(12, "p_value", paste0(call, "$p.value"))
+  kv(12, "estimate", paste0(call, "$estimate"))
+  kv(12, "ci_low", paste0(call, "$conf.int[1]"))
+  kv(12, "ci_high", paste0(call, "$conf.int[2]"))
 }, "function(a, b) pw_poisson(a, b)$p.value")
-L("}")
-L("")
+out("}")
+out("")
 
 # ---- ivig_day0 against none, stratified by centre ----
-L('STRATIFIED = {  # st: the patients of ivig_day0 and none; every estimate is ivig_day0 against none')
+out('STRATIFIED = {  # st: the patients of ivig_day0 and none; every estimate is ivig_day0 against none')
 for (o in names(CONT)) {
-  open_(4, o)
-  num(8, "statistic", sprintf('statistic(cw("%s"))', CONT[[o]]))
-  num(8, "p_value", sprintf('pvalue(cw("%s"))', CONT[[o]]))
-  close_(4)
+  open(4, o)
+  kv(8, "statistic", sprintf('statistic(cw("%s"))', CONT[[o]]))
+  kv(8, "p_value", sprintf('pvalue(cw("%s"))', CONT[[o]]))
+  close(4)
 }
 for (o in BIN) {
-  open_(4, o)
+  open(4, o)
   call <- sprintf('mh("%s")', o)
-  num(8, "statistic", paste0(call, "$statistic"))
-  num(8, "p_value", paste0(call, "$p.value"))
-  num(8, "estimate", paste0(call, "$estimate"))
-  num(8, "ci_low", paste0(call, "$conf.int[1]"))
-  num(8, "ci_high", paste0(call, "$conf.int[2]"))
-  open_(8, "exact")
+  kv(8, "statistic", paste0(call, "$statistic"))
+  kv(8, "p_value", paste0(call, "$p.value"))
+  kv(8, "estimate", paste0(call, "$estimate"))
+  kv(8, "ci_low", paste0(call, "$conf.int[1]"))
+  kv(8, "ci_high", paste0(call, "$conf.int[2]"))
+  open(8, "exact")
   call <- sprintf('mh("%s", exact = TRUE)', o)
-  num(12, "statistic", paste0(call, "$statistic"))
-  num(12, "p_value", paste0(call, "$p.value"))
-  num(12, "estimate", paste0(call, "$estimate"))
-  num(12, "ci_low", paste0(call, "$conf.int[1]"))
-  num(12, "ci_high", paste0(call, "$conf.int[2]"))
-  close_(8)
-  close_(4)
+  kv(12, "statistic", paste0(call, "$statistic"))
+  kv(12, "p_value", paste0(call, "$p.value"))
+  kv(12, "estimate", paste0(call, "$estimate"))
+  kv(12, "ci_low", paste0(call, "$conf.int[1]"))
+  kv(12, "ci_high", paste0(call, "$conf.int[2]"))
+  close(8)
+  close(4)
 }
-open_(4, "time_to_infection")
-num(8, "statistic", "st_logrank$chisq")
-num(8, "p_value", "st_logrank$pvalue")
-num(8, "estimate", "exp(coef(st_cox))")
-num(8, "ci_low", "exp(confint(st_cox))[1]")
-num(8, "ci_high", "exp(confint(st_cox))[2]")
-close_(4)
-L("}")
+open(4, "time_to_infection")
+kv(8, "statistic", "st_logrank$chisq")
+kv(8, "p_value", "st_logrank$pvalue")
+kv(8, "estimate", "exp(coef(st_cox))")
+kv(8, "ci_low", "exp(confint(st_cox))[1]")
+kv(8, "ci_high", "exp(confint(st_cox))[2]")
+close(4)
+out("}")
 
 versions <- sprintf("%s; survival %s; cmprsk %s; coin %s", R.version.string, packageVersion("survival"),
                     packageVersion("cmprsk"), packageVersion("coin"))
@@ -320,14 +296,14 @@ header <- c(
   'following README\'s Definitions. The R objects named in the comments were created, in this order,',
   'by exactly these statements (library(survival); library(cmprsk); library(coin) loaded first):',
   '',
-  gsub("\\\\", "\\\\\\\\", HEAD),
+  defs_lines(),
   '"""',
   '',
   sprintf('R_VERSION = "%s"', R.version.string),
   sprintf('VERSIONS = {"survival": "%s", "cmprsk": "%s", "coin": "%s"}', packageVersion("survival"),
           packageVersion("cmprsk"), packageVersion("coin")),
-  sprintf('GROUPS = (%s)', paste(q(G), collapse = ", ")),
+  sprintf('GROUPS = (%s)', paste(pystr(G), collapse = ", ")),
   sprintf('LANDMARKS = (%s)', paste(sprintf("%g.0", LANDMARKS), collapse = ", ")),
   ''
 )
-writeLines(c(header, OUT), "tests/golden/r_kcohort_example.py")
+writeLines(c(header, L), "tests/golden/r_kcohort_example.py")

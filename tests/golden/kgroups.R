@@ -3,50 +3,10 @@
 ## fisher.test and chisq.test on k x 2 tables.
 ## Run from the repository root:  Rscript tests/golden/kgroups.R
 ## Every number is produced by eval(parse(text=EXPR)) and EXPR is written verbatim as the
-## comment beside that number, so the comment IS the call that produced it (as table1.R; the
-## helpers below are table1.R's, whose "# R: " comments emit.R does not write).
+## comment beside that number, so the comment IS the call that produced it (emit.R's helpers).
 suppressMessages({library(survival); library(cmprsk)})
 
-DEFS <- character(0)
-def <- function(code) {               # evaluate a setup statement and remember it verbatim
-  eval(parse(text = code), envir = globalenv())
-  DEFS <<- c(DEFS, code)
-}
-ev <- function(expr) eval(parse(text = expr), envir = globalenv())
-pystr <- function(x) {
-  x <- gsub("\\", "\\\\", x, fixed = TRUE)
-  x <- gsub('"', '\\"', x, fixed = TRUE)
-  sprintf('"%s"', gsub("\n", "\\n", x, fixed = TRUE))
-}
-fmt <- function(x) {
-  if (is.factor(x)) x <- as.character(x)
-  if (is.na(x)) return("None")      # NA of any type, and NaN -> None
-  if (is.logical(x)) return(if (x) "True" else "False")
-  if (is.character(x)) return(pystr(x))
-  x <- as.numeric(x)
-  if (is.infinite(x)) return(if (x > 0) 'float("inf")' else 'float("-inf")')
-  sprintf("%.15g", x)
-}
-L <- character(0)
-out <- function(...) L <<- c(L, paste0(...))
-sp <- function(n) strrep(" ", n)
-kv <- function(ind, key, expr) {
-  x <- ev(expr)
-  if (length(x) != 1) stop("not scalar: ", expr)
-  out(sp(ind), '"', key, '": ', fmt(x), ",  # R: ", expr)
-}
-it <- function(ind, expr) {
-  x <- ev(expr)
-  if (length(x) != 1) stop("not scalar: ", expr)
-  out(sp(ind), fmt(x), ",  # R: ", expr)
-}
-lst <- function(ind, key, exprs) {
-  out(sp(ind), '"', key, '": [')
-  for (e in exprs) it(ind + 4, e)
-  out(sp(ind), "],")
-}
-open <- function(ind, key) out(sp(ind), '"', key, '": {')
-close <- function(ind) out(sp(ind), "},")
+source("tests/golden/emit.R")
 
 ## ---------------------------------------------------------------- data sets (synthetic)
 ## 1. time to event: status 1 = event, 0 = censored; ties within and across groups
@@ -215,7 +175,7 @@ hdr <- c('"""Golden reference values for the omnibus tests of k cohorts, generat
   'synthetic (no patients). The R objects named in the comments were created, in this order,',
   'by exactly these statements (library(survival); library(cmprsk) loaded first):',
   '',
-  paste0('    ', gsub("\\\\", "\\\\\\\\", DEFS)),
+  defs_lines(),
   '',
   'Notes (what R does):',
   '* survdiff drops a factor level without patients and tests the groups with expected events',
@@ -230,8 +190,6 @@ hdr <- c('"""Golden reference values for the omnibus tests of k cohorts, generat
   '  depends on the tolerance and exp(confint.default) is (0, Inf). A level without patients has',
   '  no rows: glm drops it (rate_patients: df 2 for four levels).',
   '"""', '')
-consts <- c(sprintf('R_VERSION = "%s"  # R: R.version.string', R.version.string),
-            sprintf('SURVIVAL_VERSION = "%s"  # R: as.character(packageVersion("survival"))', packageVersion("survival")),
-            sprintf('CMPRSK_VERSION = "%s"  # R: as.character(packageVersion("cmprsk"))', packageVersion("cmprsk")), '')
+consts <- version_consts(c("survival", "cmprsk"))
 writeLines(c(hdr, consts, L), "tests/golden/r_kgroups.py")
 cat("wrote", length(L), "lines\n")

@@ -5,48 +5,7 @@
 ## comment beside that number, so the comment IS the call that produced it (as table1.R).
 suppressMessages({library(survival); library(MASS); library(cmprsk)})
 
-DEFS <- character(0)
-def <- function(code) {               # evaluate a setup statement and remember it verbatim
-  eval(parse(text = code), envir = globalenv())
-  DEFS <<- c(DEFS, code)
-}
-ev <- function(expr) eval(parse(text = expr), envir = globalenv())
-pystr <- function(x) {
-  x <- gsub("\\", "\\\\", x, fixed = TRUE)
-  x <- gsub('"', '\\"', x, fixed = TRUE)
-  x <- gsub("\n", "\\n", x, fixed = TRUE)
-  sprintf('"%s"', gsub("\t", "\\t", x, fixed = TRUE))
-}
-fmt <- function(x) {
-  if (is.factor(x)) x <- as.character(x)
-  if (is.na(x)) return("None")      # NA of any type, and NaN -> None
-  if (is.logical(x)) return(if (x) "True" else "False")
-  if (is.character(x)) return(pystr(x))
-  x <- as.numeric(x)
-  if (is.infinite(x)) return(if (x > 0) 'float("inf")' else 'float("-inf")')
-  sprintf("%.15g", x)
-}
-L <- character(0)
-out <- function(...) L <<- c(L, paste0(...))
-sp <- function(n) strrep(" ", n)
-kv <- function(ind, key, expr) {
-  x <- ev(expr)
-  if (length(x) != 1) stop("not scalar: ", expr)
-  out(sp(ind), '"', key, '": ', fmt(x), ",  # R: ", expr)
-}
-it <- function(ind, expr) {
-  x <- ev(expr)
-  if (length(x) != 1) stop("not scalar: ", expr)
-  out(sp(ind), fmt(x), ",  # R: ", expr)
-}
-lst <- function(ind, key, exprs) {
-  out(sp(ind), '"', key, '": [')
-  for (e in exprs) it(ind + 4, e)
-  out(sp(ind), "],")
-}
-open <- function(ind, key) out(sp(ind), '"', key, '": {')
-close <- function(ind) out(sp(ind), "},")
-txt <- function(ind, key, value) out(sp(ind), '"', key, '": ', fmt(value), ",")   # a label, not an R result
+source("tests/golden/emit.R")
 
 ## ---------------------------------------------------------------- data sets (synthetic)
 def('r_warnings <- function(expr) { w <- character(0); withCallingHandlers(expr, warning = function(x) { w <<- c(w, conditionMessage(x)); invokeRestart("muffleWarning") }); unique(w) }')
@@ -253,7 +212,7 @@ hdr <- c('"""Golden reference values for the regression models (issue 15), gener
   'synthetic (no patients). The R objects named in the comments were created, in this order,',
   'by exactly these statements (library(survival), library(MASS) and library(cmprsk) loaded first):',
   '',
-  paste0('    ', gsub("\\\\", "\\\\\\\\", DEFS)),
+  defs_lines(),
   '',
   'Notes (what R does):',
   '* coxph: Newton-Raphson from 0 (agfit4), step halving, convergence when |1 - loglik_old /',
@@ -273,9 +232,6 @@ hdr <- c('"""Golden reference values for the regression models (issue 15), gener
   '* crr: summary(fit)$coef\'s p-value is rounded (signif, 2 digits); p_value is the unrounded',
   '  2 * (1 - pnorm(|z|)) that print.crr and summary.crr compute.',
   '"""', '')
-consts <- c(sprintf('R_VERSION = "%s"  # R: R.version.string', R.version.string),
-            sprintf('SURVIVAL_VERSION = "%s"  # R: as.character(packageVersion("survival"))', packageVersion("survival")),
-            sprintf('MASS_VERSION = "%s"  # R: as.character(packageVersion("MASS"))', packageVersion("MASS")),
-            sprintf('CMPRSK_VERSION = "%s"  # R: as.character(packageVersion("cmprsk"))', packageVersion("cmprsk")), '')
+consts <- version_consts(c("survival", "MASS", "cmprsk"))
 writeLines(c(hdr, consts, L), "tests/golden/r_models.py")
 cat("wrote", length(L), "lines\n")

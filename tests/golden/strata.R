@@ -11,47 +11,7 @@ suppressMessages({
 Sys.setenv(LANGUAGE = "en")           # R's messages below are stored: untranslated ...
 options(useFancyQuotes = FALSE)       # ... and with plain quotes, whatever the locale
 
-DEFS <- character(0)
-def <- function(code) {               # evaluate a setup statement and remember it verbatim
-  eval(parse(text = code), envir = globalenv())
-  DEFS <<- c(DEFS, code)
-}
-ev <- function(expr) eval(parse(text = expr), envir = globalenv())
-pystr <- function(x) {
-  x <- gsub("\\", "\\\\", x, fixed = TRUE)
-  x <- gsub('"', '\\"', x, fixed = TRUE)
-  x <- gsub("\n", "\\n", x, fixed = TRUE)
-  sprintf('"%s"', gsub("\t", "\\t", x, fixed = TRUE))
-}
-fmt <- function(x) {
-  if (is.factor(x)) x <- as.character(x)
-  if (is.na(x)) return("None")      # NA of any type, and NaN -> None
-  if (is.logical(x)) return(if (x) "True" else "False")
-  if (is.character(x)) return(pystr(x))
-  x <- as.numeric(x)
-  if (is.infinite(x)) return(if (x > 0) 'float("inf")' else 'float("-inf")')
-  sprintf("%.15g", x)
-}
-L <- character(0)
-out <- function(...) L <<- c(L, paste0(...))
-sp <- function(n) strrep(" ", n)
-kv <- function(ind, key, expr) {
-  x <- ev(expr)
-  if (length(x) != 1) stop("not scalar: ", expr)
-  out(sp(ind), '"', key, '": ', fmt(x), ",  # R: ", expr)
-}
-it <- function(ind, expr) {
-  x <- ev(expr)
-  if (length(x) != 1) stop("not scalar: ", expr)
-  out(sp(ind), fmt(x), ",  # R: ", expr)
-}
-lst <- function(ind, key, exprs) {
-  out(sp(ind), '"', key, '": [')
-  for (e in exprs) it(ind + 4, e)
-  out(sp(ind), "],")
-}
-open <- function(ind, key) out(sp(ind), '"', key, '": {')
-close <- function(ind) out(sp(ind), "},")
+source("tests/golden/emit.R")
 ALTS <- c("two.sided", "less", "greater")
 alt_key <- function(a) sub(".", "-", a, fixed = TRUE)   # our spelling: two-sided, less, greater
 
@@ -227,7 +187,7 @@ hdr <- c(
   'by exactly these statements (library(survival) and library(coin) loaded first, messages in',
   'English with plain quotes):',
   '',
-  paste0('    ', gsub("\\\\", "\\\\\\\\", DEFS)),
+  defs_lines(),
   '',
   'Notes (what R does):',
   '* mantelhaen.test stops when a stratum has fewer than 2 patients ("sample size in each stratum',
@@ -244,8 +204,6 @@ hdr <- c(
   '  observations. "less" is P(Z <= z): group A tends to be smaller.',
   '* survdiff and coxph accept a stratum with one group only or with one patient (surv_k4).',
   '"""', '')
-consts <- c(sprintf('R_VERSION = "%s"  # R: R.version.string', R.version.string),
-            sprintf('SURVIVAL_VERSION = "%s"  # R: as.character(packageVersion("survival"))', packageVersion("survival")),
-            sprintf('COIN_VERSION = "%s"  # R: as.character(packageVersion("coin"))', packageVersion("coin")), '')
+consts <- version_consts(c("survival", "coin"))
 writeLines(c(hdr, consts, L), "tests/golden/r_strata.py")
 cat("wrote", length(L), "lines\n")
