@@ -1,51 +1,36 @@
-"""Compare two cohorts on every outcome of the per-patient table."""
+"""Compare two or more cohorts on every outcome of the per-patient table: which groups and
+statistics, strata, the burden and models asked for, and the record of what was done (the
+outcomes themselves are run in :mod:`ivig_blina.analyses.outcomes`)."""
 
 from __future__ import annotations
 
-import itertools
-import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ivig_blina import __version__, stats
-from ivig_blina.analyses.results import (
-    SCHEMA_VERSION,
-    BinarySummary,
-    Comparison,
-    CompetingRiskSummary,
-    ContinuousSummary,
-    GroupSummary,
-    IncidenceAt,
-    ModelResult,
-    OutcomeResult,
-    PairResult,
-    RateSummary,
-    RiskDifference,
-    SurvivalAt,
-    TimeToEventSummary,
+from ivig_blina.analyses.outcomes import (  # noqa: F401  (CONTINUOUS ... event_summary: their users import them here)
+    CONTINUOUS,
+    EXPOSURE,
+    Runner,
+    all_outcomes,
+    event_data,
+    event_summary,
 )
+from ivig_blina.analyses.results import SCHEMA_VERSION, Comparison, ModelResult, OutcomeResult
 from ivig_blina.cohort.load import Cohort
 from ivig_blina.errors import IvigBlinaError, OptionError, listed
-from ivig_blina.stats import ConfidenceInterval, Statistic, TestResult
+from ivig_blina.stats import Statistic
 from ivig_blina.stats.adjust import METHODS as ADJUSTMENTS
 from ivig_blina.stats.adjust import adjust as adjust_pvalues
-from ivig_blina.stats.binary import newcombe
 from ivig_blina.stats.sides import check_alternative, check_confidence_level
 
 DEFAULT_TESTS = {"continuous": "mann-whitney", "binary": "fisher", "time-to-event": "log-rank", "rate": "poisson-exact"}
 OMNIBUS_TESTS = {"continuous": "kruskal-wallis", "binary": "fisher", "time-to-event": "log-rank", "rate": "poisson-lrt"}
 MANY_LEVELS = 50  # more strata than this: a warning (a continuous covariate given as strata?)
-CONTINUOUS = {"igg_nadir": "nadir_igg", "days_to_nadir": "nadir_day"}
-EXPOSURE = ("pct_drop", "days_below_threshold", "area_below_threshold")
 LANDMARKS = (30.0, 90.0, 180.0)
-REPEATED_EPISODES = (
-    "every episode counts: repeated episodes in one patient are not independent, which the "
-    "exact test assumes; read the P value and interval as too optimistic"
-)
 
 
 def choose_groups(
@@ -155,8 +140,10 @@ def compare(
     -------
     Comparison
         ``outcomes`` in a fixed order: ``igg_nadir``, ``days_to_nadir``, ``hgg``, each event
-        outcome, the exposure outcomes, then ``time_to_infection`` and ``infection_rate`` when
-        the file has events. ``to_dict()`` is the JSON document, ``to_frame()`` the CSV table.
+        outcome, the exposure outcomes, then when the file has events ``time_to_infection``
+        (``time_to_infection_landmark``), ``infection_rate`` (each window's, and
+        ``infection_rate_nb``); ``models`` when asked for; ``notes`` on the patients compared.
+        ``to_dict()`` is the JSON document, ``to_frame()`` the CSV table.
 
     Examples
     --------
@@ -193,7 +180,7 @@ def compare(
         )
     registry = registry or stats.registry()
     main, pair_tests = _choose_tests(tests or {}, k, competing_risk, pairwise, registry)
-    run = _Runner(
+    run = Runner(
         chosen,
         alternative,
         confidence_level,
@@ -212,27 +199,7 @@ def compare(
         t = t.join(by_window(cohort, windows))
     frames = [t[t.cohort == g] for g in chosen]
 
-    def values(column: str):
-        return lambda x: x[column].dropna().to_numpy(float)
-
-    results = [
-        run.continuous(outcome, values(column), frames, main["continuous"]) for outcome, column in CONTINUOUS.items()
-    ]
-    results.append(run.binary("hgg", [x[x.nadir_igg.notna()] for x in frames], main["binary"], column="hgg"))
-    results += [run.binary(outcome, frames, main["binary"]) for outcome in patients.event_outcomes]
-    results += [run.continuous(outcome, values(outcome), frames, main["continuous"]) for outcome in EXPOSURE]
-    if patients.event_outcomes:
-        results.append(run.time_to_event(frames, main["time-to-event"], landmarks, competing_risk))
-        if landmark_day is not None:
-            results.append(_landmark(run, frames, main["time-to-event"], landmarks, competing_risk, landmark_day))
-        results.append(run.rate(frames, main["rate"]))
-        if windows is not None:
-            from ivig_blina.cohort.burden import window_names
-
-            results += [
-                run.rate(frames, main["rate"], f"infection_rate_{w}", f"episodes_{w}", f"days_{w}")
-                for w in window_names(tuple(windows))
-            ]
+    results = all_outcomes(run, frames, main, patients.event_outcomes, landmarks, competing_risk, landmark_day, windows)
     censored = t[t.nadir_censored != ""]
     if len(censored):
         note = (
@@ -288,18 +255,7 @@ def compare(
 
         used.update(ivig_effect_days=ivig_effect_days, with_hgg=with_hgg)
         immortal = immortal_time(cohort, chosen)
-        late = {g: v for g, v in immortal.items() if v["patients_first_dose_after_day0"]}
-        if late:
-            notes.append(
-                "immortal time: "
-                + "; ".join(
-                    f"{v['patients_first_dose_after_day0']} patient(s) of '{g}' had a first IVIG dose after day 0 "
-                    f"(median day {v['median_first_dose_day']:g})"
-                    for g, v in late.items()
-                )
-                + ": the time before it is not exposed; see ivig_time_varying, or compare from a landmark day "
-                "(--landmark-day)"
-            )
+        notes += _immortal_time_note(immortal)
     if pairwise:
         used.update(
             pairwise=True,
@@ -404,195 +360,17 @@ def _strata(cohort: Cohort, t: pd.DataFrame, column: str) -> tuple[pd.DataFrame,
     return t, strata, notes
 
 
-@dataclass
-class _Runner:
-    groups: tuple[str, ...]
-    alternative: str
-    confidence_level: float
-    options: dict[str, Any]
-    registry: stats.Registry
-    pair_tests: dict[str, Statistic] | None  # None: no pairwise comparisons
-    pairwise_adjust: str
-    strata_of: pd.Series | None = None  # each patient's stratum, by the patient table's index
-
-    def _run(self, statistic: Statistic, data: list, strata: list | None = None) -> TestResult:
-        wanted = {k: v for k, v in self.options.items() if k in statistic.options}
-        if strata is not None:
-            wanted["strata"] = strata
-        origin = self.registry.origin(statistic)
-        level, alternative = self.confidence_level, self.alternative
-        if origin == "built-in":  # an exception here is our bug: let it show
-            return statistic.run(*data, alternative=alternative, confidence_level=level, **wanted)
-        from ivig_blina.stats.plugins import check_result, plugin_code
-
-        who = f"statistic '{statistic.name}' from {origin}"
-        with plugin_code(f"{who} failed"):  # its print goes to stderr, its exception is one line
-            result = statistic.run(*data, alternative=alternative, confidence_level=level, **wanted)
-        return check_result(result, who)
-
-    def outcome(
-        self,
-        outcome: str,
-        kind: str,
-        statistic: Statistic,
-        frames: list[pd.DataFrame],
-        shape: Callable[[pd.DataFrame], Any],
-        summarise: Callable[[Any, pd.DataFrame], GroupSummary],
-        size: Callable[[Any], int],
-        extra: tuple[str, ...] = (),
-    ) -> OutcomeResult:
-        """The outcome's summary per group and its test: ``shape`` turns a group's patients
-        into the statistic's data, ``size`` says how many patients or values that data holds.
-        A group with none: no test with two groups; with more, the others are tested."""
-        data = [shape(x) for x in frames]
-        summaries = {g: summarise(d, x) for g, d, x in zip(self.groups, data, frames)}
-        empty = [g for g, d in zip(self.groups, data) if size(d) == 0]
-        nobody = "values" if kind == "continuous" else "patients"
-        if len(self.groups) - len(empty) < 2:
-            reason = f"no {nobody} in group '{empty[0]}'; no test" if kind != "time-to-event" else None
-            return OutcomeResult(
-                outcome, kind, statistic.name, summaries, None, (reason or "a group has no patients; no test",)
-            )
-        warnings = tuple(f"no {nobody} in group '{g}': the test is across the other groups" for g in empty)
-        tested = [d for d, g in zip(data, self.groups) if g not in empty]
-        strata = None
-        if self.strata_of is not None:
-            if statistic.strata:
-                strata = [
-                    tuple(shape(x[self.strata_of.reindex(x.index).to_numpy() == s]) for x in frames)
-                    for s in sorted(set(self.strata_of))
-                ]
-            else:
-                warnings += (f"not stratified: the statistic '{statistic.name}' takes no strata",)
-        result = self._run(statistic, tested, strata)
-        pairs = self._pairs(kind, data, size) if self.pair_tests is not None else ()
-        return OutcomeResult(
-            outcome, kind, statistic.name, summaries, result, warnings + result.warnings + extra, pairwise=pairs
-        )
-
-    def _pairs(self, kind: str, data: list, size: Callable[[Any], int]) -> tuple[PairResult, ...]:
-        """Every pair of groups with the two-group statistic, P adjusted across the pairs."""
-        assert self.pair_tests is not None
-        statistic = self.pair_tests[kind]
-        pairs = []
-        for (i, a), (j, b) in itertools.combinations(enumerate(self.groups), 2):
-            if size(data[i]) == 0 or size(data[j]) == 0:
-                pairs.append(PairResult(a, b, statistic.name, None, warnings=("a group is empty; no test",)))
-                continue
-            pairs.append(PairResult(a, b, statistic.name, self._run(statistic, [data[i], data[j]])))
-        adjusted = adjust_pvalues([p.result.pvalue if p.result else None for p in pairs], self.pairwise_adjust)
-        return tuple(replace(p, p_adjusted=q) for p, q in zip(pairs, adjusted))
-
-    def continuous(self, outcome, shape, frames, statistic) -> OutcomeResult:
-        return self.outcome(outcome, "continuous", statistic, frames, shape, lambda x, _: _quartiles(x), len)
-
-    def binary(self, outcome, frames, statistic, column: str | None = None) -> OutcomeResult:
-        column = column or outcome
-        tested = self.outcome(
-            outcome,
-            "binary",
-            statistic,
-            frames,
-            lambda x: (int(x[column].astype(bool).sum()), len(x)),
-            lambda d, _: BinarySummary(d[1], d[0], d[0] / d[1] if d[1] else None),
-            lambda d: d[1],
-        )
-        if tested.result is None or len(self.groups) != 2:
-            return tested
-        a, b = (tested.groups[g] for g in self.groups)
-        assert isinstance(a, BinarySummary) and isinstance(b, BinarySummary)
-        risk = newcombe(
-            (a.events, a.n), (b.events, b.n), alternative=self.alternative, confidence_level=self.confidence_level
-        )
-        assert risk is not None  # both groups have patients: the test ran
-        difference, low, high = risk
-        return replace(tested, risk_difference=RiskDifference(difference, ConfidenceInterval(low, high)))
-
-    def time_to_event(
-        self, frames, statistic, landmarks, competing, outcome="time_to_infection", extra=()
-    ) -> OutcomeResult:
-        return self.outcome(
-            outcome,
-            "time-to-event",
-            statistic,
-            frames,
-            lambda x: event_data(x, competing),
-            lambda d, _: event_summary(d[0], d[1], landmarks, self.confidence_level, competing),
-            lambda d: len(d[0]),
-            extra=extra,
-        )
-
-    def rate(
-        self, frames, statistic, outcome="infection_rate", episodes="infection_episodes", days="follow_up_days"
-    ) -> OutcomeResult:
-        return self.outcome(
-            outcome,
-            "rate",
-            statistic,
-            frames,
-            lambda x: (int(x[episodes].sum()), float(x[days].sum())),
-            lambda d, x: RateSummary(len(x), d[0], d[1], 100 * d[0] / d[1] if d[1] > 0 else None),
-            lambda d: 1,  # a group without patients has no patient-time: the statistic says so
-            extra=(REPEATED_EPISODES,),
-        )
-
-
-def _landmark(run: _Runner, frames, statistic, landmarks, competing: bool, day: float) -> OutcomeResult:
-    """Time to first infection from ``day`` among the patients followed beyond it without
-    infection, as ``time_to_infection``."""
-    if not (math.isfinite(day) and day >= 0):
-        raise OptionError("landmark_day", f"expected a day >= 0, got {day!r}")
-    later = [x[x.infection_time > day].assign(infection_time=lambda y: y.infection_time - day) for x in frames]
-    left_out = sum(len(x) for x in frames) - sum(len(x) for x in later)
-    note = (
-        f"from day {day:g}: {left_out:,} patient(s) infected, dead or no longer followed by then are left out; "
-        f"times and landmarks count from day {day:g}"
+def _immortal_time_note(immortal: dict[str, dict[str, Any]]) -> list[str]:
+    """A warning when a cohort's patients had their first IVIG dose after day 0."""
+    late = {g: v for g, v in immortal.items() if v["patients_first_dose_after_day0"]}
+    if not late:
+        return []
+    counts = "; ".join(
+        f"{v['patients_first_dose_after_day0']} patient(s) of '{g}' had a first IVIG dose after day 0 "
+        f"(median day {v['median_first_dose_day']:g})"
+        for g, v in late.items()
     )
-    return run.time_to_event(
-        later, statistic, landmarks, competing, outcome="time_to_infection_landmark", extra=(note,)
-    )
-
-
-def event_data(patients: pd.DataFrame, competing: bool = False):
-    """``(time, status)`` arrays of time to first infection: status 1 infection, 0 censored, and
-    2 for a death without infection when ``competing`` (else censored; a table made without
-    competing risks has no 2)."""
-    status = patients.infection_status.to_numpy(int)
-    return patients.infection_time.to_numpy(float), status if competing else (status == 1).astype(int)
-
-
-def event_summary(
-    time, event, landmarks, confidence_level: float = 0.95, competing: bool = False
-) -> TimeToEventSummary | CompetingRiskSummary:
-    """One group's time to first infection: the Kaplan-Meier median with its CI and the
-    infection-free proportion at each landmark with its CI (None beyond the group's last
-    follow-up), or with ``competing`` the competing events and the cumulative incidence
-    (Aalen-Johansen) at each landmark with its standard error."""
-    from ivig_blina.stats.competing import cif_at
-    from ivig_blina.stats.survival import kaplan_meier
-
-    event = np.asarray(event)
-    n, events = len(event), int(np.sum(event == 1))
-    if competing:
-        estimates, variances = cif_at(list(landmarks), time, event, cause=1)
-        return CompetingRiskSummary(
-            n,
-            events,
-            int(np.sum(event == 2)),
-            tuple(
-                IncidenceAt(day, estimate, None if variance is None else math.sqrt(variance))
-                for day, estimate, variance in zip(landmarks, estimates, variances)
-            ),
-        )
-    km = kaplan_meier(time, event, confidence_level)
-    median, low, high = km.median() if n else (None, None, None)
-    return TimeToEventSummary(
-        n, events, median, low, high, tuple(SurvivalAt(day, *(km.at(day) or (None, None, None))) for day in landmarks)
-    )
-
-
-def _quartiles(x: np.ndarray) -> ContinuousSummary:
-    if len(x) == 0:
-        return ContinuousSummary(0, None, None, None)
-    q1, median, q3 = np.quantile(x, [0.25, 0.5, 0.75])  # linear interpolation: R's type 7
-    return ContinuousSummary(len(x), float(median), float(q1), float(q3))
+    return [
+        f"immortal time: {counts}: the time before it is not exposed; see ivig_time_varying, or compare from a "
+        "landmark day (--landmark-day)"
+    ]
