@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 class Intervals:
     """Counting-process rows ``table`` (``position`` of the patient in ``cohort.table``,
     ``start``, ``stop``, ``event``, ``igg_now`` in mg/dL, ``hgg_now``, ``ivig_now``) and the
-    patients left out: ``no_igg`` (no IgG value before the end of follow-up, when IgG is
-    needed), ``no_time`` (follow-up ending at or before entry)."""
+    patients left out: ``no_igg`` (no IgG value at all, when IgG is needed), ``no_time``
+    (follow-up ending at or before entry: with IgG, at or before the first value known)."""
 
     table: pd.DataFrame
     no_igg: list[str]

@@ -8,62 +8,12 @@
 ## examples/three_cohorts.csv, following README's Definitions and issue 15, not from ivig_blina.
 ## Every number is produced by eval(parse(text=EXPR)) and EXPR is written verbatim as the
 ## comment beside it (as strata.R); the statements that built the objects are in the header.
-suppressMessages({
-  library(survival)
-  library(cmprsk)
-  library(MASS)
-})
-Sys.setenv(LANGUAGE = "en")           # R's warnings below are stored: untranslated ...
-options(useFancyQuotes = FALSE)       # ... and with plain quotes, whatever the locale
-
-source("tests/golden/emit.R")
-strs <- function(ind, key, expr) {    # a character vector as a Python list of str
-  x <- ev(expr)
-  out(sp(ind), '"', key, '": [', paste(vapply(x, pystr, ""), collapse = ", "), "],  # R: ", expr)
-}
-row <- function(ind, expr) {          # one data frame row as a Python tuple
-  x <- ev(expr)
-  if (nrow(x) != 1) stop("not one row: ", expr)
-  out(sp(ind), "(", paste(vapply(x, fmt, ""), collapse = ", "), "),  # R: ", expr)
-}
+source("tests/golden/burden_common.R")  # the packages, the emit helpers and the DEF_* statements
 
 ## ---------------------------------------------------------------- per patient, from the raw rows
-def('INFECTIONS <- c("infection", "infection_icu", "infection_death")')
-def('first_given <- function(x) { x <- x[!is.na(x)]; if (length(x)) x[1] else NA }')
-def(paste(sep = "\n",
-  '# One row per patient (sorted by ID) as README\'s Definitions say: rows after the death (the first',
-  '# death or infection_death on or after day 0) do not count; follow-up ends at the latest remaining',
-  '# day (at least 0); episodes are infection rows on or after day 0; time to first infection is the',
-  '# first of them, else follow-up (status 1; 2 for a death without infection when competing, else 0).',
-  'per_patient <- function(raw, covariates, competing) {',
-  '  do.call(rbind, lapply(sort(unique(raw$patient_id)), function(id) {',
-  '    d <- raw[raw$patient_id == id, ]',
-  '    event <- ifelse(is.na(d$event), "", d$event)',
-  '    death <- min(Inf, d$day[event %in% c("death", "infection_death") & d$day >= 0])',
-  '    kept <- d$day <= death',
-  '    d <- d[kept, ]',
-  '    event <- event[kept]',
-  '    follow_up <- max(0, d$day)',
-  '    infections <- d$day[event %in% INFECTIONS & d$day >= 0]',
-  '    infected <- length(infections) > 0',
-  '    igg <- d[!is.na(d$igg_mg_dl), ]',
-  '    before <- igg[igg$day <= 0, ]',
-  '    doses <- d$day[event == "ivig" & d$day >= 0]',
-  '    row <- data.frame(patient_id = id, cohort = first_given(d$cohort),',
-  '      follow_up_days = follow_up,',
-  '      infection_time = if (infected) min(infections) else follow_up,',
-  '      infection_status = if (infected) 1 else if (competing && death < Inf) 2 else 0,',
-  '      infection_episodes = length(infections),',
-  '      infection = as.integer(infected),',
-  '      infection_icu = as.integer(any(event == "infection_icu" & d$day >= 0)),',
-  '      infection_death = as.integer(any(event == "infection_death" & d$day >= 0)),',
-  '      baseline_igg = if (nrow(before)) min(before$igg_mg_dl[before$day == max(before$day)]) else NA,',
-  '      nadir_igg = if (any(igg$day >= 0)) min(igg$igg_mg_dl[igg$day >= 0]) else NA,',
-  '      first_dose_day = if (length(doses)) min(doses) else NA, stringsAsFactors = FALSE)',
-  '    for (column in covariates) row[[column]] <- first_given(d[[column]])',
-  '    row',
-  '  }))',
-  '}'))
+def(DEF_INFECTIONS)
+def(DEF_FIRST_GIVEN)
+def(DEF_PER_PATIENT)
 def('wo_raw <- read.csv("examples/wo2022_cohort.csv", stringsAsFactors = FALSE, na.strings = c("", "NA"))')
 def('wo <- per_patient(wo_raw, c("age", "sex", "ecog"), competing = FALSE)')
 def('wo$cohort <- factor(wo$cohort, levels = c("control", "ivig"))  # ivig against control: term cohortivig')
@@ -89,13 +39,7 @@ def('stopifnot(all(rowSums(wo[paste0("episodes_", 1:4)]) == wo$infection_episode
 for (i in 1:4) def(sprintf('rate_%d <- poisson.test(as.vector(episodes_by[, %d]), as.vector(days_by[, %d]))', i, i, i))
 
 ## ---------------------------------------------------------------- 2. negative binomial rate ratio
-def(paste(sep = "\n",
-  '# the warnings a call gives, its value assigned as the call says',
-  'warnings_of <- function(code) {',
-  '  w <- character(0)',
-  '  withCallingHandlers(code, warning = function(m) { w <<- c(w, conditionMessage(m)); invokeRestart("muffleWarning") })',
-  '  unique(w)',
-  '}'))
+def(DEF_WARNINGS_OF)
 def('nb_warnings <- warnings_of(nb <- glm.nb(infection_episodes ~ cohort + offset(log(follow_up_days)), data = wo[wo$follow_up_days > 0, ]))')
 
 ## ---------------------------------------------------------------- 3. time-varying exposures (tmerge)
@@ -105,23 +49,12 @@ def('igg_days <- aggregate(igg_mg_dl ~ patient_id + day, data = wo_raw, FUN = mi
 def('tv_igg_all <- tmerge(tv, igg_days, id = patient_id, igg = tdc(day, igg_mg_dl))  # at time 0: the last value on or before day 0')
 def('tv_igg <- tv_igg_all[!is.na(tv_igg_all$igg), ]  # delayed entry: from the first value known')
 def('tv_igg$hgg_now <- as.integer(tv_igg$igg < 400)')
-def(paste(sep = "\n",
-  '# IVIG exposure on (d, d + 28] after each dose day d >= 0, overlapping doses extending it: a cumulative',
-  '# count of doses in effect (+1 at d, -1 at d + 28), exposed while it is above 0',
-  'dose_changes <- function(raw, days) {',
-  '  d <- raw[raw$event %in% "ivig" & raw$day >= 0, c("patient_id", "day")]',
-  '  rbind(data.frame(patient_id = d$patient_id, time = d$day, change = 1), data.frame(patient_id = d$patient_id, time = d$day + days, change = -1))',
-  '}'))
+def(DEF_DOSE_CHANGES)
 def('tv_ivig <- tmerge(tv, dose_changes(wo_raw, 28), id = patient_id, in_effect = cumtdc(time, change, 0))')
 def('tv_ivig$ivig_now <- as.integer(tv_ivig$in_effect > 0)')
 def('tv_igg_ivig <- tmerge(tv_igg_all, dose_changes(wo_raw, 28), id = patient_id, in_effect = cumtdc(time, change, 0))')
 def('tv_igg_ivig <- transform(tv_igg_ivig[!is.na(tv_igg_ivig$igg), ], hgg_now = as.integer(igg < 400), ivig_now = as.integer(in_effect > 0))')
-def(paste(sep = "\n",
-  '# the definition itself: an interval (tstart, tstop] is exposed when a dose d has d <= tstart < d + 28',
-  'exposed <- function(x, raw, days) {',
-  '  d <- raw[raw$event %in% "ivig" & raw$day >= 0, c("patient_id", "day")]',
-  '  vapply(seq_len(nrow(x)), function(i) as.integer(any(d$patient_id == x$patient_id[i] & d$day <= x$tstart[i] & x$tstart[i] < d$day + days)), 1L)',
-  '}'))
+def(DEF_EXPOSED)
 def('stopifnot(identical(tv_ivig$ivig_now, exposed(tv_ivig, wo_raw, 28)), identical(tv_igg_ivig$ivig_now, exposed(tv_igg_ivig, wo_raw, 28)))')
 def('IGG_COLS <- c("patient_id", "tstart", "tstop", "infection", "igg", "hgg_now")')
 def('IVIG_COLS <- c("patient_id", "tstart", "tstop", "infection", "ivig_now")')
@@ -207,33 +140,6 @@ for (i in 1:4) {
 out("}")
 out("")
 
-## a model's terms: ours by name, R's by its coefficient name
-terms_of <- function(ind, fit, terms, kind = c("coxph", "glm", "crr")) {
-  kind <- match.arg(kind)
-  open(ind, "terms")
-  for (ours in names(terms)) {
-    r <- terms[[ours]]
-    open(ind + 4, ours)
-    if (kind == "coxph") {
-      kv(ind + 8, "estimate", sprintf('exp(coef(%s))[["%s"]]', fit, r))
-      kv(ind + 8, "ci_low", sprintf('exp(confint(%s))["%s", 1]', fit, r))
-      kv(ind + 8, "ci_high", sprintf('exp(confint(%s))["%s", 2]', fit, r))
-      kv(ind + 8, "p_value", sprintf('summary(%s)$coefficients["%s", "Pr(>|z|)"]', fit, r))
-    } else if (kind == "glm") {
-      kv(ind + 8, "estimate", sprintf('exp(coef(%s))[["%s"]]', fit, r))
-      kv(ind + 8, "ci_low", sprintf('exp(confint.default(%s))["%s", 1]', fit, r))
-      kv(ind + 8, "ci_high", sprintf('exp(confint.default(%s))["%s", 2]', fit, r))
-      kv(ind + 8, "p_value", sprintf('summary(%s)$coefficients["%s", "Pr(>|z|)"]', fit, r))
-    } else {
-      kv(ind + 8, "estimate", sprintf('summary(%s)$conf.int["%s", "exp(coef)"]', fit, r))
-      kv(ind + 8, "ci_low", sprintf('summary(%s)$conf.int["%s", "2.5%%"]', fit, r))
-      kv(ind + 8, "ci_high", sprintf('summary(%s)$conf.int["%s", "97.5%%"]', fit, r))
-      kv(ind + 8, "p_value", sprintf('2 * pnorm(-abs(summary(%s)$coef["%s", "z"]))', fit, r))
-    }
-    close(ind + 4)
-  }
-  close(ind)
-}
 
 out("# infection_rate_nb: glm.nb over the whole follow-up; Wald CI (confint.default) and P.")
 out("NB = {")
@@ -395,8 +301,7 @@ hdr <- c(
   '"""Issue 15 on the bundled examples (examples/wo2022_cohort.csv, examples/three_cohorts.csv)',
   'computed in R, generated by tests/golden/burden_example.R.',
   '',
-  sprintf('Versions: %s; survival %s; cmprsk %s; MASS %s; stats.', R.version.string, packageVersion("survival"),
-          packageVersion("cmprsk"), packageVersion("MASS")),
+  VERSIONS,
   '',
   'Re-check: run  Rscript tests/golden/burden_example.R  from the repository root; it rewrites this',
   'file byte for byte, and git diff shows any number that changed.',
@@ -439,6 +344,5 @@ hdr <- c(
   '* The cohort term: a factor with the second group as the first level (wo$cohort: control, ivig),',
   '  so R names it cohortivig; the tests call it cohort.',
   '"""', '')
-consts <- version_consts(c("survival", "cmprsk", "MASS"))
-writeLines(c(hdr, consts, L), "tests/golden/r_burden_example.py")
+writeLines(c(hdr, VERSION_CONSTANTS, L), "tests/golden/r_burden_example.py")
 cat("wrote", length(L), "lines\n")
