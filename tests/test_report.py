@@ -1036,3 +1036,18 @@ def test_results_say_what_the_study_could_have_detected(tmp_path):
     done = run("report", WO, "--groups", "ivig,control", "--no-figures", "-q", "-o", out)
     assert done.exit_code == 0, done.stderr
     assert sentence in out.read_text()
+
+
+def test_infections_by_pathogen_are_a_table_of_the_breakdown(tmp_path):
+    graded = ROOT / "examples" / "graded_infections.csv"
+    document = json.loads(run("compare", graded, "--groups", "ivig,control", "--burden", "-f", "json", "-q").stdout)
+    out = tmp_path / "study.md"
+    args = ("--groups", "ivig,control", "--burden", "--labels", "ivig=IVIG", "--no-figures", "-q", "-o", out)
+    assert run("report", graded, *args).exit_code == 0
+    text = out.read_text()
+    assert "| Pathogen | IVIG | control |" in text
+    for entry in document["infection_breakdown"]:
+        ivig, control = (entry["groups"][g] for g in ("ivig", "control"))
+        row = f"| {entry['pathogen']} | {ivig['episodes']} "
+        assert row in text, row
+        assert f"| {control['episodes']} (" in text.split(row, 1)[1].splitlines()[0]

@@ -319,8 +319,16 @@ class Comparison:
         if "options" in meta:
             meta["options"] = {**meta["options"], "labels": dict(labels)}
         immortal = None if self.immortal_time is None else {name(g): v for g, v in self.immortal_time.items()}
+        breakdown = self.infection_breakdown and [
+            {**entry, "groups": {name(g): v for g, v in entry["groups"].items()}} for entry in self.infection_breakdown
+        ]
         return replace(
-            self, groups=tuple(name(g) for g in self.groups), outcomes=outcomes, meta=meta, immortal_time=immortal
+            self,
+            groups=tuple(name(g) for g in self.groups),
+            outcomes=outcomes,
+            meta=meta,
+            immortal_time=immortal,
+            infection_breakdown=breakdown,
         )
 
     def sides(self) -> list[str]:

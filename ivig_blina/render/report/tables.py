@@ -219,6 +219,8 @@ def time_section(cmp: Comparison, counter: Counter, notes: Notes) -> Section | N
     rates = [o for o in cmp.outcomes if o.kind == "rate"]
     if rates:
         blocks.append(burden_table(cmp, rates, counter, notes))
+    if cmp.infection_breakdown:
+        blocks.append(pathogen_table(cmp, counter))
     for model in cmp.models:
         blocks.append(model_table(model, counter, ci_header(cmp)))
     if not blocks:
@@ -299,6 +301,20 @@ def burden_table(cmp: Comparison, rates: list[OutcomeResult], counter: Counter, 
         "patient are not independent, which the exact test assumes."
     )
     return Table("burden", counter.table(), "Infection burden", header, rows, (general, *notes.lines(used)))
+
+
+def pathogen_table(cmp: Comparison, counter: Counter) -> Table:
+    """Infection episodes and their rate per pathogen and cohort (``compare --burden``)."""
+    header = (Cell("Pathogen"), *(num(g) for g in cmp.groups))
+    rows = []
+    for entry in cmp.infection_breakdown or ():
+        cells = []
+        for g in cmp.groups:
+            found = entry["groups"][g]
+            cells.append(num(f"{found['episodes']:,} ({value(found['rate_per_100_patient_days'], 3)})"))
+        rows.append((Cell(entry["pathogen"]), *cells))
+    general = "Episodes (episodes per 100 patient-days); the patient-days are each cohort's follow-up."
+    return Table("pathogens", counter.table(), "Infections by pathogen", header, tuple(rows), (general,))
 
 
 def model_table(model, counter: Counter, level: str = "95% CI") -> Table:
