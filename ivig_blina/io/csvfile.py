@@ -15,7 +15,7 @@ import re
 import stat
 import sys
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -59,9 +59,15 @@ class RawTable:
     blank_rows: int
 
 
-def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: Dialect = Dialect()) -> RawTable:
+def read_table(
+    source: str,
+    wanted: Callable[[list[str]], list[str]],
+    dialect: Dialect = Dialect(),
+    many_values: Callable[[], Collection[str]] = tuple,
+) -> RawTable:
     """Read ``source`` (a path, or ``-`` for standard input). ``wanted`` gets the header's
-    column names (stripped, lower case) and returns the names to keep."""
+    column names (stripped, lower case) and returns the names to keep; ``many_values``, called
+    after it, names those of them that hold many distinct values (patient IDs)."""
     name = "<stdin>" if source == "-" else source
     budget = memory.budget(dialect.max_memory)
     lower = name.lower()
@@ -97,7 +103,7 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
         raise IvigBlinaError("header only, no data rows", path=name, line=1)
     body = memoryview(data)[end + 1 :]  # no copy of a large file
     quoted = data.find(b'"', end + 1) >= 0  # without quotes no value holds a line break: faster parse
-    table, skipped = _parse(body, header, keep, delimiter, name, quoted)
+    table, skipped = _parse(body, header, keep, delimiter, name, quoted, plain=set(many_values()) & set(keep))
     lines = _line_numbers(table.num_rows, skipped)
     if quoted and data.count(b"\n", end + 1) + (not data.endswith(b"\n")) != table.num_rows + len(skipped):
         lines, skipped = _record_lines(body, len(header), delimiter, lines, skipped)  # values span lines
@@ -421,8 +427,18 @@ def _sniff(header: str) -> str:
 
 
 def _parse(
-    body, header: list[str], keep: list[str], delimiter: str, name: str, quoted: bool = True, threads: bool = True
+    body,
+    header: list[str],
+    keep: list[str],
+    delimiter: str,
+    name: str,
+    quoted: bool = True,
+    threads: bool = True,
+    plain: Collection[str] = (),
 ):
+    """The ``keep`` columns as Arrow strings, dictionary-encoded as they are parsed, except the
+    ``plain`` ones (many distinct values: dictionaries built for every 16 MiB block and merged
+    afterwards cost more than encoding the whole column once; see :func:`_strings`)."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -440,7 +456,7 @@ def _parse(
                 delimiter=delimiter, newlines_in_values=quoted, ignore_empty_lines=False, invalid_row_handler=on_invalid
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types={h: pa.dictionary(pa.int32(), pa.string()) for h in keep},
+                column_types={h: pa.string() if h in plain else pa.dictionary(pa.int32(), pa.string()) for h in keep},
                 include_columns=keep,
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
@@ -451,7 +467,7 @@ def _parse(
     blank = [row for row in invalid if not row.text.strip(" \t\r" + delimiter)]
     if len(blank) < len(invalid) or any(row.number is None for row in invalid):
         if threads:  # error path, or blank lines to place: read again in order to learn line numbers
-            return _parse(body, header, keep, delimiter, name, quoted, threads=False)
+            return _parse(body, header, keep, delimiter, name, quoted, threads=False, plain=plain)
         row = next(r for r in invalid if r not in blank)
         raise IvigBlinaError(
             f"expected {row.expected_columns} fields as in the header, found {row.actual_columns}",
@@ -504,7 +520,10 @@ def _strings(columns: dict, lines: np.ndarray, max_field: int, name: str) -> pd.
     frame = {}
     for h in list(columns):
         column = columns.pop(h)
-        if not pa.types.is_dictionary(column.type):
+        if not pa.types.is_dictionary(column.type):  # encoded once, whole: one dictionary, no merging
+            if isinstance(column, pa.ChunkedArray):
+                column = column.cast(pa.large_string()) if column.nbytes >= 1 << 31 else column
+                column = column.combine_chunks()
             column = pc.dictionary_encode(column)
         chunks = pa.table({h: column}).unify_dictionaries().column(0).chunks
         del column
