@@ -54,6 +54,40 @@ def test_same_per_patient_table_as_one_file(partitions, scheduler):
     assert split.stdout == run("nadir", WO, "-f", "csv", "-q").stdout
 
 
+def test_a_cohort_over_the_budget_as_one_file_is_read_from_partitions_that_fit(partitions, scheduler):
+    """Issue 19: the memory a file needs is predicted before it is read; over the budget, one line
+    suggests --engine dask, which reads partitions that each fit the budget, with the same
+    per-patient table."""
+    from ivig_blina.io import memory
+
+    def need(path):
+        data = path.read_bytes()
+        return memory.csv_need(len(data), data.count(b"\n"))
+
+    parts = [need(p) for p in sorted(partitions.glob("*.csv"))]
+    parts.append(memory.PARQUET_BYTES_PER_CELL * len(pd.read_parquet(partitions / "part3.parquet")) * 5)  # 5 read
+    budget = max(parts) + 1
+    assert budget < need(WO)  # the whole file needs more than the budget
+    refused = run("nadir", WO, "--max-memory", str(budget), "-f", "csv")
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert "--engine dask" in refused.stderr and refused.stderr.count("\n") == 1
+    split = run(
+        "nadir",
+        partitions,
+        "--engine",
+        "dask",
+        "--scheduler",
+        scheduler,
+        "--max-memory",
+        str(budget),
+        "-f",
+        "csv",
+        "-q",
+    )
+    assert split.exit_code == 0, split.stderr
+    assert split.stdout == run("nadir", WO, "-f", "csv", "-q").stdout
+
+
 def test_same_comparison_and_input_accounting_as_one_file(partitions, scheduler):
     split = run("compare", str(partitions / "part*"), "--engine", "dask", "--scheduler", scheduler, "-f", "json", "-q")
     assert split.exit_code == 0, split.stderr

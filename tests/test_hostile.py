@@ -202,17 +202,46 @@ def _refusal(path, what: str, budget: str) -> str:
 
 
 def test_a_file_larger_than_the_budget_is_refused_before_it_is_read():
-    result = run("nadir", WO, "--max-memory", "20K", "-f", "csv")
-    size = WO.stat().st_size
-    assert result.exit_code == 1 and result.stdout == ""
-    from ivig_blina.io.memory import size_text
+    from ivig_blina.io import memory
 
+    result = run("nadir", WO, "--max-memory", "20K", "-f", "csv")
+    size, lines = WO.stat().st_size, WO.read_bytes().count(b"\n")  # small: its lines are counted
+    need = memory.CSV_BYTES_PER_BYTE * size + memory.CSV_BYTES_PER_LINE * lines
+    assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr == _refusal(
         WO,
-        f"{size_text(size)} of data",
-        f"about {size_text(6 * size)} of memory, more than the memory budget of 20 KiB",
+        f"{memory.size_text(size)} of CSV text in {lines} lines",
+        f"about {memory.size_text(need)} of memory, more than the memory budget of 20 KiB",
     )
     assert run("nadir", WO, "--max-memory", "1M", "-f", "csv", "-q").exit_code == 0
+
+
+def test_the_need_of_a_large_file_is_predicted_from_the_lines_of_its_first_mib(tmp_path):
+    """A file larger than memory is refused from its size and the length of its first lines,
+    before it is read (so the message says "about"); one line suggesting --engine dask, exit 1,
+    nothing on stdout. Long lines cost less per byte than short ones."""
+    from ivig_blina.io import memory
+
+    rows = "".join(f"P{i % 997},ivig,{i % 300},{300 + i % 500},\n" for i in range(120_000))
+    short, wide = tmp_path / "short.csv", tmp_path / "wide.csv"
+    short.write_text("patient_id,cohort,day,igg_mg_dl,event\n" + rows)
+    wide.write_text("patient_id,cohort,day,igg_mg_dl,event,note\n" + rows.replace(",\n", f",,{'x' * 200}\n"))
+    for path in (short, wide):
+        size = path.stat().st_size
+        assert size > memory.HEAD
+        lines = memory.lines_in(size, path.read_bytes()[: memory.HEAD])
+        assert abs(lines - 120_001) < 120_001 * 0.01  # estimated within 1%
+        need = memory.csv_need(size, lines)
+        result = run("nadir", path, "--max-memory", str(need - 1), "-f", "csv")
+        assert result.exit_code == 1 and result.stdout == ""
+        assert result.stderr == _refusal(
+            path,
+            f"{memory.size_text(size)} of CSV text in about {lines:,} lines",
+            f"about {memory.size_text(need)} of memory, more than the memory budget of {memory.size_text(need - 1)}",
+        )
+        assert run("nadir", path, "--max-memory", str(need), "-f", "csv", "-q").exit_code == 0
+    assert memory.csv_need(wide.stat().st_size, 120_001) / wide.stat().st_size < 3  # not 6 for every byte
+    assert memory.csv_need(short.stat().st_size, 120_001) / short.stat().st_size > 4
 
 
 def test_a_gzip_file_is_refused_as_soon_as_it_inflates_past_the_budget(tmp_path):
@@ -220,23 +249,38 @@ def test_a_gzip_file_is_refused_as_soon_as_it_inflates_past_the_budget(tmp_path)
     import gzip
     import time
 
+    from ivig_blina.io import memory
+
     path = tmp_path / "bomb.csv.gz"
-    path.write_bytes(gzip.compress(b"patient_id,cohort,day,igg_mg_dl\n" + b"P1,x,1,300\n" * 4_000_000))
+    text = b"patient_id,cohort,day,igg_mg_dl\n" + b"P1,x,1,300\n" * 4_000_000
+    path.write_bytes(gzip.compress(text))
     started = time.perf_counter()
     result = run("nadir", path, "--max-memory", "6M")
     assert time.perf_counter() - started < 10
     assert result.exit_code == 1
+    piece = text[: 1 << 24]  # refused after the first piece inflated
+    lines = piece.count(b"\n")
+    need = memory.size_text(memory.csv_need(len(piece), lines))
     assert result.stderr == _refusal(
-        path, "inflated to more than 1 MiB, its text", "more than the memory budget of 6 MiB"
+        path,
+        f"inflated to 16 MiB of text so far ({lines:,} lines)",
+        f"at least {need} of memory, more than the memory budget of 6 MiB",
     )
     assert run("nadir", path, "--max-memory", "1G", "-f", "csv", "-q").exit_code == 0  # within a budget it is read
 
 
 def test_standard_input_is_refused_as_it_arrives():
+    from ivig_blina.io import memory
+
     text = WO.read_text() * 40  # 0.5 MB (the repeats are duplicate rows)
     result = run("nadir", "-", "--max-memory", "600K", input=text)
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr == _refusal("<stdin>", "more than 100 KiB of data", "more than the memory budget of 600 KiB")
+    size, lines = len(text.encode()), text.count("\n")
+    assert result.stderr == _refusal(
+        "<stdin>",
+        f"{memory.size_text(size)} of data so far ({lines:,} lines)",
+        f"at least {memory.size_text(memory.csv_need(size, lines))} of memory, more than the memory budget of 600 KiB",
+    )
 
 
 def test_a_parquet_file_is_measured_by_its_rows_before_they_are_read(tmp_path):
@@ -261,7 +305,7 @@ def test_a_parquet_file_is_measured_by_its_rows_before_they_are_read(tmp_path):
     result = run("nadir", path, "--max-memory", "64M")
     assert result.exit_code == 1
     assert result.stderr == _refusal(
-        path, "2,000,000 rows of 4 columns", "about 412 MiB of memory, more than the memory budget of 64 MiB"
+        path, "2,000,000 rows of 4 columns", "about 228.9 MiB of memory, more than the memory budget of 64 MiB"
     )
 
 

@@ -75,3 +75,25 @@ def test_sizes_for_people():
         "3 MiB",
         "11.8 GiB",
     ]
+
+
+def test_the_need_of_csv_text_is_its_bytes_and_lines():
+    """Calibrated by benchmarks/memory_model.py (see memory.py): a line and a byte of text."""
+    assert memory.csv_need(0, 0) == 0
+    assert memory.csv_need(1_000, 10) == int(1_000 * memory.CSV_BYTES_PER_BYTE + 10 * memory.CSV_BYTES_PER_LINE)
+    short, wide = memory.csv_need(25_000_000, 1_000_000), memory.csv_need(225_000_000, 1_000_000)
+    assert short / 25_000_000 > 5 and wide / 225_000_000 < 3  # a short line costs more per byte
+
+
+@pytest.mark.parametrize(
+    "head, size, lines",
+    [
+        (b"a,b\n1,2\n", 8, 2),  # the whole text: counted
+        (b"a,b\n1,2", 7, 2),  # a last line without its line break counts
+        (b"", 0, 0),
+        (b"x" * 9 + b"\n", 1_000, 100),  # estimated from the head's line length
+        (b"x" * 10, 1_000, 100),  # no line break in the head: one line of its length
+    ],
+)
+def test_lines_are_counted_in_the_head_and_estimated_beyond_it(head, size, lines):
+    assert memory.lines_in(size, head) == lines

@@ -53,6 +53,25 @@ def test_frame_text_equals_the_row_writer(fmt):
     assert frame_text(frame, fmt) == expected.getvalue()
 
 
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        [-2.0, 3.0, np.nan, 0.0],  # whole numbers, negative ones too
+        [-0.0, 1.0],  # Python writes -0.0
+        [1e15, -1e15, 2.0],  # beyond 1e15 Python writes 1e+15
+        [999999999999999.0, -5.0],
+        [0.5, 2.0, np.nan],  # some whole, some not
+        [np.nan, np.nan],
+    ],
+)
+def test_a_column_of_whole_numbers_is_written_as_the_row_writer_writes_it(numbers):
+    frame = pd.DataFrame({"x": numbers, "y": numbers[::-1]})
+    rows = [{k: plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    expected = io.StringIO()
+    write_rows(rows, list(frame.columns), "csv", expected)
+    assert frame_text(frame, "csv") == expected.getvalue()
+
+
 def test_frame_text_of_an_empty_table():
     assert (
         frame_text(pd.DataFrame({"a": pd.Series([], dtype=float), "b": pd.Series([], dtype=object)}), "csv") == "a,b\n"

@@ -15,7 +15,7 @@ import re
 import stat
 import sys
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -59,15 +59,20 @@ class RawTable:
     blank_rows: int
 
 
-def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: Dialect = Dialect()) -> RawTable:
+def read_table(
+    source: str,
+    wanted: Callable[[list[str]], list[str]],
+    dialect: Dialect = Dialect(),
+    many_values: Callable[[], Collection[str]] = tuple,
+) -> RawTable:
     """Read ``source`` (a path, or ``-`` for standard input). ``wanted`` gets the header's
-    column names (stripped, lower case) and returns the names to keep."""
+    column names (stripped, lower case) and returns the names to keep; ``many_values``, called
+    after it, names those of them that hold many distinct values (patient IDs)."""
     name = "<stdin>" if source == "-" else source
     budget = memory.budget(dialect.max_memory)
-    text_limit = budget // memory.CSV_BYTES_PER_BYTE  # the most bytes of text that fit the budget
-    data = _read_bytes(source, name, text_limit, budget)
-    digest = hashlib.sha256(data).hexdigest()
     lower = name.lower()
+    data = _read_bytes(source, name, budget, _kind(lower))
+    digest = hashlib.sha256(data).hexdigest()
     if lower.endswith(".parquet"):
         return _read_parquet(data, name, digest, wanted, dialect, budget)
     if lower.endswith((".xlsx", ".xlsm")):
@@ -76,7 +81,7 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
         data = workbook_text(data, name, dialect.sheet)
         dialect = replace(dialect, encoding="utf-8", delimiter="\t")
     if lower.endswith(".gz"):
-        data = _inflate(data, name, text_limit, budget)
+        data = _inflate(data, name, budget)
     if lower.endswith((".tsv", ".tsv.gz")) and dialect.delimiter is None:
         dialect = replace(dialect, delimiter="\t")
     data = _to_utf8(data, name, dialect.encoding)
@@ -98,7 +103,7 @@ def read_table(source: str, wanted: Callable[[list[str]], list[str]], dialect: D
         raise IvigBlinaError("header only, no data rows", path=name, line=1)
     body = memoryview(data)[end + 1 :]  # no copy of a large file
     quoted = data.find(b'"', end + 1) >= 0  # without quotes no value holds a line break: faster parse
-    table, skipped = _parse(body, header, keep, delimiter, name, quoted)
+    table, skipped = _parse(body, header, keep, delimiter, name, quoted, plain=set(many_values()) & set(keep))
     lines = _line_numbers(table.num_rows, skipped)
     if quoted and data.count(b"\n", end + 1) + (not data.endswith(b"\n")) != table.num_rows + len(skipped):
         lines, skipped = _record_lines(body, len(header), delimiter, lines, skipped)  # values span lines
@@ -133,24 +138,24 @@ def _choose(header: list[str], wanted, name: str, max_columns: int) -> list[str]
         raise
 
 
-def _inflate(data: bytes, name: str, limit: int, budget: int) -> bytes:
-    """A gzip file's text (every member), inflated a piece at a time and refused as soon as it
-    passes ``limit`` bytes: a 42 MB file can inflate to 20 GiB."""
+def _inflate(data: bytes, name: str, budget: int) -> bytes:
+    """A gzip file's text (every member), inflated a piece at a time and refused as soon as
+    reading the text so far would take more than ``budget``: a 42 MB file can inflate to 20 GiB."""
     pieces: list[bytes] = []
-    total = 0
+    total = lines = 0
     stream, rest = zlib.decompressobj(16 + zlib.MAX_WBITS), data
     try:
         while True:
             piece = stream.decompress(rest, 1 << 24)
             pieces.append(piece)
-            total += len(piece)
-            if total > limit:
+            total, lines = total + len(piece), lines + piece.count(b"\n")
+            if memory.csv_need(total, lines) > budget:
                 del pieces
                 memory.check_fits(
-                    total * memory.CSV_BYTES_PER_BYTE,
+                    memory.csv_need(total, lines),
                     budget,
                     name,
-                    f"inflated to more than {memory.size_text(limit)}, its text",
+                    f"inflated to {memory.size_text(total)} of text so far ({lines:,} lines)",
                     at_least=True,
                 )
             rest = stream.unconsumed_tail
@@ -274,24 +279,32 @@ def _refuse_non_utf8(column, h: str, name: str) -> None:
                 ) from None
 
 
-def _read_bytes(source: str, name: str, limit: int, budget: int) -> bytes:
-    """The bytes of ``source``: at most ``limit`` of them (a regular file is measured before it
-    is read; standard input, a pipe or a device as it arrives), else refused (see
+def _kind(name: str) -> str:
+    """How a file's size says what reading it takes: ``text`` (CSV or TSV), ``packed`` (gzip or
+    Parquet: its bytes, then what they hold is measured) or ``workbook`` (Excel)."""
+    if name.endswith((".xlsx", ".xlsm")):
+        return "workbook"
+    return "packed" if name.endswith((".gz", ".parquet")) else "text"
+
+
+def _read_bytes(source: str, name: str, budget: int, kind: str = "text") -> bytes:
+    """The bytes of ``source``, if reading them fits ``budget`` (a regular file is measured
+    before it is read; standard input, a pipe or a device as it arrives), else refused (see
     :func:`~ivig_blina.io.memory.check_fits`)."""
     if source == "-":
         if sys.stdin is None:  # started with descriptor 0 closed
             raise IvigBlinaError("standard input is closed; give a file name, or redirect it", path=name)
         try:
-            return _read_bounded(sys.stdin.buffer, name, limit, budget)
+            return _read_bounded(sys.stdin.buffer, name, budget)
         except OSError as e:
             raise IvigBlinaError(f"cannot read standard input: {e.strerror or e}", path=name) from None
     try:
         with open(source, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            if stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                memory.check_fits(size * memory.CSV_BYTES_PER_BYTE, budget, name, f"{memory.size_text(size)} of data")
+            info = os.fstat(f.fileno())
+            if stat.S_ISREG(info.st_mode):
+                _check_size(f.fileno(), info.st_size, name, budget, kind)
                 return f.read()
-            return _read_bounded(f, name, limit, budget)  # a pipe or a device: as it arrives
+            return _read_bounded(f, name, budget)  # a pipe or a device: as it arrives
     except FileNotFoundError:
         raise IvigBlinaError("no such file", path=name) from None
     except IsADirectoryError:
@@ -300,23 +313,38 @@ def _read_bytes(source: str, name: str, limit: int, budget: int) -> bytes:
         raise IvigBlinaError("permission denied", path=name) from None
 
 
-def _read_bounded(stream, name: str, limit: int, budget: int) -> bytes:
-    """Read ``stream`` to its end a block at a time, refused once it passes ``limit`` bytes."""
+def _check_size(fd: int, size: int, name: str, budget: int, kind: str) -> None:
+    """Refuse a regular file whose reading would take more than ``budget``, from its size: CSV
+    text by its bytes and lines (counted in its first MiB, the rest estimated from them)."""
+    if kind != "text":
+        factor = memory.WORKBOOK_BYTES_PER_BYTE if kind == "workbook" else 1
+        memory.check_fits(size * factor, budget, name, f"{memory.size_text(size)} of data")
+        return
+    lines = memory.lines_in(size, os.pread(fd, memory.HEAD, 0))
+    about = "" if size <= memory.HEAD else "about "
+    memory.check_fits(
+        memory.csv_need(size, lines), budget, name, f"{memory.size_text(size)} of CSV text in {about}{lines:,} lines"
+    )
+
+
+def _read_bounded(stream, name: str, budget: int) -> bytes:
+    """Read ``stream`` to its end a block at a time, refused as soon as reading the text so far
+    would take more than ``budget``."""
     pieces: list[bytes] = []
-    total = 0
+    total = lines = 0
     while True:
         piece = stream.read(1 << 24)
         if not piece:
             return b"".join(pieces)
         pieces.append(piece)
-        total += len(piece)
-        if total > limit:
+        total, lines = total + len(piece), lines + piece.count(b"\n")
+        if memory.csv_need(total, lines) > budget:
             del pieces
             memory.check_fits(
-                total * memory.CSV_BYTES_PER_BYTE,
+                memory.csv_need(total, lines),
                 budget,
                 name,
-                f"more than {memory.size_text(limit)} of data",
+                f"{memory.size_text(total)} of data so far ({lines:,} lines)",
                 at_least=True,
             )
 
@@ -399,8 +427,18 @@ def _sniff(header: str) -> str:
 
 
 def _parse(
-    body, header: list[str], keep: list[str], delimiter: str, name: str, quoted: bool = True, threads: bool = True
+    body,
+    header: list[str],
+    keep: list[str],
+    delimiter: str,
+    name: str,
+    quoted: bool = True,
+    threads: bool = True,
+    plain: Collection[str] = (),
 ):
+    """The ``keep`` columns as Arrow strings, dictionary-encoded as they are parsed, except the
+    ``plain`` ones (many distinct values: dictionaries built for every 16 MiB block and merged
+    afterwards cost more than encoding the whole column once; see :func:`_strings`)."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -418,7 +456,7 @@ def _parse(
                 delimiter=delimiter, newlines_in_values=quoted, ignore_empty_lines=False, invalid_row_handler=on_invalid
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types={h: pa.dictionary(pa.int32(), pa.string()) for h in keep},
+                column_types={h: pa.string() if h in plain else pa.dictionary(pa.int32(), pa.string()) for h in keep},
                 include_columns=keep,
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
@@ -429,7 +467,7 @@ def _parse(
     blank = [row for row in invalid if not row.text.strip(" \t\r" + delimiter)]
     if len(blank) < len(invalid) or any(row.number is None for row in invalid):
         if threads:  # error path, or blank lines to place: read again in order to learn line numbers
-            return _parse(body, header, keep, delimiter, name, quoted, threads=False)
+            return _parse(body, header, keep, delimiter, name, quoted, threads=False, plain=plain)
         row = next(r for r in invalid if r not in blank)
         raise IvigBlinaError(
             f"expected {row.expected_columns} fields as in the header, found {row.actual_columns}",
@@ -482,7 +520,10 @@ def _strings(columns: dict, lines: np.ndarray, max_field: int, name: str) -> pd.
     frame = {}
     for h in list(columns):
         column = columns.pop(h)
-        if not pa.types.is_dictionary(column.type):
+        if not pa.types.is_dictionary(column.type):  # encoded once, whole: one dictionary, no merging
+            if isinstance(column, pa.ChunkedArray):
+                column = column.cast(pa.large_string()) if column.nbytes >= 1 << 31 else column
+                column = column.combine_chunks()
             column = pc.dictionary_encode(column)
         chunks = pa.table({h: column}).unify_dictionaries().column(0).chunks
         del column

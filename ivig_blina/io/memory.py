@@ -9,12 +9,20 @@ import os
 
 from ivig_blina.errors import IvigBlinaError
 
-# What reading takes, measured with `/usr/bin/time -f %M` on benchmarks/bench_nadir.py's cohorts
-# (500k and 2M rows of 5 columns, CSV and Parquet): about 3.3 bytes of peak memory per byte of
-# CSV text and 135 per Parquet row (27 a cell) beyond the ~190 MB of the libraries. Doubled for
-# text with many distinct values (every distinct string is a Python object).
-CSV_BYTES_PER_BYTE = 6
-PARQUET_BYTES_PER_CELL = 54
+# What reading a file takes beyond the ~150-270 MB of the libraries and allocators, calibrated by
+# benchmarks/memory_model.py: the peak memory of `ivigblina nadir` on files of 500k and 2M rows of
+# six shapes, the larger's excess over the smaller per line (two runs each, 2026-12-01): 84-103
+# bytes on the benchmark's cohort (25 bytes a line), 87-88 on 13-byte lines, 107-134 with a distinct
+# string per value (59-byte lines), 396-570 on 225-byte lines of columns nobody reads (Arrow's
+# parse holds up to 1.7 bytes a byte of text beside the file's own), 85-86 with dates (43-byte
+# lines); Parquet 24-27 bytes a cell. 80 bytes a line and 2.5 a byte of text cover every shape
+# (1.1x the wide lines, 1.3-1.7x the cohort), where 6 a byte put a 13-byte line below its cost
+# (78 bytes) and a wide one at 2.4-3.4 times it; 30 a Parquet cell, where 54 was twice the cost.
+CSV_BYTES_PER_LINE = 80
+CSV_BYTES_PER_BYTE = 2.5
+PARQUET_BYTES_PER_CELL = 30
+WORKBOOK_BYTES_PER_BYTE = 6  # an .xlsx file's bytes (openpyxl's memory; not re-measured)
+HEAD = 1 << 20  # bytes of a file's start whose lines tell how long its lines are
 UNLIMITED = 1 << 60  # a cgroup's "max", or a limit above any machine's memory
 
 
@@ -60,12 +68,25 @@ def size_text(n: float) -> str:
     return f"{int(n)} bytes"
 
 
+def csv_need(text_bytes: int, lines: int) -> int:
+    """The memory that reading ``text_bytes`` bytes of CSV text in ``lines`` lines takes."""
+    return int(CSV_BYTES_PER_BYTE * text_bytes + CSV_BYTES_PER_LINE * lines)
+
+
+def lines_in(size: int, head: bytes) -> int:
+    """The lines of a text of ``size`` bytes that starts with ``head``: counted when ``head`` is
+    all of it, else estimated from the length of ``head``'s lines."""
+    if len(head) >= size:
+        return head.count(b"\n") + (bool(head) and not head.endswith(b"\n"))
+    return round(size * max(head.count(b"\n"), 1) / len(head))
+
+
 def check_fits(need: int, limit: int, name: str, what: str, at_least: bool = False) -> None:
     """Refuse, before it is read, a file whose reading would take more than ``limit`` bytes:
-    ``what`` says what was measured (``2.1 GiB of CSV text``); ``at_least``: ``need`` is a lower
-    bound (reading stopped there)."""
+    ``what`` says what was measured (``2.1 GiB of CSV text (about 80,000,000 lines)``);
+    ``at_least``: ``need`` is a lower bound (reading stopped there)."""
     if need > limit:
-        cost = "more than" if at_least else f"about {size_text(need)} of memory, more than"
+        cost = f"{'at least' if at_least else 'about'} {size_text(need)} of memory, more than"
         raise IvigBlinaError(
             f"{what} would take {cost} the memory budget of {size_text(limit)} (--max-memory); "
             "give a file larger than memory in partitions to --engine dask, or raise --max-memory "

@@ -135,7 +135,7 @@ def read_cohort(
     duplicates, in whatever file they are (``--engine dask`` finds duplicates across partitions).
     """
     plan = _Plan(columns, require_cohort)
-    raw = read_table(source, plan.choose, dialect)
+    raw = read_table(source, plan.choose, dialect, many_values=lambda: [plan.patient])
     observations = _Validator(raw, plan, dialect, today or dt.date.today(), row_keys).run()
     del raw
     memory.release()

@@ -155,17 +155,16 @@ def _float_text(numbers, missing):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    finite = numbers[~missing]
-    whole_numbers = (np.abs(finite) < 1e15) & (finite == np.round(finite)) & ~np.signbit(finite)
-    if whole_numbers.all():  # 338.0
+    with np.errstate(invalid="ignore"):
+        integral = (numbers == np.round(numbers)) & (np.abs(numbers) < 1e15)  # Arrow writes 338, Python 338.0
+    if integral[~missing].all() and not (np.signbit(numbers) & (numbers == 0)).any():  # 338.0, -2.0; not -0.0
         whole = pc.cast(pa.array(numbers, mask=missing).cast(pa.int64(), safe=False), pa.string())
         return pc.fill_null(pc.binary_join_element_wise(whole, ".0", ""), "")
     text = pc.cast(pa.array(numbers, mask=missing), pa.string())
     if pc.any(pc.match_substring(text, "e")).as_py():
         text = pc.replace_substring_regex(text, r"e([+-])(\d)$", r"e\10\2")  # Python pads the exponent: e-07
-    with np.errstate(invalid="ignore"):
-        integral = (numbers == np.round(numbers)) & (np.abs(numbers) < 1e15)  # Arrow writes 338, Python 338.0
-    text = pc.if_else(pa.array(integral), pc.binary_join_element_wise(text, ".0", ""), text)
+    if integral.any():
+        text = pc.if_else(pa.array(integral), pc.binary_join_element_wise(text, ".0", ""), text)
     magnitude = np.abs(numbers)
     odd = ((magnitude >= 1e15) & (magnitude < 1e16)) | ((magnitude >= 1e-5) & (magnitude < 1e-4))
     special = np.isinf(numbers) | odd  # Arrow and Python choose exponents differently there
