@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from ivig_blina.stats import Statistic, TestResult
+from ivig_blina.stats import Statistic, TestResult, distributions
 from ivig_blina.stats.categorical import ChiSquareRxC, FisherRxC
 from ivig_blina.stats.omnibus import left_out
 from ivig_blina.stats.rootfind import uniroot
@@ -69,7 +69,6 @@ class Fisher(Statistic):
             empty = left_out([n == 0 for _, n in groups], "no patients: its empty row left out, as R's P is unchanged")
             return replace(result, warnings=empty + result.warnings)
         import numpy as np
-        from scipy import stats
 
         if options.get("strata") is not None:
             from ivig_blina.stats.strata import mantel_haenszel
@@ -85,7 +84,7 @@ class Fisher(Statistic):
         m, n, k = x + y, n_a + n_b - x - y, n_a  # events, non-events, first group's size
         lo, hi = max(0, k - n), min(k, m)
         support = np.arange(lo, hi + 1)
-        logdc = stats.hypergeom.logpmf(support, m + n, m, k)
+        logdc = distributions.hypergeom_logpmf(support, m + n, m, k)
 
         def density(ncp: float):
             d = logdc + math.log(ncp) * support
@@ -101,7 +100,9 @@ class Fisher(Statistic):
 
         def tail(ncp: float, upper: bool) -> float:
             if ncp == 1:
-                return float(stats.hypergeom.sf(x - 1, m + n, m, k) if upper else stats.hypergeom.cdf(x, m + n, m, k))
+                if upper:
+                    return float(distributions.hypergeom_sf(x - 1, m + n, m, k))
+                return float(distributions.hypergeom_cdf(x, m + n, m, k))
             if ncp == 0:
                 return float(x <= lo if upper else x >= lo)
             if ncp == INF:
