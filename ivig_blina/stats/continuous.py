@@ -9,7 +9,7 @@ import math
 from typing import ClassVar
 
 from ivig_blina.stats import Statistic, TestResult
-from ivig_blina.stats.ranksum import ShiftedRankSum
+from ivig_blina.stats.ranksum import SearchedRankSum, ShiftedRankSum
 from ivig_blina.stats.rootfind import uniroot
 from ivig_blina.stats.sides import (
     EPSILON,
@@ -60,16 +60,17 @@ class MannWhitney(Statistic):
                 "Wilcoxon rank-sum test", "every value is the same; no test (R gives NA)", estimand=estimand
             )
         m, n = len(a), len(b)
-        rank_sum: ShiftedRankSum | None = None  # for the normal approximation, both groups non-empty
-        if m < 50 and n < 50 or not (m and n):
+        finite = bool(np.isfinite(pooled).all())  # else a - d can be NaN: counted as before, not by cells
+        rank_sum: ShiftedRankSum | SearchedRankSum | None = None  # for the normal approximation
+        if m < 50 and n < 50 or not (m and n and finite):
             ties = len(np.unique(pooled)) < len(pooled)
-            if ties and m and n:
-                rank_sum = ShiftedRankSum(a, b)
+            if m and n and (ties or m >= 50 or n >= 50):
+                rank_sum = ShiftedRankSum(a, b) if finite else SearchedRankSum(a, b)
         else:
             rank_sum = ShiftedRankSum(a, b)
             ties = rank_sum(0.0)[1] > 0  # a pooled tie group of two or more
         exact = m < 50 and n < 50 and not ties
-        statistic, pvalue = _rank_sum_test(a, b, alternative, exact, rank_sum)
+        statistic, pvalue = _rank_sum_test(a, b, alternative, exact, rank_sum if finite else None)
         warnings: tuple[str, ...] = ()
         estimate: float | None
         ci: ConfidenceInterval | None
@@ -188,14 +189,14 @@ def _hodges_lehmann_normal(a, b, alternative, confidence_level, rank_sum=None):
             raise _AllTied
         return (dz - correction) / sigma - zq
 
-    lowest, highest = float(a.min() - b.max()), float(a.max() - b.min())
+    lowest, highest = a.min() - b.max(), a.max() - b.min()
 
     def root(zq: float) -> float:
         f_low, f_high = wdiff(lowest, zq, True), wdiff(highest, zq, True)
         if f_low <= 0:
-            return lowest
+            return float(lowest)
         if f_high >= 0:
-            return highest
+            return float(highest)
         return uniroot(lambda d: wdiff(d, zq, True), lowest, highest, tol=1e-4, f_lower=f_low, f_upper=f_high)
 
     tail = tail_probability(alternative, confidence_level)
