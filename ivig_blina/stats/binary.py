@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from ivig_blina.stats import Statistic, TestResult
+from ivig_blina.stats import Statistic, TestResult, distributions
 from ivig_blina.stats.categorical import ChiSquareRxC, FisherRxC
 from ivig_blina.stats.odds_ratio import conditional_odds_ratio
 from ivig_blina.stats.omnibus import left_out
@@ -67,7 +67,6 @@ class Fisher(Statistic):
             empty = left_out([n == 0 for _, n in groups], "no patients: its empty row left out, as R's P is unchanged")
             return replace(result, warnings=empty + result.warnings)
         import numpy as np
-        from scipy import stats
 
         if options.get("strata") is not None:
             from ivig_blina.stats.strata import mantel_haenszel
@@ -84,9 +83,11 @@ class Fisher(Statistic):
         lo, hi = max(0, k - n), min(k, m)
 
         def null_tail(upper: bool) -> float:  # as R's phyper
-            return float(stats.hypergeom.sf(x - 1, m + n, m, k) if upper else stats.hypergeom.cdf(x, m + n, m, k))
+            return float(
+                distributions.hypergeom_sf(x - 1, m + n, m, k) if upper else distributions.hypergeom_cdf(x, m + n, m, k)
+            )
 
-        log_null = stats.hypergeom.logpmf(np.arange(lo, hi + 1), m + n, m, k)
+        log_null = distributions.hypergeom_logpmf(np.arange(lo, hi + 1), m + n, m, k)
         p, estimate, ci = conditional_odds_ratio(x, lo, log_null, alternative, confidence_level, null_tail=null_tail)
         return TestResult(
             statistic=None,

@@ -8,7 +8,8 @@ from __future__ import annotations
 import math
 from typing import ClassVar
 
-from ivig_blina.stats import Statistic, TestResult
+from ivig_blina.stats import Statistic, TestResult, distributions
+from ivig_blina.stats.ranksum import SearchedRankSum, ShiftedRankSum
 from ivig_blina.stats.rootfind import uniroot
 from ivig_blina.stats.sides import (
     EPSILON,
@@ -46,7 +47,6 @@ class MannWhitney(Statistic):
 
     def run(self, a, b, *, alternative="two-sided", confidence_level=0.95, **options) -> TestResult:
         import numpy as np
-        from scipy import stats
 
         if options.get("strata") is not None:
             from ivig_blina.stats.strata import stratified_wilcoxon
@@ -59,11 +59,18 @@ class MannWhitney(Statistic):
             return _no_test(
                 "Wilcoxon rank-sum test", "every value is the same; no test (R gives NA)", estimand=estimand
             )
-        ties = len(np.unique(pooled)) < len(pooled)
-        exact = len(a) < 50 and len(b) < 50 and not ties
-        res = stats.mannwhitneyu(
-            a, b, alternative=alternative, use_continuity=True, method="exact" if exact else "asymptotic"
-        )
+        m, n = len(a), len(b)
+        finite = bool(np.isfinite(pooled).all())  # else a - d can be NaN: counted as before, not by cells
+        rank_sum: ShiftedRankSum | SearchedRankSum | None = None  # for the normal approximation
+        if m < 50 and n < 50 or not (m and n and finite):
+            ties = len(np.unique(pooled)) < len(pooled)
+            if m and n and (ties or m >= 50 or n >= 50):
+                rank_sum = ShiftedRankSum(a, b) if finite else SearchedRankSum(a, b)
+        else:
+            rank_sum = ShiftedRankSum(a, b)
+            ties = rank_sum(0.0)[1] > 0  # a pooled tie group of two or more
+        exact = m < 50 and n < 50 and not ties
+        statistic, pvalue = _rank_sum_test(a, b, alternative, exact, rank_sum if finite else None)
         warnings: tuple[str, ...] = ()
         estimate: float | None
         ci: ConfidenceInterval | None
@@ -75,7 +82,9 @@ class MannWhitney(Statistic):
             if ties:
                 warnings = ("ties: normal approximation with continuity correction, as R",)
             try:
-                estimate, ci = _hodges_lehmann_normal(a, b, alternative, confidence_level)
+                if rank_sum is None:  # an empty group: R's root-finding has nothing to search
+                    raise ValueError("f() values at end points not of opposite sign")
+                estimate, ci = _hodges_lehmann_normal(a, b, alternative, confidence_level, rank_sum)
             except _AllTied:
                 estimate, ci = None, None
                 warnings += ("no estimate or interval: shifting a makes every value tied (R stops here too)",)
@@ -83,14 +92,38 @@ class MannWhitney(Statistic):
                 estimate, ci = None, None
                 warnings += ("no estimate or interval: R's root-finding has no sign change here (R stops too)",)
         return TestResult(
-            statistic=float(res.statistic),
-            pvalue=float(res.pvalue),
+            statistic=statistic,
+            pvalue=pvalue,
             estimate=estimate,
             ci=ci,
             estimand=estimand,
             method=method,
             warnings=warnings,
         )
+
+
+def _rank_sum_test(a, b, alternative, exact, rank_sum) -> tuple[float, float]:
+    """U of ``a`` (R's W) and its P: ``scipy.stats.mannwhitneyu(a, b, use_continuity=True)``.
+    With ``rank_sum``, scipy's normal approximation operation for operation from the counts at
+    shift 0 instead of ranking the pooled sample again (100-200 ms an outcome at 5M rows,
+    measured), and without importing ``scipy.stats`` for it."""
+    if rank_sum is not None and not exact:
+        twice_u, cubes = rank_sum(0.0)
+        if cubes < 2**53:  # scipy sums t^3 - t as floats: exact, so the same number, below 2^53
+            m, n = len(a), len(b)
+            u1 = twice_u / 2  # scipy's sum of ranks is exact too (half-integers far below 2^53)
+            u2 = m * n - u1
+            u, factor = {"greater": (u1, 1), "less": (u2, 1)}.get(alternative, (max(u1, u2), 2))
+            total = m + n
+            s = math.sqrt(m * n / 12 * ((total + 1) - float(cubes) / (total * (total - 1))))
+            z = (u - m * n / 2 - 0.5) / s
+            return u1, min(max(float(distributions.norm.sf(z)) * factor, 0.0), 1.0)
+    from scipy import stats
+
+    res = stats.mannwhitneyu(
+        a, b, alternative=alternative, use_continuity=True, method="exact" if exact else "asymptotic"
+    )
+    return float(res.statistic), float(res.pvalue)
 
 
 def _wilcoxon_counts(m: int, n: int) -> list[int]:
@@ -134,41 +167,19 @@ class _AllTied(Exception):
     pass
 
 
-def _hodges_lehmann_normal(a, b, alternative, confidence_level):
+def _hodges_lehmann_normal(a, b, alternative, confidence_level, rank_sum=None):
     """R's asymptotic interval: roots in the shift d of the standardised rank sum of a - d."""
-    import numpy as np
-    from scipy import stats
-
     m, n = len(a), len(b)
-    a_sorted, b_sorted = np.sort(a), np.sort(b)
-    _, b_ties = np.unique(b_sorted, return_counts=True)
-    b_ties = b_ties.astype(np.int64)
-    b_cubes = int((b_ties**3 - b_ties).sum())
-
-    a_values, a_counts = np.unique(a_sorted, return_counts=True)
-    a_counts = a_counts.astype(np.int64)
-    a_cubes = int((a_counts**3 - a_counts).sum())
+    if rank_sum is None:
+        rank_sum = ShiftedRankSum(a, b)
 
     def wdiff(d: float, zq: float, correct: bool) -> float:
-        # The rank sum of a - d among c(a - d, b), as R computes it, by counting instead of ranking:
-        # U = #{b < a_i - d} + #{b = a_i - d} / 2 summed over a, and the ties of the pooled sample.
-        values, a_ties, a_tie_cubes = a_values - d, a_counts, a_cubes  # subtracting one d keeps the order ...
-        if not (np.diff(values) != 0).all():  # ... but rounding can make neighbours equal: regroup
-            shifted = a_sorted - d
-            starts = np.flatnonzero(np.r_[True, np.diff(shifted) != 0])
-            values, a_ties = shifted[starts], np.diff(np.r_[starts, m]).astype(np.int64)
-            a_tie_cubes = int((a_ties**3 - a_ties).sum())
-        below = np.searchsorted(b_sorted, values, side="left")
-        in_b = np.flatnonzero((b_sorted.take(below, mode="clip") == values) & (below < n))
-        b_here = np.zeros(len(values), dtype=np.int64)  # count b's equal values only where there are some
-        b_here[in_b] = np.searchsorted(b_sorted, values[in_b], side="right") - below[in_b]
-        dz = float((a_ties * (below + b_here / 2)).sum()) - m * n / 2
-        # the pooled sample's ties: b's and a's own, with the groups where a - d meets b merged
-        merged, b_only, a_only = a_ties[in_b] + b_here[in_b], b_here[in_b], a_ties[in_b]
-        cubes = b_cubes + a_tie_cubes + int((merged**3 - merged - (b_only**3 - b_only) - (a_only**3 - a_only)).sum())
+        twice_u, cubes = rank_sum(d)
+        dz = twice_u / 2 - m * n / 2
         correction = 0.0
         if correct:
-            correction = {"two-sided": np.sign(dz) * 0.5, "greater": 0.5, "less": -0.5}[alternative]
+            sign = math.copysign(0.5, dz) if dz else 0.0  # R's sign(dz) * 0.5
+            correction = {"two-sided": sign, "greater": 0.5, "less": -0.5}[alternative]
         sigma = math.sqrt((m * n / 12) * ((m + n + 1) - cubes / ((m + n) * (m + n - 1))))
         if sigma == 0:
             raise _AllTied
@@ -186,8 +197,8 @@ def _hodges_lehmann_normal(a, b, alternative, confidence_level):
 
     tail = tail_probability(alternative, confidence_level)
     ci = ConfidenceInterval(
-        -INF if alternative == "less" else root(stats.norm.isf(tail)),
-        INF if alternative == "greater" else root(stats.norm.ppf(tail)),
+        -INF if alternative == "less" else root(distributions.norm.isf(tail)),
+        INF if alternative == "greater" else root(distributions.norm.ppf(tail)),
     )
     estimate = uniroot(lambda d: wdiff(d, 0.0, False), lowest, highest, tol=1e-4)
     return float(estimate), ci

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from ivig_blina.stats import Statistic, TestResult
+from ivig_blina.stats import Statistic, TestResult, distributions
 from ivig_blina.stats.omnibus import left_out, two_sided_only
 from ivig_blina.stats.sides import (
     INF,
@@ -171,8 +171,6 @@ def poisson_lrt(groups) -> tuple[float | None, float | None, int]:
     >>> round(statistic, 6), df  # R: anova(glm(...), test = "LRT")$Deviance[2] is 0.813949
     (0.813949, 2)
     """
-    from scipy import stats
-
     episodes, days = _checked_rates(groups)
     if any(x > 0 and t == 0 for x, t in zip(episodes, days)):
         raise ValueError("a group has episodes but no patient-days")
@@ -184,49 +182,46 @@ def poisson_lrt(groups) -> tuple[float | None, float | None, int]:
     pooled = total_episodes / total_days
     deviance = 2 * sum(x * math.log(x / (t * pooled)) for x, t in kept if x > 0)
     statistic = max(0.0, deviance)  # equal rates: 0, not a rounding error below it
-    return statistic, float(stats.chi2.sf(statistic, df)), df
+    return statistic, float(distributions.chi2_sf(statistic, df)), df
 
 
 def _rate_ratio_wald(x1, t1, x2, t2, alternative, confidence_level):
     """(x1 / t1) / (x2 / t2) and ``exp`` of the Wald interval of its log, standard error
     ``sqrt(1/x1 + 1/x2)`` (the Poisson model's, as ``confint.default``); with no episodes in
     a group the log is infinite and the interval (0, inf); with none at all no estimate."""
-    from scipy import stats
-
     if x1 == 0 or x2 == 0:
         estimate = None if x1 == x2 else 0.0 if x1 == 0 else INF
         return estimate, ConfidenceInterval(0.0, INF)
     log_ratio = math.log((x1 / t1) / (x2 / t2))
-    low, high = interval(log_ratio, math.sqrt(1 / x1 + 1 / x2), stats.norm, alternative, confidence_level)
+    low, high = interval(log_ratio, math.sqrt(1 / x1 + 1 / x2), distributions.norm, alternative, confidence_level)
     return math.exp(log_ratio), ConfidenceInterval(math.exp(low), math.exp(high))
 
 
 def _binom_test(x: int, n: int, p: float, alternative: str) -> float:
     """R's ``binom.test(x, n, p)$p.value`` (two-sided: relative tolerance 1e-7)."""
     import numpy as np
-    from scipy import stats
+
+    from ivig_blina.stats.distributions import binom_cdf, binom_pmf, binom_sf
 
     if alternative == "less":
-        return float(stats.binom.cdf(x, n, p))
+        return float(binom_cdf(x, n, p))
     if alternative == "greater":
-        return float(stats.binom.sf(x - 1, n, p))
-    d = stats.binom.pmf(x, n, p)
+        return float(binom_sf(x - 1, n, p))
+    d = binom_pmf(x, n, p)
     m = n * p
     if x == m:
         return 1.0
     if x < m:
         i = np.arange(math.ceil(m), n + 1)
-        y = int(np.sum(stats.binom.pmf(i, n, p) <= d * (1 + 1e-7)))
-        return float(min(1.0, stats.binom.cdf(x, n, p) + stats.binom.sf(n - y, n, p)))
+        y = int(np.sum(binom_pmf(i, n, p) <= d * (1 + 1e-7)))
+        return float(min(1.0, binom_cdf(x, n, p) + binom_sf(n - y, n, p)))
     i = np.arange(0, math.floor(m) + 1)
-    y = int(np.sum(stats.binom.pmf(i, n, p) <= d * (1 + 1e-7)))
-    return float(min(1.0, stats.binom.cdf(y - 1, n, p) + stats.binom.sf(x - 1, n, p)))
+    y = int(np.sum(binom_pmf(i, n, p) <= d * (1 + 1e-7)))
+    return float(min(1.0, binom_cdf(y - 1, n, p) + binom_sf(x - 1, n, p)))
 
 
 def _clopper_pearson(x: int, n: int, alternative: str, confidence_level: float) -> tuple[float, float]:
-    from scipy import stats
-
     alpha = tail_probability(alternative, confidence_level)
-    low = 0.0 if x == 0 else float(stats.beta.ppf(alpha, x, n - x + 1))
-    high = 1.0 if x == n else float(stats.beta.ppf(1 - alpha, x + 1, n - x))
+    low = 0.0 if x == 0 else float(distributions.beta_ppf(alpha, x, n - x + 1))
+    high = 1.0 if x == n else float(distributions.beta_ppf(1 - alpha, x + 1, n - x))
     return open_side(low, high, alternative, 0.0, 1.0)

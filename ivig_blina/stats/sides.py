@@ -69,11 +69,11 @@ def pvalue_chisq_or_signed_root(chisq: float, z: float, alternative: str) -> flo
     """P of a one-degree-of-freedom chi-square statistic: its upper tail two-sided; one-sided,
     the normal tail of its signed root ``z`` (the direction of the first group), as R's
     ``prop.test`` does for the chi-square test."""
-    from scipy import stats
+    from ivig_blina.stats.distributions import chi2_sf, norm
 
     if alternative == "two-sided":
-        return float(stats.chi2.sf(chisq, 1))
-    return float(stats.norm.cdf(z) if alternative == "less" else stats.norm.sf(z))
+        return float(chi2_sf(chisq, 1))
+    return float(norm.cdf(z) if alternative == "less" else norm.sf(z))
 
 
 def interval(estimate: float, se: float, dist, alternative: str, confidence_level: float) -> ConfidenceInterval:

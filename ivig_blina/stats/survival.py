@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ivig_blina.stats import Statistic, TestResult
+from ivig_blina.stats import Statistic, TestResult, distributions
 from ivig_blina.stats.omnibus import left_out, two_sided_only
 from ivig_blina.stats.sides import (
     EPSILON,
@@ -69,7 +69,6 @@ class KaplanMeier:
 def kaplan_meier(time, event, confidence_level: float = 0.95) -> KaplanMeier:
     """Kaplan-Meier estimate with Greenwood variance and log-transformed limits."""
     import numpy as np
-    from scipy import stats
 
     check_confidence_level(confidence_level)
     time, event = np.asarray(time, float), np.asarray(event) == 1
@@ -80,7 +79,7 @@ def kaplan_meier(time, event, confidence_level: float = 0.95) -> KaplanMeier:
     surv = np.cumprod(1 - n_event / n_risk)
     with np.errstate(divide="ignore", invalid="ignore"):
         greenwood = np.cumsum(np.where(n_event > 0, n_event / (n_risk * (n_risk - n_event)), 0.0))
-        z = stats.norm.ppf(1 - (1 - confidence_level) / 2)
+        z = distributions.norm.ppf(1 - (1 - confidence_level) / 2)
         se_log = np.sqrt(greenwood)
         lower = np.where(surv > 0, surv * np.exp(-z * se_log), np.nan)
         upper = np.where(surv > 0, np.minimum(1.0, surv * np.exp(z * se_log)), np.nan)
@@ -213,7 +212,6 @@ def log_rank_k(groups):
     (1.4975, 2, 0.473)
     """
     import numpy as np
-    from scipy import stats
 
     if not groups:
         return None, None, 0, np.zeros(0, dtype=bool)
@@ -236,7 +234,7 @@ def log_rank_k(groups):
         statistic = float(difference @ np.linalg.solve(covariance[1:, 1:], difference))
     except np.linalg.LinAlgError:
         return None, None, df, tested
-    return statistic, float(stats.chi2.sf(statistic, df)), df, tested
+    return statistic, float(distributions.chi2_sf(statistic, df)), df, tested
 
 
 def _log_rank_omnibus(groups, alternative) -> TestResult:
@@ -277,7 +275,6 @@ def stratified_cox_hazard_ratio(strata, alternative="two-sided", confidence_leve
     strata. ``strata`` is a list of ``(a_s, b_s)`` pairs, each ``(time, event)``. Newton-Raphson
     from 0 as :func:`cox_hazard_ratio`; the Wald interval."""
     import numpy as np
-    from scipy import stats
 
     parts = [_EfronStratum(a, b) for a, b in strata]
     if not any(p.first_has_events for p in parts) or not any(p.second_has_events for p in parts):
@@ -322,7 +319,7 @@ def stratified_cox_hazard_ratio(strata, alternative="two-sided", confidence_leve
         return infinite
     if not converged or abs(beta) > 15 or information <= 1e-12:
         return infinite
-    low, high = interval(beta, 1 / math.sqrt(information), stats.norm, alternative, confidence_level)
+    low, high = interval(beta, 1 / math.sqrt(information), distributions.norm, alternative, confidence_level)
     return (
         math.exp(beta),
         ConfidenceInterval(math.exp(low), math.exp(high)),
