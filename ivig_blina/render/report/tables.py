@@ -219,8 +219,8 @@ def time_section(cmp: Comparison, counter: Counter, notes: Notes) -> Section | N
     rates = [o for o in cmp.outcomes if o.kind == "rate"]
     if rates:
         blocks.append(burden_table(cmp, rates, counter, notes))
-    if cmp.infection_breakdown:
-        blocks.append(pathogen_table(cmp, counter))
+    if any(entry["pathogen"] != "unspecified" for entry in cmp.infection_breakdown or ()):
+        blocks.append(pathogen_table(cmp, counter))  # not for a file without pathogens
     for model in cmp.models:
         blocks.append(model_table(model, counter, ci_header(cmp)))
     if not blocks:
