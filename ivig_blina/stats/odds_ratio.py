@@ -76,21 +76,34 @@ def conditional_odds_ratio(
     import numpy as np
 
     hi = lo + len(log_null) - 1
-    support = np.arange(lo, hi + 1)
+    values = np.arange(lo, hi + 1, dtype=float)  # the support, as the products below convert it
 
     def density(ncp: float):
         if ncp == 1 and null is not None:
             return null
-        dens = log_null + math.log(ncp) * support
-        dens = np.exp(dens - dens.max())
-        return dens / dens.sum()
+        # R's dnhyper: log_null + log(ncp) * support, exp(d - max), d / sum, in one array. The
+        # root-finding calls it 20-30 times over up to 250k values, of which exp(d - max) is
+        # exactly 0 (below -746) for all but a few thousand around the mode: exp is taken from
+        # the first to the last value above -746 only, the others set to the 0 exp gives them
+        # (the same array: Fisher's three outcomes at 5M rows took 162 ms instead of 463, load 2.6)
+        dens = np.multiply(values, math.log(ncp))
+        dens += log_null
+        dens -= dens.max()
+        above = dens >= -746.0
+        first, last = int(above.argmax()), len(dens) - int(above[::-1].argmax())
+        dens[:first] = 0.0
+        dens[last:] = 0.0
+        window = dens[first:last]
+        np.exp(window, out=window)
+        window /= dens.sum()
+        return dens
 
     def mean(ncp: float) -> float:
         if ncp == 0:
             return lo
         if ncp == INF:
             return hi
-        return float((support * density(ncp)).sum())
+        return float((values * density(ncp)).sum())
 
     def tail(ncp: float, upper: bool) -> float:
         if ncp == 1 and null_tail is not None:
@@ -99,8 +112,8 @@ def conditional_odds_ratio(
             return float(observed <= lo if upper else observed >= lo)
         if ncp == INF:
             return float(observed <= hi if upper else observed >= hi)
-        dens = density(ncp)
-        return float(dens[support >= observed].sum() if upper else dens[support <= observed].sum())
+        dens = density(ncp)  # support >= s and <= s, as slices: the same values in the same order
+        return float(dens[observed - lo :].sum() if upper else dens[: observed - lo + 1].sum())
 
     def mle() -> float:
         if observed == lo:
