@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from typer.testing import CliRunner
 
 from ivig_blina.cli import app
+from ivig_blina.cli.config import group
 
 # Installed plug-ins are switched off for the whole suite, before any registry is filled, so
 # that no test depends on what else is installed; the plug-in tests switch them on themselves.
@@ -33,8 +35,10 @@ def write(tmp_path):
 
 def run(*args: str, input: str | bytes | None = None):
     """Run ``ivigblina ARGS``; a result with exit_code, stdout and stderr. Fails on any
-    exception that is not a clean exit (a traceback is a bug)."""
-    result = CliRunner().invoke(app, [str(a) for a in args], input=input)
+    exception that is not a clean exit (a traceback is a bug). The group is the one ``main``
+    runs, its commands made only when used (Typer's runner would make them all first)."""
+    with mock.patch("typer.testing._get_command", group):
+        result = CliRunner().invoke(app, [str(a) for a in args], input=input)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result

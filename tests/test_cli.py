@@ -7,11 +7,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from conftest import WO, assert_usage_error, run
 
 from ivig_blina import __version__
+from ivig_blina.cli import app
+from ivig_blina.cli.config import group
 
 GOOD = "patient_id,cohort,day,igg_mg_dl,event\nA,x,-1,900,\nA,x,10,300,\nB,y,10,500,\nB,y,20,,infection\n"
 
@@ -20,6 +23,42 @@ def test_help_states_the_definitions():
     result = run("nadir", "--help")
     assert result.exit_code == 0
     assert "lowest IgG" in result.stdout and "earliest day" in result.stdout
+
+
+COMMANDS = [[], ["nadir"], ["compare"], ["table1"], ["report"], ["tests"], ["power"], ["verify"], ["plot"]]
+COMMANDS += [["plot", name] for name in ("igg", "infection", "swimmer", "forest")]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_help_is_the_same_whether_commands_are_made_first_or_when_used(command):
+    """``main`` makes a command only when it is run or its help shown (config.group); Typer's
+    own group makes all first. Both say the same."""
+    import typer.main
+    from typer.testing import CliRunner
+
+    eager = CliRunner().invoke(app, [*command, "--help"], prog_name="ivigblina", terminal_width=100)
+    late = run_deferred([*command, "--help"])
+    assert eager.exit_code == late.exit_code == 0
+    assert late.stdout == eager.stdout
+    assert typer.main.get_command(app).commands.keys() == group(app).commands.keys()
+
+
+def run_deferred(args):
+    from typer.testing import CliRunner
+
+    with mock.patch("typer.testing._get_command", group):
+        return CliRunner().invoke(app, args, prog_name="ivigblina", terminal_width=100)
+
+
+def test_the_list_of_commands_makes_none_of_them():
+    made = group(app)
+    pending = set(made._make)
+    with pytest.raises(SystemExit) as done:
+        made(["--help"], prog_name="ivigblina")
+    assert done.value.code == 0
+    assert set(made._make) == pending == set(made.commands)  # each still its help line only
+    made(["tests", "-f", "csv"], prog_name="ivigblina", standalone_mode=False)
+    assert set(made._make) == pending - {"tests"}  # only the command run is made
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv"])

@@ -28,7 +28,7 @@ from ivig_blina.cli.common import (
     warn,
     warnings_as_lines,
 )
-from ivig_blina.cli.config import ConfigGroup
+from ivig_blina.cli.config import ConfigGroup, group
 from ivig_blina.cli.options import (
     Adjust,
     Alternative,
@@ -456,7 +456,7 @@ def _main(
 def main() -> None:
     try:
         try:
-            app(prog_name="ivigblina")
+            group(app)(prog_name="ivigblina")
         except OSError as e:
             if e.errno not in ONLY_WRITES_FAIL_SO:
                 raise  # a bug

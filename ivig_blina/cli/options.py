@@ -484,10 +484,9 @@ class Input:
         )
 
 
-def with_input(command):
-    """Give ``command`` the shared input options: Typer sees them as parameters, and the
-    command receives them as one :class:`Input` named ``source``."""
-    own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "source"]
+@functools.cache
+def _shared_parameters() -> list[inspect.Parameter]:
+    """:class:`Input`'s fields as parameters (the file first, positional), evaluated once."""
     hints = inspect.get_annotations(Input, eval_str=True)
     shared = [
         inspect.Parameter(
@@ -499,6 +498,14 @@ def with_input(command):
         for f in fields(Input)
     ]
     shared[0] = shared[0].replace(default=inspect.Parameter.empty)
+    return shared
+
+
+def with_input(command):
+    """Give ``command`` the shared input options: Typer sees them as parameters, and the
+    command receives them as one :class:`Input` named ``source``."""
+    own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "source"]
+    shared = _shared_parameters()
     keyword_own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own]
 
     @functools.wraps(command)
