@@ -483,6 +483,19 @@ def test_listing_statistics_imports_neither_pandas_nor_scipy():
     assert done.stdout.strip().endswith("[]")
 
 
+def test_compare_on_the_example_does_not_import_scipy_stats():
+    """Importing scipy.stats builds every distribution: 0.7-1 s of start-up (issue 19). The exact
+    Mann-Whitney P (pwilcox, ported) and the distributions compare needs come without it."""
+    code = (
+        f"import sys; from ivig_blina.cli import main; sys.argv = ['ivigblina', 'compare', {str(WO)!r}, '-q']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('scipy.stats' in sys.modules, 'pandas' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("False True")
+
+
 def test_nadir_table_draws_the_first_patients_and_says_so(write):
     """A terminal table shows a screenful of a registry: 100 rows, then a note."""
     text = "patient_id,cohort,day,igg_mg_dl\n" + "".join(
