@@ -23,6 +23,7 @@ import pandas as pd
 
 from ivig_blina.errors import IvigBlinaError
 from ivig_blina.io import memory
+from ivig_blina.io.encode import dictionary_encode
 
 BOM = b"\xef\xbb\xbf"
 BLOCK = 16 << 20  # bytes per parsed block: big blocks mean small dictionaries to merge afterwards
@@ -514,37 +515,47 @@ def _strings(columns: dict, lines: np.ndarray, max_field: int, name: str) -> pd.
     pandas Categoricals: lab exports repeat few distinct strings (IDs, days, values, labels), so
     later steps work on each distinct string once. The CSV reader builds the dictionaries while
     it parses; only they are trimmed and measured."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def categorical(h: str) -> pd.Categorical:
+        return _categorical(columns.pop(h), lines, max_field, name, h)
+
+    # Arrow lets go of the GIL: the IDs' encoding (a hash lookup per row, the longest) beside the rest
+    names = list(columns)
+    with ThreadPoolExecutor(2) as pool:
+        return pd.DataFrame(dict(zip(names, pool.map(categorical, names))), copy=False)
+
+
+def _categorical(column, lines: np.ndarray, max_field: int, name: str, h: str) -> pd.Categorical:
+    """One Arrow column of :func:`_strings` as a trimmed pandas Categorical."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    frame = {}
-    for h in list(columns):
-        column = columns.pop(h)
-        if not pa.types.is_dictionary(column.type):  # encoded once, whole: one dictionary, no merging
-            if isinstance(column, pa.ChunkedArray):
-                column = column.cast(pa.large_string()) if column.nbytes >= 1 << 31 else column
-                column = column.combine_chunks()
-            column = pc.dictionary_encode(column)
+    if pa.types.is_dictionary(column.type):  # a dictionary per block of the file: merged
         chunks = pa.table({h: column}).unify_dictionaries().column(0).chunks
-        del column
         codes = np.concatenate([c.indices.to_numpy() for c in chunks]) if chunks else np.zeros(0, np.int32)
         dictionary = chunks[0].dictionary if chunks else pa.array([], pa.string())
         del chunks
-        trimmed = pc.utf8_trim_whitespace(dictionary)
-        lengths = pc.utf8_length(trimmed).to_numpy()
-        if (lengths > max_field).any():
-            i = int(np.argmax((lengths > max_field)[codes]))
-            raise IvigBlinaError(
-                f"a field of {lengths[codes[i]]} characters is longer than the limit of {max_field} (--max-field-size)",
-                path=name,
-                line=int(lines[i]),
-                column=h,
-            )
-        untouched = pc.all(pc.equal(trimmed, dictionary)).as_py() is not False  # then still distinct
-        categories = trimmed.to_numpy(zero_copy_only=False)
-        if not untouched:
-            merged, categories = pd.factorize(categories)  # " P1" and "P1" are one patient
-            if len(categories) < len(trimmed):
-                codes = merged[codes]
-        frame[h] = pd.Categorical.from_codes(codes, pd.Index(categories, dtype=object), validate=False)
-    return pd.DataFrame(frame, copy=False)
+    else:  # encoded once, whole: one dictionary, no merging
+        if isinstance(column, pa.ChunkedArray):
+            column = column.cast(pa.large_string()) if column.nbytes >= 1 << 31 else column
+            column = column.combine_chunks()
+        codes, dictionary = dictionary_encode(column)
+    del column
+    trimmed = pc.utf8_trim_whitespace(dictionary)
+    lengths = pc.utf8_length(trimmed).to_numpy()
+    if (lengths > max_field).any():
+        i = int(np.argmax((lengths > max_field)[codes]))
+        raise IvigBlinaError(
+            f"a field of {lengths[codes[i]]} characters is longer than the limit of {max_field} (--max-field-size)",
+            path=name,
+            line=int(lines[i]),
+            column=h,
+        )
+    untouched = pc.all(pc.equal(trimmed, dictionary)).as_py() is not False  # then still distinct
+    categories = trimmed.to_numpy(zero_copy_only=False)
+    if not untouched:
+        merged, categories = pd.factorize(categories)  # " P1" and "P1" are one patient
+        if len(categories) < len(trimmed):
+            codes = merged[codes]
+    return pd.Categorical.from_codes(codes, pd.Index(categories, dtype=object), validate=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -342,25 +343,24 @@ class _Validator:
         if len(duplicate):
             first_lines["duplicate_rows"] = int(self.lines[duplicate.min()])
         order = order[~repeated]
-        patients, cohort = self.patients(patient, data[p.cohort] if p.cohort else None, order)
-        covariates = self.covariates(data, pid, order) if p.covariates else None
-        listed_days = _listed_days(pid, day, order[~has_data[order]], len(patient.cat.categories))
-        patients["listed_day"] = listed_days[patients.pid.to_numpy()]
-
         rows = order[has_data[order]]  # the kept rows, in patient and day order
-        table = pd.DataFrame(
-            copy=False,
-            data={
+        with ThreadPoolExecutor(1) as pool:  # the patient list beside the rows' gathers (numpy lets go of the GIL)
+            listing = pool.submit(self.patients, patient, data[p.cohort] if p.cohort else None, order)
+            kept = {
                 "pid": _compact(pid[rows]),
                 "patient_id": _take(patient.array, rows),
-                "cohort": _take(cohort, pid[rows]),
                 "day": day.at(rows),
                 "igg": igg.at(rows),
                 "censored": pd.Categorical.from_codes(censored.at(rows), CENSORED),
                 "event": _take(event.array, rows),
                 "line": _compact(self.lines[rows]),
-            },
-        )
+            }
+            patients, cohort = listing.result()
+        covariates = self.covariates(data, pid, order) if p.covariates else None
+        listed_days = _listed_days(pid, day, order[~has_data[order]], len(patient.cat.categories))
+        patients["listed_day"] = listed_days[patients.pid.to_numpy()]
+        first = {name: kept.pop(name) for name in ("pid", "patient_id")}
+        table = pd.DataFrame(copy=False, data={**first, "cohort": _take(cohort, first["pid"]), **kept})
         if grade is not None:
             table["grade"] = grade.at(rows)
         if p.pathogen:

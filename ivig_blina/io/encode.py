@@ -1,0 +1,82 @@
+"""A column of many distinct strings (patient IDs) as codes into its distinct values, in order
+of first appearance: what ``pyarrow.compute.dictionary_encode`` gives, faster where it can be.
+
+Arrow looks every row up in one hash table of all the distinct strings; with half a million
+patients that table is far larger than the processor's cache, and each row costs a cache miss
+or two (1.7-2.3 s for 5M rows, 510k patients, measured). When every ID has the same length of
+at most 8 bytes (``P0433380``, most record numbers), each is one 64-bit integer: the rows are
+first split by a hash of it into 128 parts, each part looked up in a table of its own that
+fits in the cache, and the parts' codes put back in order of first appearance (0.6 s). Other
+columns take Arrow's way. Both give the same codes and dictionary, which the tests check.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+PARTS = 128  # 2**7: about 4,000 distinct IDs a part at half a million patients
+SMALL = 1 << 16  # fewer rows: Arrow's table fits in the cache anyway
+
+
+def dictionary_encode(column):
+    """``(codes, dictionary)`` of a string ``column`` without nulls (an Arrow array): int32 codes
+    and an Arrow string array of the distinct values, numbered in order of first appearance."""
+    import pyarrow.compute as pc
+
+    keys = _fixed_width_keys(column)
+    if keys is None:
+        encoded = pc.dictionary_encode(column)
+        return encoded.indices.to_numpy(), encoded.dictionary
+    codes, first_rows = _factorize_by_parts(keys)
+    return codes, column.take(first_rows)
+
+
+def _fixed_width_keys(column) -> np.ndarray | None:
+    """Each string as a uint64 of its bytes (zero-padded), when all have one length of 1-8
+    bytes and there are enough rows to gain; else None."""
+    import pyarrow as pa
+
+    n = len(column)
+    if n < SMALL or column.null_count or not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        return None
+    offset_type = np.int64 if pa.types.is_large_string(column.type) else np.int32
+    offsets = np.frombuffer(column.buffers()[1], offset_type, n + 1, column.offset * np.dtype(offset_type).itemsize)
+    width = int(offsets[1] - offsets[0])
+    if not 1 <= width <= 8 or int(offsets[-1] - offsets[0]) != n * width or (np.diff(offsets) != width).any():
+        return None
+    data = np.frombuffer(column.buffers()[2], np.uint8, n * width, int(offsets[0]))
+    padded = np.zeros((n, 8), np.uint8)
+    padded[:, :width] = data.reshape(n, width)
+    return padded.view(np.uint64).ravel()
+
+
+def _factorize_by_parts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """int32 codes of ``keys`` in order of first appearance, and the row where each code first
+    appears; ``pandas.factorize`` part by part (equal keys share a part)."""
+    import pandas as pd
+
+    n = len(keys)
+    part = ((keys * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(57)).astype(np.uint8)  # Fibonacci hashing
+    order = np.argsort(part, kind="stable")  # by part, rows in file order within each (a radix sort)
+    bounds = np.concatenate([[0], np.cumsum(np.bincount(part, minlength=PARTS))])
+    del part
+    grouped = keys[order]
+    local = np.empty(n, np.int64)  # a code unique across parts, in part order
+    firsts = []  # per part, the positions (in ``order``) where its codes first appear
+    base = 0
+    for start, end in zip(bounds[:-1], bounds[1:]):
+        if start == end:
+            continue
+        codes, distinct = pd.factorize(grouped[start:end])  # numbered by first appearance
+        seen = np.maximum.accumulate(codes)
+        firsts.append(start + np.flatnonzero(np.concatenate([[True], seen[1:] > seen[:-1]])))
+        local[start:end] = codes + base
+        base += len(distinct)
+    del grouped
+    first_row = order[np.concatenate(firsts)] if firsts else np.zeros(0, np.int64)
+    by_first = np.argsort(first_row)
+    rank = np.empty(base, np.int32)
+    rank[by_first] = np.arange(base, dtype=np.int32)
+    codes = np.empty(n, np.int32)
+    codes[order] = rank[local]
+    return codes, first_row[by_first]

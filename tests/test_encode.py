@@ -1,0 +1,62 @@
+"""io/encode.py: patient IDs as codes by parts, the same as Arrow's dictionary_encode."""
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+
+from ivig_blina.io.encode import SMALL, _fixed_width_keys, dictionary_encode
+
+ALPHABET = np.array(list("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+
+def ids(n: int, width: int, distinct: int, seed: int = 0) -> list[str]:
+    """``n`` IDs of ``width`` characters drawn from ``distinct`` values, in random order."""
+    rng = np.random.default_rng(seed)
+    values = rng.integers(0, min(distinct, 36**width), size=n)
+    return ["".join(ALPHABET[(v // 36**k) % 36] for k in range(width)) for v in values]
+
+
+def assert_as_arrow(column) -> None:
+    codes, dictionary = dictionary_encode(column)
+    arrow = pc.dictionary_encode(column)
+    assert codes.dtype == np.int32
+    assert np.array_equal(codes, arrow.indices.to_numpy())
+    assert dictionary.equals(arrow.dictionary)
+
+
+@pytest.mark.parametrize("width", range(1, 9))
+def test_fixed_width_ids_take_the_parts_and_give_arrows_codes(width):
+    column = pa.array(ids(SMALL + 1000, width, distinct=5000, seed=width))
+    assert _fixed_width_keys(column) is not None
+    assert_as_arrow(column)
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        pa.array(ids(SMALL, 9, 5000)),  # too long for one integer
+        pa.array(ids(SMALL, 6, 5000)[:-1] + ["P1"]),  # one ID shorter than the rest
+        pa.array(ids(SMALL - 1, 8, 5000)),  # too few rows to gain
+    ],
+    ids=["nine bytes", "ragged", "small"],
+)
+def test_other_columns_take_arrows_way(column):
+    assert _fixed_width_keys(column) is None
+    assert_as_arrow(column)
+
+
+def test_a_slice_large_strings_and_characters_of_two_bytes_count_their_bytes():
+    text = [s.replace("A", "é") for s in ids(3 * SMALL, 4, 20000, seed=7)]  # é is 2 bytes in UTF-8
+    same_bytes = [s for s in text if len(s.encode()) == 4]
+    sliced = pa.array(["padding"] + same_bytes + ["tail"]).slice(1, len(same_bytes))
+    assert sliced.offset == 1 and _fixed_width_keys(sliced) is not None
+    assert_as_arrow(sliced)
+    large = pa.array(same_bytes, pa.large_string())
+    assert _fixed_width_keys(large) is not None
+    assert_as_arrow(large)
+
+
+def test_every_row_distinct_and_every_row_the_same():
+    assert_as_arrow(pa.array([f"{i:08d}" for i in range(SMALL + 5)]))
+    assert_as_arrow(pa.array(["P0000001"] * (SMALL + 5)))
