@@ -307,7 +307,7 @@ def test_duplicates_across_partitions_are_counted_as_in_one_file(tmp_path, sched
         "A,x,10,<300,\nA,x,20,,infection\n"  # the same rows again: duplicates across partitions
         "B,y,5,410,\n"  # another value on B's day 5: a same-day conflict across partitions
         "C,y,3,350.0,\n"  # the same number written otherwise: not a duplicate, as in one file
-        "A,x,20,,Infection\n"  # another label text: not a duplicate either, as in one file
+        "A,x,20,,Infection\n"  # the same label in another case: a duplicate, as in one file
         "D,y,,,\nD,y,7,,\n"
     )  # rows that only list a patient: one repeated, one with a day
     parts = tmp_path / "parts"
@@ -326,7 +326,7 @@ def test_duplicates_across_partitions_are_counted_as_in_one_file(tmp_path, sched
         one_input["patient_only_rows"],
         one_input["censored_values"],
         one_input["same_day_conflicts"],
-    ) == (3, 10, 2, 1, 1)
+    ) == (4, 9, 2, 1, 1)
     assert json.loads(split.stdout)["outcomes"] == json.loads(one.stdout)["outcomes"]
     nadir = {
         r["patient_id"]: r
@@ -334,7 +334,7 @@ def test_duplicates_across_partitions_are_counted_as_in_one_file(tmp_path, sched
             run("nadir", parts, "--engine", "dask", "--scheduler", scheduler, "-f", "json", "-q").stdout
         )
     }
-    assert nadir["A"]["infection_episodes"] == 3  # days 20 (twice, as Infection and infection) and 30
+    assert nadir["A"]["infection_episodes"] == 2  # days 20 (Infection is infection) and 30
 
 
 def test_partitions_with_grades_or_pathogens_are_refused_not_dropped(tmp_path, scheduler):

@@ -123,6 +123,24 @@ def test_rows_equal_once_normalised_are_duplicates(write):
     assert json.loads(result.stdout)[0]["infection_episodes"] == 1
 
 
+def test_rows_equal_as_the_labels_are_read_are_duplicates(write):
+    """Labels are read in lower case and through --event-map: IVIG on a day that has ivig is the
+    same dose written twice, not a second dose (the same-work DuckDB reference of the benchmark
+    found the difference on its awkward cohort at 5M rows)."""
+    text = (
+        "patient_id,cohort,day,igg_mg_dl,event\n"
+        "A,x,0,300,\nA,x,5,,IVIG\nA,x,5,,ivig\nA,x,9,,Infection\nA,x,9,,infection\nA,x,9,,ICU\n"
+        "B,y,1,400,\n"
+    )
+    result = run("nadir", write(text), "-f", "json")
+    assert "2 duplicate rows skipped" in result.stderr
+    a = json.loads(result.stdout)[0]
+    assert (a["ivig_doses"], a["infection_episodes"]) == (1, 1)
+    mapped = run("nadir", write(text), "-f", "json", "--event-map", "ICU=infection")
+    assert "3 duplicate rows skipped" in mapped.stderr  # ICU is infection, on day 9 as well
+    assert json.loads(mapped.stdout)[0]["infection_episodes"] == 1
+
+
 def test_strict_refuses_a_value_that_needed_normalising(write):
     result = run("nadir", write(INVISIBLE), "--strict")
     assert result.exit_code == 1

@@ -14,6 +14,7 @@ import os
 import re
 import stat
 import sys
+import threading
 import zlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
@@ -73,9 +74,9 @@ def read_table(
     budget = memory.budget(dialect.max_memory)
     lower = name.lower()
     data = _read_bytes(source, name, budget, _kind(lower))
-    digest = hashlib.sha256(data).hexdigest()
+    digest = _sha256_beside(data)
     if lower.endswith(".parquet"):
-        return _read_parquet(data, name, digest, wanted, dialect, budget)
+        return _read_parquet(data, name, digest(), wanted, dialect, budget)
     if lower.endswith((".xlsx", ".xlsm")):
         from ivig_blina.io.workbook import workbook_text
 
@@ -112,7 +113,21 @@ def read_table(
     del table, body, data  # the file's bytes are parsed: free them before the next copies
     frame = _strings(columns, lines, dialect.max_field, name)
     memory.release()
-    return RawTable(name, digest, header, frame, lines, blank_rows=len(skipped))
+    return RawTable(name, digest(), header, frame, lines, blank_rows=len(skipped))
+
+
+def _sha256_beside(data: bytes) -> Callable[[], str]:
+    """The SHA-256 of ``data``, computed in a thread while the file is parsed (hashlib lets go
+    of the GIL; 0.1-0.2 s for 126 MB): call the result for the hex digest."""
+    digest: list[str] = []
+    thread = threading.Thread(target=lambda: digest.append(hashlib.sha256(data).hexdigest()), daemon=True)
+    thread.start()
+
+    def result() -> str:
+        thread.join()
+        return digest[0]
+
+    return result
 
 
 def _blank(data: bytes, start: int = 0) -> bool:
