@@ -21,8 +21,8 @@ in an order that alternates across repeats, by
 The outputs are compared patient by patient (agreement.py): ivigblina and duckdb on every column,
 pandas on its three; the same check runs on an awkward cohort (censored values, deaths, events
 after a death, listing, duplicate and blank rows, labels in other cases or with invisible
-characters) at the smallest and the largest size. The script exits 1 if they disagree or a measured command fails, never because
-something is slow.
+characters) at the smallest and the largest size. The script exits 1 if they disagree or a
+measured command fails, never because something is slow.
 
 Reported per tool and size: median wall time, CPU time (user + system of the process and its
 threads, from os.wait4) and peak memory (max RSS) over the repeats, with the median 1-minute load

@@ -1038,6 +1038,15 @@ def test_results_say_what_the_study_could_have_detected(tmp_path):
     assert sentence in out.read_text()
 
 
+def test_the_data_account_names_the_cohorts_by_their_labels(tmp_path):
+    out = tmp_path / "study.md"
+    args = ("--groups", "ivig,control", "--labels", "ivig=IVIG prophylaxis", "--no-figures", "-q", "-o", out)
+    assert run("report", WO, *args).exit_code == 0
+    account = next(line for line in out.read_text().splitlines() if "patients in the file:" in line)
+    assert "IVIG prophylaxis 17" in account and "control 6" in account
+    assert "ivig 17" not in account
+
+
 def test_infections_by_pathogen_are_a_table_of_the_breakdown(tmp_path):
     graded = ROOT / "examples" / "graded_infections.csv"
     document = json.loads(run("compare", graded, "--groups", "ivig,control", "--burden", "-f", "json", "-q").stdout)

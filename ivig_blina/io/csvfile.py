@@ -535,7 +535,7 @@ def _strings(columns: dict, lines: np.ndarray, max_field: int, name: str) -> pd.
     def categorical(h: str) -> pd.Categorical:
         return _categorical(columns.pop(h), lines, max_field, name, h)
 
-    # Arrow lets go of the GIL: the IDs' encoding (a hash lookup per row, the longest) beside the rest
+    # two at a time (Arrow and numpy let go of the GIL): the IDs' encoding, the longest, beside the rest
     names = list(columns)
     with ThreadPoolExecutor(2) as pool:
         return pd.DataFrame(dict(zip(names, pool.map(categorical, names))), copy=False)

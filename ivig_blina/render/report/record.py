@@ -63,9 +63,10 @@ def data_section(cmp: Comparison) -> Section:
     if c.get("same_day_conflicts"):
         rows.append(f"{_n(c['same_day_conflicts'], 'patient-day')} with two different IgG values (the lower counts).")
     per_cohort = c.get("patients_per_cohort", {})
+    labels = cmp.meta.get("options", {}).get("labels") or {}  # --labels: as every other table shows them
     patients = [
         f"{_n(c['patients'], 'patient')} in the file: "
-        + "; ".join(f"{g or '(no cohort)'} {n:,}" for g, n in per_cohort.items())
+        + "; ".join(f"{labels.get(g, g) or '(no cohort)'} {n:,}" for g, n in per_cohort.items())
         + ".",
         "Compared: " + "; ".join(f"{g} {n:,}" for g, n in group_sizes(cmp).items()) + ".",
     ]
