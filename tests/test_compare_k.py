@@ -179,6 +179,38 @@ def test_omnibus_test_equals_r(three, key):
         assert stats.chi2.sf(got.statistic, expected["df"]) == pytest.approx(got.pvalue, **P)
 
 
+def test_negative_binomial_rate_of_three_cohorts_is_mass_likelihood_ratio_test():
+    """compare --burden with three cohorts: anova(glm.nb(~1), glm.nb(~cohort)). On the example
+    theta runs to MASS's iteration limit in both models (no overdispersion), so their
+    log-likelihoods agree with R's to that limit's precision; where theta converges, to 1e-6."""
+    cohort = ivig_blina.load(str(EXAMPLE), keep_rows=True)
+    result = ivig_blina.compare(cohort, groups=list(R.GROUPS), windows=(28, 90, 180))
+    nb = next(o for o in result.outcomes if o.outcome == "infection_rate_nb").result
+    expected = R.NEGATIVE_BINOMIAL
+    assert nb.statistic == pytest.approx(expected["statistic"], rel=1e-6)
+    assert nb.pvalue == pytest.approx(expected["p_value"], rel=1e-6)
+    assert nb.estimate is None and "2 df" in nb.method and "iteration limit reached" in nb.warnings
+
+
+def test_negative_binomial_likelihood_ratio_test_where_theta_converges():
+    from ivig_blina.analyses.models import Design, negative_binomial_rate_ratio
+
+    episodes = [0, 3, 1, 0, 6, 2, 1, 0, 4, 9, 0, 2, 1, 0, 5, 2, 0, 8, 3, 0, 1, 12, 2, 0]
+    episodes += [0, 0, 1, 0, 2, 0, 0, 3, 0, 1, 0, 4]  # tests/golden/kcohort_example.R's od
+    table = pd.DataFrame(
+        {
+            "cohort": [g for g in "abc" for _ in range(12)],
+            "follow_up_days": [30.0, 60, 90, 120, 150, 180] * 6,
+            "infection_episodes": episodes,
+        }
+    )
+    nb = negative_binomial_rate_ratio(Design(table, ("a", "b", "c"), None, {}), 0.95)
+    expected = R.NEGATIVE_BINOMIAL_OVERDISPERSED
+    assert nb.statistic == pytest.approx(expected["statistic"], **P)
+    assert nb.pvalue == pytest.approx(expected["p_value"], **P)
+    assert nb.method.endswith(f"2 df; theta {expected['theta']:.4g}") and nb.warnings == ()
+
+
 def test_omnibus_tests_are_the_k_group_ones(three):
     tests = {name: three[False][name].test for name in OUTCOMES}
     assert {tests[name] for name in CONTINUOUS} == {"kruskal-wallis"}

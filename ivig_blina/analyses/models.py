@@ -245,36 +245,44 @@ def _competing(design: Design, level: float) -> list[ModelResult]:
 def negative_binomial_rate_ratio(design: Design, level: float):
     """``infection_rate_nb``: the rate ratio of the first group over the second from
     ``MASS::glm.nb(episodes ~ cohort + offset(log(days)))`` (Wald CI and P), patients without
-    follow-up time left out and counted. With three or more groups: no single ratio (the
-    model's terms would be one per cohort), so no test."""
+    follow-up time left out and counted. With three or more groups no single ratio: the
+    likelihood-ratio test of the cohort terms, ``anova(glm.nb(episodes ~ 1 + offset(log(days))),
+    glm.nb(episodes ~ cohort + offset(log(days))))`` (each model with its own theta, as MASS)."""
     from ivig_blina.stats import ConfidenceInterval, TestResult
+    from ivig_blina.stats.distributions import chi2_sf
     from ivig_blina.stats.glm import negative_binomial
 
     t = design.table
-    method = "negative binomial regression (MASS::glm.nb), Wald"
-    if len(design.groups) != 2:
-        return TestResult(
-            statistic=None,
-            pvalue=None,
-            method=method,
-            warnings=("the negative binomial rate ratio compares two groups; no test with more",),
-        )
     days = t.follow_up_days.to_numpy(float)
     positive = days > 0
     X, names = design.cohort_terms(t.index[positive])
-    fit = negative_binomial(
-        t.infection_episodes.to_numpy(float)[positive], X, names, np.log(days[positive]), confidence_level=level
-    )
+    episodes, offset = t.infection_episodes.to_numpy(float)[positive], np.log(days[positive])
+    fit = negative_binomial(episodes, X, names, offset, confidence_level=level)
     warnings = tuple(fit.warnings)
     if not positive.all():
         warnings += (f"{int((~positive).sum()):,} patient(s) without follow-up time left out",)
+    theta = f"; theta {fit.theta:.4g}" if fit.theta is not None else ""
+    if len(design.groups) > 2:
+        null = negative_binomial(episodes, X[:, :0], [], offset, confidence_level=level)
+        method = "negative binomial likelihood-ratio test (MASS::anova.negbin)"
+        if not (np.isfinite(fit.loglik) and np.isfinite(null.loglik)):
+            return TestResult(statistic=None, pvalue=None, method=method, warnings=warnings)
+        statistic = 2 * fit.loglik - 2 * null.loglik  # R: difference of the models' twologlik
+        df = X.shape[1]
+        return TestResult(
+            statistic=statistic,
+            pvalue=float(chi2_sf(statistic, df)),  # R: 1 - pchisq(LR, df), the same but below 1e-16
+            method=f"{method}, {df} df{theta}",
+            warnings=tuple(dict.fromkeys(warnings + tuple(null.warnings))),
+        )
     term = fit.terms[0]
+    method = "negative binomial regression (MASS::glm.nb), Wald"
     return TestResult(
         statistic=None,
         pvalue=term.p_value,
         estimate=term.estimate,
         ci=ConfidenceInterval(term.ci_low, term.ci_high),
         estimand="rate ratio (first over second), negative binomial",
-        method=f"{method}; theta {fit.theta:.4g}" if fit.theta is not None else method,
+        method=method + theta,
         warnings=warnings,
     )
