@@ -19,7 +19,7 @@ Definitions (the README and ``ivigblina nadir --help`` state them too):
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -116,26 +116,19 @@ def per_patient(
         baseline_window,
         min_grade=min_grade,
     )
-
-    def fill_part(part: slice) -> _Filler:
-        tally = fill.for_part()
-        tally(
-            pid[part],
-            day[part],
-            igg[part],
-            line[part],
-            event[part],
-            censored[part],
-            grade=None if grade is None else grade[part],
-            pathogen=None if pathogen is None else pathogen[part],
-        )
-        return tally
-
-    # Slices hold whole patients, so two fill disjoint parts of the columns at once (numpy lets go
-    # of the GIL in its loops); sorting the IDs for the output (Arrow) goes on beside them.
-    with ThreadPoolExecutor(3) as pool:
+    with ThreadPoolExecutor(1) as pool:  # sorting the IDs for the output (Arrow, no GIL) beside the pass
         by_cohort_and_id = pool.submit(_by_cohort_and_id, obs.patients)
-        fill.merge(list(pool.map(fill_part, exposure.slices(pid, rows))))
+        for part in exposure.slices(pid, rows):
+            fill(
+                pid[part],
+                day[part],
+                igg[part],
+                line[part],
+                event[part],
+                censored[part],
+                grade=None if grade is None else grade[part],
+                pathogen=None if pathogen is None else pathogen[part],
+            )
         listed = obs.patients.iloc[by_cohort_and_id.result()]
     columns = fill.columns
     nadir_igg, baseline_igg = columns["nadir_igg"], columns["baseline_igg"]
@@ -260,20 +253,6 @@ class _Filler:
         if self.min_grade is not None:  # counted only when asked: without it, no key changes
             self.counts.update(infections_below_min_grade=0, infections_without_grade=0)
 
-    def for_part(self) -> _Filler:
-        """A filler for one slice of whole patients: the same columns (it writes only its own
-        patients' places), counts and first lines of its own."""
-        return replace(self, counts=dict.fromkeys(self.counts, 0), first_lines={}, pathogen_rows=[])
-
-    def merge(self, parts: list[_Filler]) -> None:
-        """Add the counts, first lines and pathogen rows of ``parts`` (in slice order)."""
-        for part in parts:
-            for name, n in part.counts.items():
-                self.counts[name] += n
-            for name, line in part.first_lines.items():
-                self.first_lines[name] = min(self.first_lines.get(name, line), line)
-            self.pathogen_rows += part.pathogen_rows
-
     def __call__(
         self, pid, day, igg, line, event: _Labels, censored: _Labels, grade=None, pathogen: _Labels | None = None
     ) -> None:
@@ -303,7 +282,7 @@ class _Filler:
         pre = np.flatnonzero(pre)
         base = pre[exposure.baseline(pid[pre], day[pre], igg[pre])]
         c["baseline_igg"][pid[base]], c["baseline_day"][pid[base]] = igg[base], day[base]
-        _add_rows(c["ivig_doses"], pid[dose & _in_window(day, until)])
+        c["ivig_doses"] += np.bincount(pid[dose & _in_window(day, until)], minlength=len(c["ivig_doses"]))
 
         for label in self.outcomes:
             c[label][pid[(infections if label in INFECTIONS else counted) & event.isin(*_labels_of(label))]] = True
@@ -330,7 +309,7 @@ class _Filler:
             censored.text(nadir),
         )
         c["days_since_ivig_at_nadir"][who] = day[nadir] - exposure.last_dose(pid, day, dose, nadir)
-        _add_rows(c["n_measurements"], wp)
+        c["n_measurements"] += np.bincount(wp, minlength=len(c["n_measurements"]))
         hit = np.flatnonzero(exposure.below(wi, less_than, self.threshold))
         first = hit[exposure.runs(wp[hit])]
         c["days_to_hgg"][wp[first]] = wd[first]
@@ -366,7 +345,7 @@ class _Filler:
         rows = np.flatnonzero(counted & event.isin(*INFECTIONS))
         first = rows[exposure.runs(pid[rows])]
         c["first_infection_day"][pid[first]] = day[first]
-        _add_rows(c["infection_episodes"], pid[rows])
+        c["infection_episodes"] += np.bincount(pid[rows], minlength=len(c["infection_episodes"]))
         if pathogen is not None:
             self.pathogen_rows.append((pid[rows], pathogen.codes[rows]))
 
@@ -376,14 +355,6 @@ class _Filler:
         if line is not None and rows.any():
             first = int(line[rows].min())
             self.first_lines[name] = min(self.first_lines.get(name, first), first)
-
-
-def _add_rows(column: np.ndarray, who: np.ndarray) -> None:
-    """Add to each patient's count in ``column`` its rows among ``who`` (patient codes, sorted),
-    touching only the patients from the first to the last of them: slices filled at once
-    never write the same places."""
-    if len(who):
-        column[who[0] : who[-1] + 1] += np.bincount(who - who[0])
 
 
 STRICT_REASONS = {

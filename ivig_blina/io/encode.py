@@ -23,11 +23,11 @@ def dictionary_encode(column):
     and an Arrow string array of the distinct values, numbered in order of first appearance."""
     import pyarrow.compute as pc
 
-    keys = _fixed_width_keys(column)
-    if keys is None:
+    found = _factorize_by_parts(column)
+    if found is None:
         encoded = pc.dictionary_encode(column)
         return encoded.indices.to_numpy(), encoded.dictionary
-    codes, first_rows = _factorize_by_parts(keys)
+    codes, first_rows = found
     return codes, column.take(first_rows)
 
 
@@ -50,18 +50,24 @@ def _fixed_width_keys(column) -> np.ndarray | None:
     return padded.view(np.uint64).ravel()
 
 
-def _factorize_by_parts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """int32 codes of ``keys`` in order of first appearance, and the row where each code first
-    appears; ``pandas.factorize`` part by part (equal keys share a part)."""
+def _factorize_by_parts(column) -> tuple[np.ndarray, np.ndarray] | None:
+    """int32 codes of the fixed-width strings of ``column`` in order of first appearance, and
+    the row where each code first appears, by ``pandas.factorize`` part by part (equal keys
+    share a part); None for other columns. The 8-byte keys are let go of once grouped: at most
+    20 bytes a row are held besides the column."""
     import pandas as pd
 
+    keys = _fixed_width_keys(column)
+    if keys is None:
+        return None
     n = len(keys)
     part = ((keys * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(57)).astype(np.uint8)  # Fibonacci hashing
     order = np.argsort(part, kind="stable")  # by part, rows in file order within each (a radix sort)
     bounds = np.concatenate([[0], np.cumsum(np.bincount(part, minlength=PARTS))])
     del part
     grouped = keys[order]
-    local = np.empty(n, np.int64)  # a code unique across parts, in part order
+    del keys
+    local = np.empty(n, np.int32)  # a code unique across parts, in part order
     firsts = []  # per part, the positions (in ``order``) where its codes first appear
     base = 0
     for start, end in zip(bounds[:-1], bounds[1:]):

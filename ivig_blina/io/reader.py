@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -344,24 +343,25 @@ class _Validator:
         if len(duplicate):
             first_lines["duplicate_rows"] = int(self.lines[duplicate.min()])
         order = order[~repeated]
+        patients, cohort = self.patients(patient, data[p.cohort] if p.cohort else None, order)
+        covariates = self.covariates(data, pid, order) if p.covariates else None
+        listed_days = _listed_days(pid, day, order[~has_data[order]], len(patient.cat.categories))
+        patients["listed_day"] = listed_days[patients.pid.to_numpy()]
+
         rows = order[has_data[order]]  # the kept rows, in patient and day order
-        with ThreadPoolExecutor(1) as pool:  # the patient list beside the rows' gathers (numpy lets go of the GIL)
-            listing = pool.submit(self.patients, patient, data[p.cohort] if p.cohort else None, order)
-            kept = {
+        table = pd.DataFrame(
+            copy=False,
+            data={
                 "pid": _compact(pid[rows]),
                 "patient_id": _take(patient.array, rows),
+                "cohort": _take(cohort, pid[rows]),
                 "day": day.at(rows),
                 "igg": igg.at(rows),
                 "censored": pd.Categorical.from_codes(censored.at(rows), CENSORED),
                 "event": _take(event.array, rows),
                 "line": _compact(self.lines[rows]),
-            }
-            patients, cohort = listing.result()
-        covariates = self.covariates(data, pid, order) if p.covariates else None
-        listed_days = _listed_days(pid, day, order[~has_data[order]], len(patient.cat.categories))
-        patients["listed_day"] = listed_days[patients.pid.to_numpy()]
-        first = {name: kept.pop(name) for name in ("pid", "patient_id")}
-        table = pd.DataFrame(copy=False, data={**first, "cohort": _take(cohort, first["pid"]), **kept})
+            },
+        )
         if grade is not None:
             table["grade"] = grade.at(rows)
         if p.pathogen:
@@ -821,7 +821,7 @@ def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarr
         for codes, size in keys:
             combined *= size
             combined += codes
-        order = _argsort(combined).astype(np.int32 if len(combined) < 2**31 else np.int64)
+        order = np.argsort(combined).astype(np.int32 if len(combined) < 2**31 else np.int64)
         combined = combined[order]
         differs = combined[1:] != combined[:-1]
         del combined
@@ -836,19 +836,6 @@ def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarr
         return order, np.zeros(len(order), dtype=bool)
     first = np.minimum.reduceat(order, starts)  # of equal rows, the earliest in the file stays
     return order, order != np.repeat(first, np.diff(np.r_[starts, len(order)]))
-
-
-def _argsort(keys: np.ndarray) -> np.ndarray:
-    """``np.argsort(keys)`` (int64, unstable) as two sorts at once, each on a core (numpy lets
-    go of the GIL): the rows with keys below the middle of their range, then the others. Rows of
-    equal keys may come in another order than one sort's, which no caller sees (they are
-    duplicates, of which the earliest in the file is kept)."""
-    if len(keys) < 1 << 20:
-        return np.argsort(keys)
-    middle = keys.min() // 2 + keys.max() // 2
-    halves = np.flatnonzero(keys <= middle), np.flatnonzero(keys > middle)
-    with ThreadPoolExecutor(2) as pool:
-        return np.concatenate(list(pool.map(lambda rows: rows[np.argsort(keys[rows])], halves)))
 
 
 def same_day_conflicts(table: pd.DataFrame) -> tuple[int, int]:
