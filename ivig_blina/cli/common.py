@@ -163,6 +163,22 @@ def rows_out(
     emit(buffer.getvalue(), output, sources)
 
 
+def result_out(result, table: Callable[[Any], Any], format: Format, output, sources, quiet: bool) -> None:
+    """A result of rows (``power``, ``verify``): each row's warnings on stderr, then ``table(result)``
+    in a terminal, its ``to_dict()`` as JSON, or its rows in the other formats."""
+    for row in result.rows:
+        for w in getattr(row, "warnings", ()):
+            warn(f"ivigblina: warning: {row.outcome}: {w}", quiet)
+    if format is Format.table:
+        emit(table(result), output, sources)
+    elif format is Format.json:
+        import json
+
+        emit(json.dumps(result.to_dict(), indent=2) + "\n", output, sources)
+    else:
+        rows_out(result.table_rows(), result.columns(), format, output, sources)
+
+
 def labels_of(value: str | None, cohort) -> dict[str, str] | None:
     """``--labels``: display names by cohort, each a cohort of the file (else exit 1)."""
     if not value:

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from ivig_blina.cli.commands import app
-from ivig_blina.cli.common import emit, inputs_of, rows_out, summary, user_errors, warn, warnings_as_lines
+from ivig_blina.cli.common import inputs_of, result_out, summary, user_errors, warnings_as_lines
 from ivig_blina.cli.options import Format, FormatOpt, Input, Output, Quiet, _usage, parse_group_list, with_input
 from ivig_blina.errors import OptionError
 
@@ -201,21 +201,9 @@ def power(
         )
     if cohort is not None:
         summary(cohort, quiet, result.excluded_patients)
-    for row in result.rows:
-        for w in row.warnings:
-            warn(f"ivigblina: warning: {row.outcome}: {w}", quiet)
-    sources = inputs_of(source) if source.file is not None else []
-    if format is Format.table:
-        from ivig_blina.render.power import power_table
+    from ivig_blina.render.power import power_table
 
-        emit(power_table(result), output, sources)
-        return
-    if format is Format.json:
-        import json
-
-        emit(json.dumps(result.to_dict(), indent=2) + "\n", output, sources)
-        return
-    rows_out(result.table_rows(), result.columns(), format, output, sources)
+    result_out(result, power_table, format, output, inputs_of(source) if source.file is not None else [], quiet)
 
 
 def _file_optional(command: Any) -> Any:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ivig_blina.cli.commands import app
-from ivig_blina.cli.common import emit, rows_out, user_errors, warn, warnings_as_lines
+from ivig_blina.cli.common import result_out, user_errors, warnings_as_lines
 from ivig_blina.cli.options import Format, FormatOpt, Output, Quiet
 
 VERIFY_HELP = (
@@ -77,18 +77,6 @@ def verify(
 
     with user_errors():
         result = run_verify(binary, p, percent=percent, n=n, table=table)
-    for row in result.rows:
-        for w in getattr(row, "warnings", ()):
-            warn(f"ivigblina: warning: {row.outcome}: {w}", quiet)
-    sources = [table] if table is not None else []
-    if format is Format.table:
-        from ivig_blina.render.power import verify_table
+    from ivig_blina.render.power import verify_table
 
-        emit(verify_table(result), output, sources)
-        return
-    if format is Format.json:
-        import json
-
-        emit(json.dumps(result.to_dict(), indent=2) + "\n", output, sources)
-        return
-    rows_out(result.table_rows(), result.columns(), format, output, sources)
+    result_out(result, verify_table, format, output, [table] if table is not None else [], quiet)
