@@ -192,7 +192,7 @@ def _wilcoxon_counts(m: int, n: int) -> tuple[int, ...]:
 def _qwilcox(p: float, m: int, n: int) -> int:
     """R's ``qwilcox(p, m, n)`` for p <= 0.5: the smallest q with P(U <= q) >= p."""
     counts = _wilcoxon_counts(m, n)
-    total = float(math.comb(m + n, n))
+    total = _choose(m + n, n)  # as R: its choose(), not the exact binomial, near 2^53
     target, cumulative = p - 10 * EPSILON, 0.0
     for q, count in enumerate(counts):
         cumulative += count / total
