@@ -33,12 +33,13 @@ def write(tmp_path):
     return _write
 
 
-def run(*args: str, input: str | bytes | None = None):
+def run(*args: str, input: str | bytes | None = None, **invoke):
     """Run ``ivigblina ARGS``; a result with exit_code, stdout and stderr. Fails on any
     exception that is not a clean exit (a traceback is a bug). The group is the one ``main``
-    runs, its commands made only when used (Typer's runner would make them all first)."""
+    runs, its commands made only when used (Typer's runner would make them all first);
+    ``invoke`` goes to the runner (``prog_name``, ``terminal_width``)."""
     with mock.patch("typer.testing._get_command", group):
-        result = CliRunner().invoke(app, [str(a) for a in args], input=input)
+        result = CliRunner().invoke(app, [str(a) for a in args], input=input, **invoke)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result

@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from conftest import WO, assert_usage_error, run
@@ -37,17 +36,10 @@ def test_help_is_the_same_whether_commands_are_made_first_or_when_used(command):
     from typer.testing import CliRunner
 
     eager = CliRunner().invoke(app, [*command, "--help"], prog_name="ivigblina", terminal_width=100)
-    late = run_deferred([*command, "--help"])
+    late = run(*command, "--help", prog_name="ivigblina", terminal_width=100)
     assert eager.exit_code == late.exit_code == 0
     assert late.stdout == eager.stdout
     assert typer.main.get_command(app).commands.keys() == group(app).commands.keys()
-
-
-def run_deferred(args):
-    from typer.testing import CliRunner
-
-    with mock.patch("typer.testing._get_command", group):
-        return CliRunner().invoke(app, args, prog_name="ivigblina", terminal_width=100)
 
 
 def test_the_list_of_commands_makes_none_of_them():
