@@ -186,19 +186,21 @@ def test_per_patient_table_matches_the_reference(
 @SETTINGS
 @given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 2), st.integers(0, 2)), min_size=1, max_size=40))
 def test_row_sort_with_and_without_one_combined_key(rows):
-    """Keys too wide for one int64 take np.lexsort; both paths order the rows alike and keep
-    the earliest of equal rows."""
+    """Keys that fit beside the row number in one int64 are sorted as one value; the keys
+    after those that do not are sorted where rows tie (np.lexsort). Every split orders the rows
+    alike, rows of equal keys in file order, and keeps the earliest of equal rows."""
     import numpy as np
 
     from ivig_blina.io.reader import _sort_rows
 
     codes = [np.array(column) for column in zip(*rows)]
-    narrow = _sort_rows([(c, 4) for c in codes])
-    wide = _sort_rows([(c, 2**40) for c in codes])
-    for order, repeated in (narrow, wide):
-        assert [rows[i] for i in order] == sorted(rows)
-        kept = sorted(order[~repeated])
-        assert kept == sorted(rows.index(r) for r in set(rows))  # the first of equal rows stays
+    in_file_order = sorted(range(len(rows)), key=lambda i: rows[i])  # Python's sort is stable
+    room = 1 << (63 - max(len(rows) - 1, 1).bit_length())  # what one int64 holds beside the row number
+    for sizes in ((4, 4, 4), (4, room // 4, 4), (room // 2, 4, 4), (room + 1, 4, 4)):  # 3, 2, 1 or 0 keys fit
+        order, repeated = _sort_rows([(c, size) for c, size in zip(codes, sizes)])
+        assert order.tolist() == in_file_order, sizes
+        assert repeated.tolist() == [i > 0 and rows[order[i]] == rows[order[i - 1]] for i in range(len(rows))]
+        assert sorted(order[~repeated]) == sorted(rows.index(r) for r in set(rows))  # the first of equal rows stays
 
 
 @SETTINGS

@@ -813,29 +813,48 @@ def _take(categorical: pd.Categorical, rows: np.ndarray) -> pd.Categorical:
 
 
 def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarray]:
-    """The rows ordered by ``keys`` (integer codes from 0, and how many), and which of them
-    in that order repeat an earlier row of the file in every key."""
+    """The rows ordered by ``keys`` (integer codes from 0, and how many), rows of equal keys in
+    file order, and which of them in that order repeat an earlier row of the file in every key.
+
+    The leading keys that fit in one int64 beside the row number are sorted as one value
+    (numpy sorts values several times faster than it argsorts them, and the row number in the
+    low bits makes the order stable: of equal rows the first in the file comes first). Rows
+    that tie on those keys (rows of one patient and day, in practice a few) are then ordered
+    by the other keys with np.lexsort."""
+    n = len(keys[0][0])
+    row_bits = max(n - 1, 1).bit_length()
     sizes = [max(size, 1) for _, size in keys]
-    if float(np.prod(sizes, dtype=float)) < 2.0**62:  # one int64 key: numpy's fast (unstable) sort
-        combined = np.zeros(len(keys[0][0]), dtype=np.int64)
-        for codes, size in keys:
-            combined *= size
-            combined += codes
-        order = np.argsort(combined).astype(np.int32 if len(combined) < 2**31 else np.int64)
-        combined = combined[order]
-        differs = combined[1:] != combined[:-1]
-        del combined
-    else:
-        order = np.lexsort([codes for codes, _ in reversed(keys)])
-        differs = np.zeros(len(order) - 1 if len(order) else 0, dtype=bool)
-        for codes, _ in keys:
-            ordered = codes[order]
-            differs |= ordered[1:] != ordered[:-1]
-    starts = np.flatnonzero(np.r_[True, differs]) if len(order) else np.zeros(0, dtype=np.int64)
-    if len(starts) == len(order):
-        return order, np.zeros(len(order), dtype=bool)
-    first = np.minimum.reduceat(order, starts)  # of equal rows, the earliest in the file stays
-    return order, order != np.repeat(first, np.diff(np.r_[starts, len(order)]))
+    leading, span = 0, 1
+    while leading < len(keys) and span * sizes[leading] <= 1 << (63 - row_bits):
+        span *= sizes[leading]
+        leading += 1
+    packed = np.zeros(n, dtype=np.int64)
+    for (codes, _), size in zip(keys[:leading], sizes):
+        packed *= size
+        packed += codes
+    packed <<= row_bits
+    packed |= np.arange(n, dtype=np.int64)
+    packed.sort()
+    order = np.empty(n, dtype=np.int32 if n < 2**31 else np.int64)
+    for start in range(0, n, 1 << 20):  # a slice at a time: no second array of n int64s
+        order[start : start + (1 << 20)] = packed[start : start + (1 << 20)] & ((1 << row_bits) - 1)
+    packed >>= row_bits
+    repeated = np.zeros(n, dtype=bool)
+    repeated[1:] = packed[1:] == packed[:-1]  # for now: ties on the leading keys
+    del packed
+    if leading == len(keys) or not repeated.any():
+        return order, repeated
+    tied = np.flatnonzero(repeated | np.append(repeated[1:], False))  # positions of rows in a tie
+    group = np.cumsum(~repeated[tied])  # which tie: consecutive positions that tie
+    rows = order[tied]  # in file order within each tie (the sort was stable)
+    rest = [codes[rows] for codes, _ in keys[leading:]]
+    within = np.lexsort([*reversed(rest), group])  # stable: ties stay in file order
+    order[tied] = rows[within]
+    differs = group[within][1:] != group[within][:-1]
+    for codes in rest:
+        differs |= codes[within][1:] != codes[within][:-1]
+    repeated[tied] = np.append(False, ~differs)
+    return order, repeated
 
 
 def same_day_conflicts(table: pd.DataFrame) -> tuple[int, int]:
