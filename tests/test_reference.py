@@ -204,6 +204,19 @@ def test_row_sort_with_and_without_one_combined_key(rows):
 
 
 @SETTINGS
+@given(st.integers(2, 9), st.lists(st.integers(1, 3), max_size=30), st.data())
+def test_lines_of_rows_with_and_without_gaps(first, steps, data):
+    """Rows' lines are found by shifting the rows when no line is skipped, by a lookup else."""
+    import numpy as np
+
+    from ivig_blina.io.reader import _lines_of
+
+    lines = np.cumsum([first, *steps]).astype(np.int32)  # steps of 1 only: no gap
+    rows = np.array(data.draw(st.lists(st.integers(0, len(lines) - 1), max_size=20)), dtype=np.int32)
+    assert _lines_of(lines, rows).tolist() == [int(lines[r]) for r in rows]
+
+
+@SETTINGS
 @given(st.integers(0, 30), st.data())
 def test_line_numbers_step_over_skipped_lines(rows, data):
     import numpy as np
