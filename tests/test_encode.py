@@ -1,5 +1,7 @@
 """io/encode.py: patient IDs as codes by parts, the same as Arrow's dictionary_encode."""
 
+import sys
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -60,3 +62,18 @@ def test_a_slice_large_strings_and_characters_of_two_bytes_count_their_bytes():
 def test_every_row_distinct_and_every_row_the_same():
     assert_as_arrow(pa.array([f"{i:08d}" for i in range(SMALL + 5)]))
     assert_as_arrow(pa.array(["P0000001"] * (SMALL + 5)))
+
+
+def test_eight_byte_ids_read_in_place_at_any_alignment():
+    """IDs of 8 bytes are the column's own bytes seen as integers, wherever they start; a
+    string of another length in a later slice of the check still sends the column Arrow's way."""
+    eight = ids(3 * SMALL, 8, 20000, seed=3)
+    sliced = pa.array(["odd"] + eight + ["tail"]).slice(1, len(eight))  # the data start 3 bytes in
+    keys = _fixed_width_keys(sliced)
+    assert keys is not None and not keys.flags.owndata
+    assert keys[5] == int.from_bytes(eight[5].encode(), sys.byteorder)
+    assert_as_arrow(sliced)
+    # 7 bytes in the first slice, 9 in the last: the total length is that of 8-byte IDs
+    uneven = pa.array([eight[0], eight[1][:7]] + eight[2:-1] + [eight[-1] + "9"])
+    assert _fixed_width_keys(uneven) is None
+    assert_as_arrow(uneven)

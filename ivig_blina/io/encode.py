@@ -16,6 +16,7 @@ import numpy as np
 
 PARTS = 128  # 2**7: about 4,000 distinct IDs a part at half a million patients
 SMALL = 1 << 16  # fewer rows: Arrow's table fits in the cache anyway
+CHUNK = 1 << 16  # rows a slice, where whole-column temporaries would cost more than the work
 
 
 def dictionary_encode(column):
@@ -33,7 +34,8 @@ def dictionary_encode(column):
 
 def _fixed_width_keys(column) -> np.ndarray | None:
     """Each string as a uint64 of its bytes (zero-padded), when all have one length of 1-8
-    bytes and there are enough rows to gain; else None."""
+    bytes and there are enough rows to gain; else None. IDs of 8 bytes are the column's own
+    bytes, seen as integers (no copy)."""
     import pyarrow as pa
 
     n = len(column)
@@ -42,12 +44,32 @@ def _fixed_width_keys(column) -> np.ndarray | None:
     offset_type = np.int64 if pa.types.is_large_string(column.type) else np.int32
     offsets = np.frombuffer(column.buffers()[1], offset_type, n + 1, column.offset * np.dtype(offset_type).itemsize)
     width = int(offsets[1] - offsets[0])
-    if not 1 <= width <= 8 or int(offsets[-1] - offsets[0]) != n * width or (np.diff(offsets) != width).any():
+    if not 1 <= width <= 8 or int(offsets[-1] - offsets[0]) != n * width:
         return None
+    for start in range(0, n, CHUNK):  # no string of another length (in slices: no array of n offsets)
+        if (np.diff(offsets[start : start + CHUNK + 1]) != width).any():
+            return None
     data = np.frombuffer(column.buffers()[2], np.uint8, n * width, int(offsets[0]))
+    if width == 8:
+        return data.view(np.uint64)
     padded = np.zeros((n, 8), np.uint8)
     padded[:, :width] = data.reshape(n, width)
     return padded.view(np.uint64).ravel()
+
+
+def _parts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each key's part (uint8, by Fibonacci hashing) and how many keys each part has, computed
+    a slice at a time: no temporary array of n 64-bit values."""
+    part = np.empty(len(keys), np.uint8)
+    counts = np.zeros(PARTS, np.int64)
+    hashed = np.empty(min(CHUNK, len(keys)), np.uint64)
+    for start in range(0, len(keys), CHUNK):
+        slice_ = hashed[: len(keys[start : start + CHUNK])]
+        np.multiply(keys[start : start + CHUNK], np.uint64(0x9E3779B97F4A7C15), out=slice_)
+        slice_ >>= np.uint64(57)
+        part[start : start + CHUNK] = slice_
+        counts += np.bincount(part[start : start + CHUNK], minlength=PARTS)
+    return part, counts
 
 
 def _factorize_by_parts(column) -> tuple[np.ndarray, np.ndarray] | None:
@@ -61,9 +83,9 @@ def _factorize_by_parts(column) -> tuple[np.ndarray, np.ndarray] | None:
     if keys is None:
         return None
     n = len(keys)
-    part = ((keys * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(57)).astype(np.uint8)  # Fibonacci hashing
+    part, counts = _parts(keys)
     order = np.argsort(part, kind="stable")  # by part, rows in file order within each (a radix sort)
-    bounds = np.concatenate([[0], np.cumsum(np.bincount(part, minlength=PARTS))])
+    bounds = np.concatenate([[0], np.cumsum(counts)])
     del part
     grouped = keys[order]
     del keys
