@@ -350,6 +350,8 @@ class _Validator:
 
         rows = order[has_data[order]]  # the kept rows, in patient and day order
         of_row = _compact(pid[rows])  # the patient codes are the IDs' codes
+        assert igg.codes is not None  # igg() keeps them
+        measured = igg.codes[rows]  # of the IgG strings: a value and its censoring each
         table = pd.DataFrame(
             copy=False,
             data={
@@ -357,8 +359,8 @@ class _Validator:
                 "patient_id": pd.Categorical.from_codes(of_row, dtype=patient.dtype, validate=False),
                 "cohort": _take(cohort, of_row),
                 "day": day.at(rows),
-                "igg": igg.at(rows),
-                "censored": pd.Categorical.from_codes(censored.at(rows), CENSORED),
+                "igg": igg.values[measured],
+                "censored": pd.Categorical.from_codes(censored[measured], CENSORED),
                 "event": _take(event.array, rows),
                 "line": _compact(_lines_of(self.lines, rows)),
             },
@@ -427,8 +429,9 @@ class _Validator:
             return f"'{x}' is not a number (decimal comma? give --decimal ,)"
         return f"'{x}' is not a number"
 
-    def igg(self, text: pd.Series) -> tuple[_Coded, _Coded]:
-        """Each row's IgG in mg/dL, and its censoring (a code of ``CENSORED``)."""
+    def igg(self, text: pd.Series) -> tuple[_Coded, np.ndarray]:
+        """Each row's IgG in mg/dL, and the censoring of each distinct value (a code of
+        ``CENSORED``; the rows' codes are the IgG's)."""
         column = self.plan.igg
         strings = pd.Series(text.cat.categories, dtype=object)
         sign = strings.str[:1]
@@ -440,9 +443,7 @@ class _Validator:
         converted = (values * factor).round(9) if factor != 1 else values
         codes = text.cat.codes.to_numpy()
         self.check_unit(values, np.bincount(codes[codes >= 0], minlength=len(values)))
-        return _Coded(converted, codes), _Coded(
-            np.where(flagged, np.where(sign == "<", 1, 2), 0).astype(np.int8), codes
-        )
+        return _Coded(converted, codes), np.where(flagged, np.where(sign == "<", 1, 2), 0).astype(np.int8)
 
     def grades(self, text: pd.Series, event: pd.Series, infection: np.ndarray) -> _Coded:
         """Each row's CTCAE grade (int8, 0 where none is given): a whole number from 1 to 5,
