@@ -18,6 +18,7 @@ Definitions (the README and ``ivigblina nadir --help`` state them too):
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -81,7 +82,7 @@ def per_patient(
     baseline_window: float | None = None,
     competing_risk: bool = False,
     min_grade: int | None = None,
-    rows: int = 1 << 18,
+    rows: int = 1 << 17,
 ) -> PatientTable:
     """Derive baseline, nadir, exposure, follow-up and outcome flags for every patient of ``obs``.
 
@@ -92,7 +93,8 @@ def per_patient(
     (``infection_status`` 2) rather than censored there (0); ``min_grade``: infection rows
     of a lower grade (column ``grade`` of the rows) or without one are left out of every
     infection outcome and counted. The rows are
-    worked through about ``rows`` at a time (whole patients), so memory stays bounded.
+    worked through about ``rows`` at a time (whole patients), two such slices at once, so
+    memory stays bounded.
     """
     t = _by_patient_and_day(obs.table)
     pid, day, igg, line = (t[c].to_numpy() for c in ("pid", "day", "igg", "line"))
@@ -116,19 +118,25 @@ def per_patient(
         baseline_window,
         min_grade=min_grade,
     )
-    with ThreadPoolExecutor(1) as pool:  # sorting the IDs for the output (Arrow, no GIL) beside the pass
+
+    def fill_slice(part: slice) -> None:
+        fill(
+            pid[part],
+            day[part],
+            igg[part],
+            line[part],
+            event[part],
+            censored[part],
+            grade=None if grade is None else grade[part],
+            pathogen=None if pathogen is None else pathogen[part],
+        )
+
+    # Two slices at a time (numpy lets go of the GIL in its loops; slices own disjoint
+    # patients), after sorting the IDs for the output (Arrow, no GIL) beside the first
+    with ThreadPoolExecutor(2) as pool:
         by_cohort_and_id = pool.submit(_by_cohort_and_id, obs.patients)
-        for part in exposure.slices(pid, rows):
-            fill(
-                pid[part],
-                day[part],
-                igg[part],
-                line[part],
-                event[part],
-                censored[part],
-                grade=None if grade is None else grade[part],
-                pathogen=None if pathogen is None else pathogen[part],
-            )
+        for _ in pool.map(fill_slice, exposure.slices(pid, rows)):
+            pass
         listed = obs.patients.iloc[by_cohort_and_id.result()]
     columns = fill.columns
     nadir_igg, baseline_igg = columns["nadir_igg"], columns["baseline_igg"]
@@ -248,6 +256,7 @@ class _Filler:
     first_lines: dict[str, int] = field(default_factory=dict)  # of events before day 0, after --until or death
     min_grade: int | None = None
     pathogen_rows: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)  # (pid, pathogen code)
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         if self.min_grade is not None:  # counted only when asked: without it, no key changes
@@ -282,7 +291,7 @@ class _Filler:
         pre = np.flatnonzero(pre)
         base = pre[exposure.baseline(pid[pre], day[pre], igg[pre])]
         c["baseline_igg"][pid[base]], c["baseline_day"][pid[base]] = igg[base], day[base]
-        c["ivig_doses"] += np.bincount(pid[dose & _in_window(day, until)], minlength=len(c["ivig_doses"]))
+        _add(c["ivig_doses"], pid, pid[dose & _in_window(day, until)])
 
         for label in self.outcomes:
             c[label][pid[(infections if label in INFECTIONS else counted) & event.isin(*_labels_of(label))]] = True
@@ -294,7 +303,7 @@ class _Filler:
             self.count("events_after_until", is_event & (day > until), line)
         self.count("events_after_death", after_death, line)
         c["events_after_death"][pid[after_death]] = True
-        self.counts["measurements_after_ivig_excluded"] += int(after_dose.sum())
+        self.count("measurements_after_ivig_excluded", after_dose)
 
     def window(self, pid, day, igg, censored: _Labels, dose, window: np.ndarray) -> None:
         """The columns that come from the measurements in the follow-up window (rows ``window``)."""
@@ -309,7 +318,7 @@ class _Filler:
             censored.text(nadir),
         )
         c["days_since_ivig_at_nadir"][who] = day[nadir] - exposure.last_dose(pid, day, dose, nadir)
-        c["n_measurements"] += np.bincount(wp, minlength=len(c["n_measurements"]))
+        _add(c["n_measurements"], pid, wp)
         hit = np.flatnonzero(exposure.below(wi, less_than, self.threshold))
         first = hit[exposure.runs(wp[hit])]
         c["days_to_hgg"][wp[first]] = wd[first]
@@ -345,16 +354,18 @@ class _Filler:
         rows = np.flatnonzero(counted & event.isin(*INFECTIONS))
         first = rows[exposure.runs(pid[rows])]
         c["first_infection_day"][pid[first]] = day[first]
-        c["infection_episodes"] += np.bincount(pid[rows], minlength=len(c["infection_episodes"]))
+        _add(c["infection_episodes"], pid, pid[rows])
         if pathogen is not None:
             self.pathogen_rows.append((pid[rows], pathogen.codes[rows]))
 
     def count(self, name: str, rows: np.ndarray, line: np.ndarray | None = None) -> None:
         """Count ``rows``; with ``line``, keep the first line of them too."""
-        self.counts[name] += int(rows.sum())
-        if line is not None and rows.any():
-            first = int(line[rows].min())
-            self.first_lines[name] = min(self.first_lines.get(name, first), first)
+        found = int(rows.sum())
+        first = int(line[rows].min()) if line is not None and found else None
+        with self.lock:  # two slices may be filled at once
+            self.counts[name] += found
+            if first is not None:
+                self.first_lines[name] = min(self.first_lines.get(name, first), first)
 
 
 STRICT_REASONS = {
@@ -426,6 +437,15 @@ def _by_cohort_and_id(out: pd.DataFrame) -> np.ndarray:
     rank[ids] = np.arange(len(ids))
     cohort = pd.factorize(out.cohort.to_numpy(), sort=True)[0]
     return np.lexsort((rank, cohort))
+
+
+def _add(column: np.ndarray, pid: np.ndarray, counted: np.ndarray) -> None:
+    """Add one to ``column`` (per patient code) for each patient code in ``counted``, writing
+    only the codes from the first to the last of ``pid``, a slice's rows (sorted): slices
+    filled at the same time own ranges of codes that do not overlap."""
+    if len(pid):
+        low, high = int(pid[0]), int(pid[-1]) + 1
+        column[low:high] += np.bincount(counted - low, minlength=high - low)
 
 
 def _in_window(day: np.ndarray, until: float | None) -> np.ndarray:
