@@ -338,18 +338,19 @@ class _Validator:
             for h in data
             if h not in (p.patient, p.day, p.date)
         ]
-        order, repeated = _sort_rows(keys)
+        order, repeated, by_patient = _sort_rows(keys)  # by_patient: pid[order], read off the sort
         duplicate = order[repeated]
         if len(duplicate):
             first_lines["duplicate_rows"] = int(self.lines[duplicate.min()])
-        order = order[~repeated]
-        patients, cohort = self.patients(patient, data[p.cohort] if p.cohort else None, order)
-        covariates = self.covariates(data, pid, order) if p.covariates else None
-        listed_days = _listed_days(pid, day, order[~has_data[order]], len(patient.cat.categories))
+        order, by_patient = order[~repeated], by_patient[~repeated]
+        patients, cohort = self.patients(patient, data[p.cohort] if p.cohort else None, order, by_patient)
+        covariates = self.covariates(data, order, by_patient) if p.covariates else None
+        kept = has_data[order]
+        listed_days = _listed_days(by_patient[~kept], day, order[~kept], len(patient.cat.categories))
         patients["listed_day"] = listed_days[patients.pid.to_numpy()]
 
-        rows = order[has_data[order]]  # the kept rows, in patient and day order
-        of_row = _compact(pid[rows])  # the patient codes are the IDs' codes
+        rows = order[kept]  # the kept rows, in patient and day order
+        of_row = _compact(by_patient[kept])  # the patient codes are the IDs' codes
         assert igg.codes is not None  # igg() keeps them
         measured = igg.codes[rows]  # of the IgG strings: a value and its censoring each
         table = pd.DataFrame(
@@ -399,12 +400,12 @@ class _Validator:
             covariates,
         )
         if self.row_keys:
-            only = order[~has_data[order]]
+            only = order[~kept]
             obs.row_keys = _row_keys(data, rows)
             obs.listing = pd.DataFrame(
                 {
-                    "patient_id": np.asarray(patient.cat.categories, dtype=object)[pid[only]],
-                    "cohort": np.asarray(cohort, dtype=object)[pid[only]],
+                    "patient_id": np.asarray(patient.cat.categories, dtype=object)[by_patient[~kept]],
+                    "cohort": np.asarray(cohort, dtype=object)[by_patient[~kept]],
                     "day": day.at(only),
                     "line": self.lines[only],
                     "key": _row_keys(data, only),
@@ -617,10 +618,11 @@ class _Validator:
         return ((pd.Series(date) - per_row).dt.total_seconds() / 86400.0).to_numpy()
 
     def patients(
-        self, patient: pd.Series, cohort: pd.Series | None, order: np.ndarray
+        self, patient: pd.Series, cohort: pd.Series | None, order: np.ndarray, by_patient: np.ndarray
     ) -> tuple[pd.DataFrame, pd.Categorical]:
         """The patient list (``pid`` is the row's patient code) and each patient code's cohort.
-        ``order`` lists one row of every distinct row, grouped by patient."""
+        ``order`` lists one row of every distinct row, grouped by patient; ``by_patient`` is
+        their patient codes."""
         column = self.plan.cohort or self.plan.columns.cohort
         pid = patient.cat.codes.to_numpy()
         if cohort is None:
@@ -630,17 +632,19 @@ class _Validator:
         names = np.asarray(cohort.cat.categories, dtype=object)
         none = int(np.flatnonzero(names == "")[0])
         code = cohort.cat.codes.to_numpy()
-        starts = np.flatnonzero(np.diff(pid[order], prepend=-1))  # each patient's first row in order
-        given = code[order] != none
-        lowest = np.minimum.reduceat(np.where(given, code[order], len(names)), starts)
-        highest = np.maximum.reduceat(np.where(given, code[order], -1), starts)
+        starts = np.flatnonzero(np.diff(by_patient, prepend=-1))  # each patient's first row in order
+        in_order = code[order]
+        given = in_order != none
+        lowest = np.minimum.reduceat(np.where(given, in_order, len(names)), starts)
+        highest = np.maximum.reduceat(np.where(given, in_order, -1), starts)
+        del in_order, given
         if (lowest[highest >= 0] != highest[highest >= 0]).any():
             self.cohort_clash(pid, code, none, names, patient, column)
         of_patient = np.where(highest >= 0, highest, none)
         table = pd.DataFrame(
             {
-                "pid": pid[order[starts]],
-                "patient_id": np.asarray(patient.cat.categories[pid[order[starts]]], dtype=object),
+                "pid": by_patient[starts],
+                "patient_id": np.asarray(patient.cat.categories[by_patient[starts]], dtype=object),
                 "cohort": names[of_patient],
                 "line": self.lines[np.minimum.reduceat(order, starts)],
             }
@@ -650,16 +654,17 @@ class _Validator:
             row = table[table.cohort == ""].iloc[0]
             raise IvigBlinaError(no_cohort_message(row.patient_id), path=self.name, line=int(row.line), column=column)
         by_pid = np.full(len(patient.cat.categories), none, dtype=code.dtype)
-        by_pid[pid[order[starts]]] = of_patient
+        by_pid[by_patient[starts]] = of_patient
         return table, pd.Categorical.from_codes(by_pid, names)
 
-    def covariates(self, data: pd.DataFrame, pid: np.ndarray, order: np.ndarray) -> pd.DataFrame:
+    def covariates(self, data: pd.DataFrame, order: np.ndarray, by_patient: np.ndarray) -> pd.DataFrame:
         """Each patient's value of every covariate column (blank on some of the patient's rows
         is fine). A column named as a covariate that holds two values for one patient is an
         error naming both lines; with every column taken (Table 1), such a column is left out
         and named in a note."""
-        starts = np.flatnonzero(np.diff(pid[order], prepend=-1))
-        out = {"pid": pid[order[starts]]}
+        pid = data[self.plan.patient].cat.codes.to_numpy()
+        starts = np.flatnonzero(np.diff(by_patient, prepend=-1))
+        out = {"pid": by_patient[starts]}
         varying = []
         for column in self.plan.covariates:
             text = data[column]
@@ -801,11 +806,12 @@ def _not_iso(bad: pd.Series):
 
 def _listed_days(pid: np.ndarray, day: _Coded, only: np.ndarray, patients: int) -> np.ndarray:
     """Per patient code, the latest day of the rows ``only`` (in patient order: the rows that
-    list a patient and carry neither IgG nor event), NaN where none has a day."""
+    list a patient and carry neither IgG nor event; ``pid`` their patient codes), NaN where
+    none has a day."""
     latest = np.full(patients, np.nan)
     if len(only):
-        starts = np.flatnonzero(np.diff(pid[only], prepend=-1))
-        latest[pid[only[starts]]] = np.fmax.reduceat(day.at(only), starts)  # fmax: a blank day (NaN) is skipped
+        starts = np.flatnonzero(np.diff(pid, prepend=-1))
+        latest[pid[starts]] = np.fmax.reduceat(day.at(only), starts)  # fmax: a blank day (NaN) is skipped
     return latest
 
 
@@ -814,9 +820,10 @@ def _take(categorical: pd.Categorical, rows: np.ndarray) -> pd.Categorical:
     return pd.Categorical.from_codes(categorical.codes[rows], dtype=categorical.dtype, validate=False)
 
 
-def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarray]:
+def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The rows ordered by ``keys`` (integer codes from 0, and how many), rows of equal keys in
-    file order, and which of them in that order repeat an earlier row of the file in every key.
+    file order; which of them in that order repeat an earlier row of the file in every key; and
+    the first key's codes in that order (read off the sorted values, not gathered).
 
     The leading keys that fit in one int64 beside the row number are sorted as one value
     (numpy sorts values several times faster than it argsorts them, and the row number in the
@@ -843,9 +850,12 @@ def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarr
     packed >>= row_bits
     repeated = np.zeros(n, dtype=bool)
     repeated[1:] = packed[1:] == packed[:-1]  # for now: ties on the leading keys
+    if leading:
+        packed //= span // sizes[0]
+        first = packed.astype(keys[0][0].dtype)  # rows that tie below keep theirs
     del packed
     if leading == len(keys) or not repeated.any():
-        return order, repeated
+        return order, repeated, first if leading else keys[0][0][order]
     tied = np.flatnonzero(repeated | np.append(repeated[1:], False))  # positions of rows in a tie
     group = np.cumsum(~repeated[tied])  # which tie: consecutive positions that tie
     rows = order[tied]  # in file order within each tie (the sort was stable)
@@ -856,7 +866,7 @@ def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarr
     for codes in rest:
         differs |= codes[within][1:] != codes[within][:-1]
     repeated[tied] = np.append(False, ~differs)
-    return order, repeated
+    return order, repeated, first if leading else keys[0][0][order]
 
 
 def same_day_conflicts(table: pd.DataFrame) -> tuple[int, int]:
