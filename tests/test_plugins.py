@@ -407,3 +407,73 @@ def test_an_installed_plugin_taking_a_builtin_name_is_refused_without_importing_
     assert result.stderr == (
         "ivigblina: error: statistic 'fisher' from package throwaway has the name of the one from built-in\n"
     )
+
+
+def test_outcomes_run_two_at_a_time_only_where_every_statistic_says_it_may():
+    """Runner.all: tasks of ``concurrent_safe`` statistics run in two threads at once (a
+    barrier both must reach), any other alone, in the calling thread, after them; the outcomes
+    come back in the tasks' order."""
+    import threading
+
+    from ivig_blina.analyses.outcomes import Runner
+    from ivig_blina.stats import Statistic
+
+    class Safe(Statistic):
+        concurrent_safe = True
+
+    class Alone(Statistic):
+        pass
+
+    both = threading.Barrier(2, timeout=10)
+    ran = []
+
+    def task(name: str, together: bool):
+        def run():
+            if together:
+                both.wait()  # BrokenBarrierError unless another task runs meanwhile
+            ran.append((name, threading.current_thread() is threading.main_thread()))
+            return name
+
+        return run
+
+    runner = Runner(("a", "b"), "two-sided", 0.95, {}, None, None, "none")  # type: ignore[arg-type]
+    tasks = [(Alone(), task("first", False)), (Safe(), task("second", True)), (Safe(), task("third", True))]
+    tasks += [(Alone(), task("fourth", False))]
+    assert runner.all(tasks) == ["first", "second", "third", "fourth"]
+    assert sorted(ran[:2]) == [("second", False), ("third", False)]
+    assert ran[2:] == [("first", True), ("fourth", True)]
+    ran.clear()
+    paired = Runner(("a", "b"), "two-sided", 0.95, {}, None, {"continuous": Alone()}, "none")  # type: ignore[arg-type]
+    assert paired.all([(Safe(), task("x", False)), (Safe(), task("y", False))]) == ["x", "y"]
+    assert ran == [("x", True), ("y", True)]  # a pairwise statistic that may not: each alone
+
+
+def test_plugin_output_goes_to_stderr_and_stdout_comes_back_when_two_threads_interleave():
+    import sys
+    import threading
+
+    from ivig_blina.stats.plugins import _stdout_to_stderr
+
+    real = sys.stdout
+    inside, first_out = threading.Barrier(2, timeout=10), threading.Event()
+    seen = []
+
+    def first():
+        with _stdout_to_stderr():
+            inside.wait()
+            seen.append(sys.stdout is sys.stderr)
+        first_out.set()  # leaves while the second is still inside
+
+    def second():
+        with _stdout_to_stderr():
+            inside.wait()
+            first_out.wait(10)
+            seen.append(sys.stdout is sys.stderr)  # still redirected after the first left
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert seen == [True, True]
+    assert sys.stdout is real

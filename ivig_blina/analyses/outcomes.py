@@ -9,6 +9,7 @@ import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -48,26 +49,27 @@ def all_outcomes(run, frames, main, event_outcomes, landmarks, competing_risk, l
     def values(column: str):
         return lambda x: x[column].dropna().to_numpy(float)
 
-    results = [
-        run.continuous(outcome, values(column), frames, main["continuous"]) for outcome, column in CONTINUOUS.items()
-    ]
-    results.append(run.binary("hgg", [x[x.nadir_igg.notna()] for x in frames], main["binary"], column="hgg"))
-    results += [run.binary(outcome, frames, main["binary"]) for outcome in event_outcomes]
-    results += [run.continuous(outcome, values(outcome), frames, main["continuous"]) for outcome in EXPOSURE]
-    if not event_outcomes:
-        return results
-    results.append(run.time_to_event(frames, main["time-to-event"], landmarks, competing_risk))
-    if landmark_day is not None:
-        results.append(landmark_outcome(run, frames, main["time-to-event"], landmarks, competing_risk, landmark_day))
-    results.append(run.rate(frames, main["rate"]))
-    if windows is not None:
-        from ivig_blina.cohort.burden import window_names
+    continuous, binary, rate = main["continuous"], main["binary"], main["rate"]
+    tasks = [(continuous, partial(run.continuous, o, values(c), frames, continuous)) for o, c in CONTINUOUS.items()]
+    tasks.append((binary, partial(run.binary, "hgg", [x[x.nadir_igg.notna()] for x in frames], binary, column="hgg")))
+    tasks += [(binary, partial(run.binary, outcome, frames, binary)) for outcome in event_outcomes]
+    tasks += [(continuous, partial(run.continuous, o, values(o), frames, continuous)) for o in EXPOSURE]
+    if event_outcomes:
+        timed = main["time-to-event"]
+        tasks.append((timed, partial(run.time_to_event, frames, timed, landmarks, competing_risk)))
+        if landmark_day is not None:
+            tasks.append(
+                (timed, partial(landmark_outcome, run, frames, timed, landmarks, competing_risk, landmark_day))
+            )
+        tasks.append((rate, partial(run.rate, frames, rate)))
+        if windows is not None:
+            from ivig_blina.cohort.burden import window_names
 
-        results += [
-            run.rate(frames, main["rate"], f"infection_rate_{w}", f"episodes_{w}", f"days_{w}")
-            for w in window_names(tuple(windows))
-        ]
-    return results
+            tasks += [
+                (rate, partial(run.rate, frames, rate, f"infection_rate_{w}", f"episodes_{w}", f"days_{w}"))
+                for w in window_names(tuple(windows))
+            ]
+    return run.all(tasks)
 
 
 @dataclass
@@ -80,6 +82,24 @@ class Runner:
     pair_tests: dict[str, Statistic] | None  # None: no pairwise comparisons
     pairwise_adjust: str
     strata_of: pd.Series | None = None  # each patient's stratum, by the patient table's index
+
+    def all(self, tasks: list[tuple[Statistic, Callable[[], OutcomeResult]]]) -> list[OutcomeResult]:
+        """Each task's outcome, in order. Tasks whose statistic says it may run beside others
+        (``concurrent_safe``; with ``--pairwise``, every pairwise statistic too) run two at a
+        time in threads: numpy lets go of the GIL in its loops, and the outcomes are
+        independent. Any other task runs alone, after them."""
+        pairs_too = self.pair_tests is None or all(s.concurrent_safe for s in self.pair_tests.values())
+        together = [i for i, (statistic, _) in enumerate(tasks) if statistic.concurrent_safe and pairs_too]
+        results: dict[int, OutcomeResult] = {}
+        if len(together) > 1:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(2) as pool:
+                results.update(zip(together, pool.map(lambda i: tasks[i][1](), together)))
+        for i, (_, task) in enumerate(tasks):
+            if i not in results:
+                results[i] = task()
+        return [results[i] for i in range(len(tasks))]
 
     def _run(self, statistic: Statistic, data: list, strata: list | None = None) -> TestResult:
         wanted = {k: v for k, v in self.options.items() if k in statistic.options}

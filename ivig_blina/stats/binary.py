@@ -46,6 +46,8 @@ class Fisher(Statistic):
     effect without strata.
     """
 
+    concurrent_safe = True  # numpy and its own data only: no output, no shared state
+
     name = "fisher"
     kind = "binary"
     groups = "k"
@@ -108,6 +110,8 @@ class ChiSquare(Statistic):
     k - 1 degrees of freedom; a group without patients is an empty row, where R gives NaN: no
     test), two-sided, without an estimate."""
 
+    concurrent_safe = True  # numpy and its own data only: no output, no shared state
+
     name = "chi-square"
     kind = "binary"
     groups = "k"
@@ -152,6 +156,8 @@ class _ExactUnconditional(Statistic):
     count as at least as extreme: scipy's ``barnard_exact`` misses such ties (e.g. 9/10 vs
     3/10, where (7,1) and (1,7) have the observed |z| exactly), so we do not use it.
     """
+
+    concurrent_safe = True  # numpy and its own data only: no output, no shared state
 
     grid_points = 2001
     method: str

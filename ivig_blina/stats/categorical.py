@@ -44,6 +44,8 @@ class FisherRxC(Statistic):
     than the observed one. Exact by enumeration when there are at most ``MAX_TABLES`` tables;
     else Monte Carlo with ``permutations`` tables (default 100,000) and ``seed``."""
 
+    concurrent_safe = True  # numpy and its own data only: no output, no shared state
+
     name = "fisher"
     kind = "categorical"
     groups = "k"
@@ -173,6 +175,8 @@ class ChiSquareRxC(Statistic):
     """Pearson's chi-square test of an r x c table, as R's ``chisq.test``: Yates' continuity
     correction for a 2 x 2 table only; a warning when an expected count is below 5."""
 
+    concurrent_safe = True  # numpy and its own data only: no output, no shared state
+
     name = "chi-square"
     kind = "categorical"
     groups = "k"
@@ -203,6 +207,8 @@ class ChiSquareRxC(Statistic):
 class KruskalWallis(Statistic):
     """The Kruskal-Wallis rank-sum test of k samples, as R's ``kruskal.test`` (chi-square
     approximation with the tie correction)."""
+
+    concurrent_safe = True  # numpy and its own data only: no output, no shared state
 
     name = "kruskal-wallis"
     kind = "continuous"

@@ -331,6 +331,8 @@ class Gray(Statistic):
     drops their levels). Two-sided only. No estimate: the cumulative incidences at the
     landmarks are the per-group summaries."""
 
+    concurrent_safe = True  # numpy and its own data only: no output, no shared state
+
     name = "gray"
     kind = "time-to-event"
     groups = "k"

@@ -41,6 +41,8 @@ class MannWhitney(Statistic):
     has no estimate (see :func:`ivig_blina.stats.strata.stratified_wilcoxon`).
     """
 
+    concurrent_safe = True  # numpy and its own data only: no output, no shared state
+
     name = "mann-whitney"
     kind = "continuous"
     description = "Wilcoxon-Mann-Whitney rank-sum test with Hodges-Lehmann shift, as R's wilcox.test"
@@ -254,6 +256,7 @@ def _hodges_lehmann_normal(a, b, alternative, confidence_level, rank_sum=None):
 
 
 class _TTest(Statistic):
+    concurrent_safe = True  # numpy and its own data only: no output, no shared state
     equal_var: ClassVar[bool]
     method: ClassVar[str]
 
@@ -316,6 +319,8 @@ class BrunnerMunzel(Statistic):
     tends to be larger), with the t-based interval; lawstat's ``brunner.munzel.test`` reports
     one minus it. Brunner E, Munzel U (2000) doi:10.1002/(SICI)1521-4036(200001)42:1<17::AID-BIMJ17>3.0.CO;2-U
     """
+
+    concurrent_safe = True  # numpy and its own data only: no output, no shared state
 
     name = "brunner-munzel"
     kind = "continuous"

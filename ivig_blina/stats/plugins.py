@@ -15,6 +15,7 @@ import math
 import numbers
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -92,6 +93,27 @@ def installed() -> Iterator[tuple[str, Any, str]]:
             yield ep.name, ep, f"package {name or ep.value}"
 
 
+_redirect = threading.Lock()
+_redirected: list = []  # the real sys.stdout, once for each plug-in's code running now
+
+
+@contextlib.contextmanager
+def _stdout_to_stderr():
+    """``sys.stdout`` is ``sys.stderr`` while any plug-in's code runs, in any thread (plug-ins
+    that say they are ``concurrent_safe`` run two at a time; contextlib's redirect_stdout,
+    entered by two threads at once, can restore the wrong stream)."""
+    with _redirect:
+        _redirected.append(sys.stdout if not _redirected else _redirected[0])
+        sys.stdout = sys.stderr
+    try:
+        yield
+    finally:
+        with _redirect:
+            real = _redirected.pop()
+            if not _redirected:
+                sys.stdout = real
+
+
 @contextlib.contextmanager
 def plugin_code(what: str):
     """Run a plug-in's code (its import, ``run``): what it prints goes to stderr, never into the
@@ -99,7 +121,7 @@ def plugin_code(what: str):
     Type: text`` (a KeyboardInterrupt stays one). An :class:`OptionError` passes: it is the
     caller's bad option, checked before the plug-in runs."""
     try:
-        with contextlib.redirect_stdout(sys.stderr):
+        with _stdout_to_stderr():
             yield
     except OptionError:
         raise

@@ -27,6 +27,8 @@ class PoissonRateRatio(Statistic):
     group's count given the total is binomial; the rate ratio (first over second) has the
     Clopper-Pearson interval mapped to the ratio scale."""
 
+    concurrent_safe = True  # numpy and its own data only: no output, no shared state
+
     name = "poisson-exact"
     kind = "rate"
     description = "Rate ratio with exact conditional (binomial) CI and P, as R's poisson.test"
@@ -76,6 +78,8 @@ class PoissonLRT(Statistic):
     with its Wald interval, as ``exp(confint.default(fit))``; one-sided P values from the
     signed square root of the statistic, as the log-rank test's. More groups: two-sided,
     without an estimate."""
+
+    concurrent_safe = True  # numpy and its own data only: no output, no shared state
 
     name = "poisson-lrt"
     kind = "rate"

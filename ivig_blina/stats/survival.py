@@ -135,6 +135,8 @@ class LogRank(Statistic):
     stratified test ``survdiff(... + strata(s))`` and the hazard ratio of ``coxph(... +
     strata(s))`` (see :func:`ivig_blina.stats.strata.stratified_log_rank`)."""
 
+    concurrent_safe = True  # numpy and its own data only: no output, no shared state
+
     name = "log-rank"
     kind = "time-to-event"
     groups = "k"
