@@ -266,3 +266,16 @@ def test_a_parquet_duration_day_is_a_number_of_days(tmp_path):
         io.StringIO(_parquet_text(_parquet(tmp_path, patient_id=IDS, cohort=COHORTS, day=seconds, igg_mg_dl=IGG)))
     )
     assert days.nadir_day.tolist() == [10.0, 10.0]
+
+
+@pytest.mark.parametrize("categories", [1, 126, 127, 128, 32766, 32767, 40000])
+def test_codes_are_made_in_the_type_pandas_keeps_them_in(categories):
+    """The dictionary columns' codes are written straight into pandas' code type, so that the
+    Categorical takes them without a copy."""
+    import numpy as np
+
+    from ivig_blina.io.csvfile import _code_type
+
+    codes = np.zeros(3, _code_type(categories))
+    made = pd.Categorical.from_codes(codes, pd.Index(np.arange(categories).astype(str)), validate=False)
+    assert made.codes.dtype == codes.dtype
