@@ -196,10 +196,10 @@ def test_row_sort_with_and_without_one_combined_key(rows):
     codes = [np.array(column) for column in zip(*rows)]
     in_file_order = sorted(range(len(rows)), key=lambda i: rows[i])  # Python's sort is stable
     room = 1 << (63 - max(len(rows) - 1, 1).bit_length())  # what one int64 holds beside the row number
-    for sizes in ((4, 4, 4), (4, room // 4, 4), (room // 2, 4, 4), (room + 1, 4, 4)):  # 3, 2, 1 or 0 keys fit
-        order, repeated, first = _sort_rows([(c, size) for c, size in zip(codes, sizes)])
+    for fit, sizes in enumerate(((room + 1, 4, 4), (room // 2, 4, 4), (4, room // 4, 4), (4, 4, 4))):  # 0 to 3 fit
+        order, repeated, leading = _sort_rows([(c, size) for c, size in zip(codes, sizes)])
         assert order.tolist() == in_file_order, sizes
-        assert first.tolist() == codes[0][order].tolist()
+        assert [c.tolist() for c in leading] == [c[order].tolist() for c in codes[:fit]]  # read off the sort
         assert repeated.tolist() == [i > 0 and rows[order[i]] == rows[order[i - 1]] for i in range(len(rows))]
         assert sorted(order[~repeated]) == sorted(rows.index(r) for r in set(rows))  # the first of equal rows stays
 

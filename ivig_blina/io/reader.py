@@ -332,18 +332,27 @@ class _Validator:
         # One sort by patient, then day, then the remaining strings: equal neighbours are
         # duplicate rows, each patient's rows are contiguous and in day order.
         pid = patient.cat.codes.to_numpy()
+        others = [h for h in data if h not in (p.patient, p.day, p.date)]
         keys = [(pid, len(patient.cat.categories)), day_rank]
-        keys += [
-            (data[h].cat.codes.to_numpy(), len(data[h].cat.categories))
-            for h in data
-            if h not in (p.patient, p.day, p.date)
-        ]
-        order, repeated, by_patient = _sort_rows(keys)  # by_patient: pid[order], read off the sort
+        keys += [(data[h].cat.codes.to_numpy(), len(data[h].cat.categories)) for h in others]
+        order, repeated, decoded = _sort_rows(keys)
         duplicate = order[repeated]
         if len(duplicate):
             first_lines["duplicate_rows"] = int(self.lines[duplicate.min()])
-        order, by_patient = order[~repeated], by_patient[~repeated]
-        patients, cohort = self.patients(patient, data[p.cohort] if p.cohort else None, order, by_patient)
+        order = order[~repeated]
+        ordered = [codes[~repeated] for codes in decoded]  # the leading keys' codes in that order
+        del decoded
+
+        def in_order(key: int, at=slice(None)) -> np.ndarray:
+            """Key ``key``'s codes in the sorted order (at ``at``): read off the sort where it
+            packed them, else gathered."""
+            return ordered[key][at] if key < len(ordered) else keys[key][0][order[at]]
+
+        key_of = {h: k for k, h in enumerate(others, start=2)}  # 0 the patient, 1 the day's rank
+        by_patient = in_order(0)
+        cohort_codes = in_order(key_of[p.cohort]) if p.cohort else None
+        patients, cohort = self.patients(patient, data[p.cohort] if p.cohort else None, order, by_patient, cohort_codes)
+        del cohort_codes
         covariates = self.covariates(data, order, by_patient) if p.covariates else None
         kept = has_data[order]
         listed_days = _listed_days(by_patient[~kept], day, order[~kept], len(patient.cat.categories))
@@ -351,21 +360,31 @@ class _Validator:
 
         rows = order[kept]  # the kept rows, in patient and day order
         of_row = _compact(by_patient[kept])  # the patient codes are the IDs' codes
-        assert igg.codes is not None  # igg() keeps them
-        measured = igg.codes[rows]  # of the IgG strings: a value and its censoring each
+        measured = in_order(key_of[p.igg], kept)  # of the IgG strings: a value and its censoring each
+        if day.codes is not None:  # days (not dates): the rank of the day's string gives its value
+            day_at_rows = day.values[np.argsort(day.values, kind="stable")][in_order(1, kept)]
+        else:
+            day_at_rows = day.at(rows)
+        event_at_rows = (
+            pd.Categorical.from_codes(in_order(key_of[p.event], kept), dtype=event.dtype, validate=False)
+            if p.event
+            else _take(event.array, rows)
+        )
+        ordered.clear()
         table = pd.DataFrame(
             copy=False,
             data={
                 "pid": of_row,
                 "patient_id": pd.Categorical.from_codes(of_row, dtype=patient.dtype, validate=False),
                 "cohort": _take(cohort, of_row),
-                "day": day.at(rows),
+                "day": day_at_rows,
                 "igg": igg.values[measured],
                 "censored": pd.Categorical.from_codes(censored[measured], CENSORED),
-                "event": _take(event.array, rows),
+                "event": event_at_rows,
                 "line": _compact(_lines_of(self.lines, rows)),
             },
         )
+        del day_at_rows, event_at_rows, measured
         if grade is not None:
             table["grade"] = grade.at(rows)
         if p.pathogen:
@@ -618,11 +637,16 @@ class _Validator:
         return ((pd.Series(date) - per_row).dt.total_seconds() / 86400.0).to_numpy()
 
     def patients(
-        self, patient: pd.Series, cohort: pd.Series | None, order: np.ndarray, by_patient: np.ndarray
+        self,
+        patient: pd.Series,
+        cohort: pd.Series | None,
+        order: np.ndarray,
+        by_patient: np.ndarray,
+        cohort_in_order: np.ndarray | None = None,
     ) -> tuple[pd.DataFrame, pd.Categorical]:
         """The patient list (``pid`` is the row's patient code) and each patient code's cohort.
         ``order`` lists one row of every distinct row, grouped by patient; ``by_patient`` is
-        their patient codes."""
+        their patient codes, ``cohort_in_order`` their cohort codes (None: looked up)."""
         column = self.plan.cohort or self.plan.columns.cohort
         pid = patient.cat.codes.to_numpy()
         if cohort is None:
@@ -633,7 +657,7 @@ class _Validator:
         none = int(np.flatnonzero(names == "")[0])
         code = cohort.cat.codes.to_numpy()
         starts = np.flatnonzero(np.diff(by_patient, prepend=-1))  # each patient's first row in order
-        in_order = code[order]
+        in_order = code[order] if cohort_in_order is None else cohort_in_order
         given = in_order != none
         lowest = np.minimum.reduceat(np.where(given, in_order, len(names)), starts)
         highest = np.maximum.reduceat(np.where(given, in_order, -1), starts)
@@ -820,27 +844,29 @@ def _take(categorical: pd.Categorical, rows: np.ndarray) -> pd.Categorical:
     return pd.Categorical.from_codes(categorical.codes[rows], dtype=categorical.dtype, validate=False)
 
 
-def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
     """The rows ordered by ``keys`` (integer codes from 0, and how many), rows of equal keys in
     file order; which of them in that order repeat an earlier row of the file in every key; and
-    the first key's codes in that order (read off the sorted values, not gathered).
+    the codes of the leading keys (those packed into one value) in that order, read off the
+    sorted values rather than gathered from the rows at random.
 
-    The leading keys that fit in one int64 beside the row number are sorted as one value
-    (numpy sorts values several times faster than it argsorts them, and the row number in the
-    low bits makes the order stable: of equal rows the first in the file comes first). Rows
-    that tie on those keys (rows of one patient and day, in practice a few) are then ordered
-    by the other keys with np.lexsort."""
+    The leading keys that fit in one int64 beside the row number, each in a field of bits, are
+    sorted as one value (numpy sorts values several times faster than it argsorts them, and the
+    row number in the low bits makes the order stable: of equal rows the first in the file
+    comes first); each key's codes are then a shift and a mask of it. Rows that tie on those
+    keys (rows of one patient and day, in practice a few) are ordered by the other keys with
+    np.lexsort."""
     n = len(keys[0][0])
     row_bits = max(n - 1, 1).bit_length()
-    sizes = [max(size, 1) for _, size in keys]
-    leading, span = 0, 1
-    while leading < len(keys) and span * sizes[leading] <= 1 << (63 - row_bits):
-        span *= sizes[leading]
+    bits = [max(size - 1, 0).bit_length() for _, size in keys]  # a field of bits a key
+    leading, used = 0, 0
+    while leading < len(keys) and used + bits[leading] <= 63 - row_bits:
+        used += bits[leading]
         leading += 1
     packed = np.zeros(n, dtype=np.int64)
-    for (codes, _), size in zip(keys[:leading], sizes):
-        packed *= size
-        packed += codes
+    for (codes, _), width in zip(keys[:leading], bits):
+        packed <<= width
+        packed |= codes
     packed <<= row_bits
     packed |= np.arange(n, dtype=np.int64)
     packed.sort()
@@ -850,12 +876,15 @@ def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarr
     packed >>= row_bits
     repeated = np.zeros(n, dtype=bool)
     repeated[1:] = packed[1:] == packed[:-1]  # for now: ties on the leading keys
-    if leading:
-        packed //= span // sizes[0]
-        first = packed.astype(keys[0][0].dtype)  # rows that tie below keep theirs
+    decoded = [np.empty(n, dtype=codes.dtype) for codes, _ in keys[:leading]]  # rows that tie below keep theirs
+    for start in range(0, n, 1 << 16):  # slices that stay in the cache
+        value, shift = packed[start : start + (1 << 16)], 0
+        for codes, width in zip(reversed(decoded), reversed(bits[:leading])):
+            codes[start : start + (1 << 16)] = (value >> shift) & ((1 << width) - 1)
+            shift += width
     del packed
     if leading == len(keys) or not repeated.any():
-        return order, repeated, first if leading else keys[0][0][order]
+        return order, repeated, decoded
     tied = np.flatnonzero(repeated | np.append(repeated[1:], False))  # positions of rows in a tie
     group = np.cumsum(~repeated[tied])  # which tie: consecutive positions that tie
     rows = order[tied]  # in file order within each tie (the sort was stable)
@@ -866,7 +895,7 @@ def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarr
     for codes in rest:
         differs |= codes[within][1:] != codes[within][:-1]
     repeated[tied] = np.append(False, ~differs)
-    return order, repeated, first if leading else keys[0][0][order]
+    return order, repeated, decoded
 
 
 def same_day_conflicts(table: pd.DataFrame) -> tuple[int, int]:
