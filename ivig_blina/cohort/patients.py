@@ -156,8 +156,8 @@ def per_patient(
     out = pd.DataFrame(
         copy=False,
         data={  # each per-patient array is put in order and let go, one at a time
-            "patient_id": listed.patient_id.to_numpy(),
-            "cohort": listed.cohort.to_numpy(),
+            "patient_id": listed.patient_id.array,  # the same strings, not made again as Python objects
+            "cohort": listed.cohort.array,
             **{name: columns.pop(name)[order] for name in IGG_COLUMNS[2:] + outcomes + FOLLOW_UP_COLUMNS},
         },
     )
