@@ -42,6 +42,7 @@ def test_frame_text_equals_the_row_writer(fmt):
         {
             "text": (["P1", "=cmd", "-3", "a,b", 'say "hi"', "tab\there", "line\nbreak", "@x", "+1", ""] * n)[:n],
             "number": floats,
+            "repeated": np.resize(floats[-15:], n),  # few distinct values: each formatted once
             "count": np.arange(n),
             "flag": pd.array(([True, False, None] * n)[:n], dtype="boolean"),
             "label": pd.Categorical((["<", "", ">"] * n)[:n]),
@@ -64,7 +65,9 @@ def test_frame_text_equals_the_row_writer(fmt):
         [np.nan, np.nan],
     ],
 )
-def test_a_column_of_whole_numbers_is_written_as_the_row_writer_writes_it(numbers):
+@pytest.mark.parametrize("times", [1, 10])  # 10: few distinct values, formatted once each
+def test_a_column_of_whole_numbers_is_written_as_the_row_writer_writes_it(numbers, times):
+    numbers = numbers * times
     frame = pd.DataFrame({"x": numbers, "y": numbers[::-1]})
     rows = [{k: plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
     expected = io.StringIO()

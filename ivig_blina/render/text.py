@@ -128,8 +128,6 @@ def _column_text(column, delimiter: str):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from ivig_blina.io.writing import FORMULA_STARTS, NUMBER_WORDS
-
     missing = column.isna().to_numpy()
     if pd.api.types.is_bool_dtype(column):
         codes = np.where(missing, 2, column.fillna(False).to_numpy(bool).astype(np.int8))
@@ -142,6 +140,19 @@ def _column_text(column, delimiter: str):
     if isinstance(text, pa.ChunkedArray):  # a column of Arrow strings in several chunks (pd.concat's)
         text = text.combine_chunks()
     text = pc.fill_null(text, "")
+    encoded = pc.dictionary_encode(text)
+    if 4 * len(encoded.dictionary) < len(text):  # few distinct strings (cohorts, labels): each made safe once
+        return pc.take(_safe_text(encoded.dictionary, delimiter), encoded.indices)
+    return _safe_text(text, delimiter)
+
+
+def _safe_text(text, delimiter: str):
+    """Text cells as written: a formula's first character neutralised, then quoted as needed."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from ivig_blina.io.writing import FORMULA_STARTS, NUMBER_WORDS
+
     starts = "".join("\\" + c if c in "-]\\^" else c for c in FORMULA_STARTS)
     risky = pc.and_not(pc.match_substring_regex(text, f"^[{starts}]"), pc.is_in(text, pa.array(NUMBER_WORDS)))
     if pc.any(risky).as_py():
@@ -150,7 +161,23 @@ def _column_text(column, delimiter: str):
 
 
 def _float_text(numbers, missing):
-    """Python's ``str`` of each float (``repr``: shortest round trip), empty where missing."""
+    """Python's ``str`` of each float (``repr``: shortest round trip), empty where missing.
+    Where a slice holds few distinct values (days, IgG values, most columns), each is
+    formatted once: they are told apart by their bits, so -0.0 stays apart from 0.0."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    bits = pa.array(np.ascontiguousarray(numbers, dtype=np.float64).view(np.int64), mask=missing)
+    encoded = pc.dictionary_encode(bits)
+    distinct = encoded.dictionary.to_numpy().view(np.float64)
+    if 4 * len(distinct) >= len(numbers):
+        return _each_float_text(numbers, missing)
+    return pc.fill_null(pc.take(_each_float_text(distinct, np.zeros(len(distinct), dtype=bool)), encoded.indices), "")
+
+
+def _each_float_text(numbers, missing):
+    """:func:`_float_text`, value by value."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
