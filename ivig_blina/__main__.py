@@ -1,3 +1,3 @@
-from ivig_blina.cli import main
+from ivig_blina.cli import entry
 
-main()
+entry()

@@ -697,3 +697,26 @@ def test_an_error_exit_is_exit_1_every_time(tmp_path):
     for _ in range(20):
         done = subprocess.run(IVIGBLINA + ["nadir", str(path), "-q"], capture_output=True, text=True, timeout=120)
         assert (done.returncode, done.stderr, done.stdout) == (1, expected, "")
+
+
+def test_the_command_ends_without_the_interpreters_teardown_and_main_lets_callers_go_on(tmp_path):
+    """entry() (the ivigblina script, python -m ivig_blina) ends a run at once once its output is
+    flushed: the output is whole and atexit handlers do not run; the exit code stands. main()
+    ends a successful run with SystemExit(0), so a caller can go on."""
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('torn down'))\n"
+        "sys.argv = ['ivigblina'] + sys.argv[1:]\n"
+        "from ivig_blina.cli import {name}\n"
+        "{name}()\n"
+    )
+
+    def command(name: str, *args: str):
+        return subprocess.run([sys.executable, "-c", code.format(name=name), *args], capture_output=True, text=True)
+
+    ended, went_on = command("entry", "tests", "-f", "csv"), command("main", "tests", "-f", "csv")
+    assert ended.returncode == went_on.returncode == 0, ended.stderr
+    assert went_on.stdout == ended.stdout + "torn down\n"
+    assert "mann-whitney" in ended.stdout
+    missing = command("entry", "nadir", str(tmp_path / "none.csv"))
+    assert missing.returncode == 1 and missing.stdout == "" and "none.csv" in missing.stderr

@@ -5,6 +5,6 @@ one line (``stdout``). It holds no analysis step.
 May import every stage.
 """
 
-from ivig_blina.cli.commands import app, main
+from ivig_blina.cli.commands import app, entry, main
 
-__all__ = ["app", "main"]
+__all__ = ["app", "entry", "main"]
