@@ -18,6 +18,8 @@ def test_frame_text_equals_the_row_writer(fmt):
             rng.random(200) * 1e4,
             rng.random(50) * 1e-6,
             rng.random(50) * 1e20,
+            10.0 ** rng.uniform(-9, 20, 400) * rng.choice([-1, 1], 400),  # every magnitude: Python's exponents
+            [1e10, 12345678901.5, 99999999999.0, 1e-4, 9.9999e-5, 1e-6, 5e-7],  # where Arrow's exponents differ
             [
                 338.0,
                 -2.0,

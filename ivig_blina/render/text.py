@@ -140,9 +140,11 @@ def _column_text(column, delimiter: str):
     if isinstance(text, pa.ChunkedArray):  # a column of Arrow strings in several chunks (pd.concat's)
         text = text.combine_chunks()
     text = pc.fill_null(text, "")
-    encoded = pc.dictionary_encode(text)
-    if 4 * len(encoded.dictionary) < len(text):  # few distinct strings (cohorts, labels): each made safe once
-        return pc.take(_safe_text(encoded.dictionary, delimiter), encoded.indices)
+    head = text.slice(0, SAMPLE)
+    if 2 * pc.count_distinct(head).as_py() < len(head):  # not mostly distinct, as patient IDs are
+        encoded = pc.dictionary_encode(text)
+        if 4 * len(encoded.dictionary) < len(text):  # few distinct strings (cohorts, labels): each made safe once
+            return pc.take(_safe_text(encoded.dictionary, delimiter), encoded.indices)
     return _safe_text(text, delimiter)
 
 
@@ -163,21 +165,29 @@ def _safe_text(text, delimiter: str):
 def _float_text(numbers, missing):
     """Python's ``str`` of each float (``repr``: shortest round trip), empty where missing.
     Where a slice holds few distinct values (days, IgG values, most columns), each is
-    formatted once: they are told apart by their bits, so -0.0 stays apart from 0.0."""
+    formatted once: they are told apart by their bits, so -0.0 stays apart from 0.0. Whether
+    they repeat is judged from the slice's first rows (the text is the same either way)."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    bits = pa.array(np.ascontiguousarray(numbers, dtype=np.float64).view(np.int64), mask=missing)
-    encoded = pc.dictionary_encode(bits)
+    bits = np.ascontiguousarray(numbers, dtype=np.float64).view(np.int64)
+    head = bits[:SAMPLE]
+    if 2 * len(np.unique(head)) >= len(head):  # mostly distinct (ratios, areas): formatted each
+        return _each_float_text(numbers, missing)
+    encoded = pc.dictionary_encode(pa.array(bits, mask=missing))
     distinct = encoded.dictionary.to_numpy().view(np.float64)
     if 4 * len(distinct) >= len(numbers):
         return _each_float_text(numbers, missing)
     return pc.fill_null(pc.take(_each_float_text(distinct, np.zeros(len(distinct), dtype=bool)), encoded.indices), "")
 
 
+SAMPLE = 4096  # rows of a slice that tell whether its values repeat
+
+
 def _each_float_text(numbers, missing):
-    """:func:`_float_text`, value by value."""
+    """:func:`_float_text`, value by value: Arrow's shortest text where it is Python's, Python's
+    own where Arrow writes otherwise (an exponent from 1e10 on, none below 1e-4, no ``.0``)."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -187,17 +197,16 @@ def _each_float_text(numbers, missing):
     if integral[~missing].all() and not (np.signbit(numbers) & (numbers == 0)).any():  # 338.0, -2.0; not -0.0
         whole = pc.cast(pa.array(numbers, mask=missing).cast(pa.int64(), safe=False), pa.string())
         return pc.fill_null(pc.binary_join_element_wise(whole, ".0", ""), "")
-    text = pc.cast(pa.array(numbers, mask=missing), pa.string())
-    if pc.any(pc.match_substring(text, "e")).as_py():
-        text = pc.replace_substring_regex(text, r"e([+-])(\d)$", r"e\10\2")  # Python pads the exponent: e-07
-    if integral.any():
-        text = pc.if_else(pa.array(integral), pc.binary_join_element_wise(text, ".0", ""), text)
     magnitude = np.abs(numbers)
-    odd = ((magnitude >= 1e15) & (magnitude < 1e16)) | ((magnitude >= 1e-5) & (magnitude < 1e-4))
-    special = np.isinf(numbers) | odd  # Arrow and Python choose exponents differently there
-    if special.any():
+    with np.errstate(invalid="ignore"):
+        python = ~missing & (numbers != 0) & ~((magnitude >= 1e-4) & (magnitude < 1e10))  # and the infinities
+    text = pc.cast(pa.array(numbers, mask=missing), pa.string())
+    whole = pa.array(integral & ~python & ~missing)  # 338 -> 338.0, -0 -> -0.0
+    if pc.any(whole).as_py():
+        text = pc.replace_with_mask(text, whole, pc.binary_join_element_wise(pc.filter(text, whole), ".0", ""))
+    if python.any():
         text = text.to_numpy(zero_copy_only=False).astype(object)
-        text[special] = [_cell(plain(x)) for x in numbers[special]]
+        text[python] = [_cell(plain(x)) for x in numbers[python]]
         text = pa.array(text, pa.string())
     return pc.fill_null(text, "")
 
