@@ -279,3 +279,23 @@ def test_codes_are_made_in_the_type_pandas_keeps_them_in(categories):
     codes = np.zeros(3, _code_type(categories))
     made = pd.Categorical.from_codes(codes, pd.Index(np.arange(categories).astype(str)), validate=False)
     assert made.codes.dtype == codes.dtype
+
+
+@pytest.mark.parametrize("fast_path", [True, False])
+def test_distinct_categories_make_the_type_pandas_would_check(fast_path, monkeypatch):
+    """Padded and bare IDs merge into one category after trimming; the type of the distinct
+    categories is the one pandas makes when it checks them (also without its private fast path)."""
+    import numpy as np
+    import pyarrow as pa
+
+    from ivig_blina.io import csvfile
+    from ivig_blina.io.csvfile import _categorical, _distinct_dtype
+
+    assert csvfile._FAST_DTYPE is not None  # pandas 2.1-3.1 have it
+    if not fast_path:
+        monkeypatch.setattr(csvfile, "_FAST_DTYPE", None)
+    ids = pa.array([" P2", "P1", "P2", "P3 ", "P1"])
+    made = _categorical(ids, np.arange(2, 7), max_field=100, name="f.csv", h="patient_id")
+    assert made.equals(pd.Categorical(["P2", "P1", "P2", "P3", "P1"], categories=["P2", "P1", "P3"]))
+    categories = pd.Index(["b", "a", "c"], dtype=object)
+    assert _distinct_dtype(categories) == pd.CategoricalDtype(categories)

@@ -7,7 +7,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
-from ivig_blina.io.encode import SMALL, _fixed_width_keys, dictionary_encode
+from ivig_blina.io.encode import SMALL, _fixed_width_keys, dictionary_encode, text_order
 
 ALPHABET = np.array(list("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
@@ -77,3 +77,24 @@ def test_eight_byte_ids_read_in_place_at_any_alignment():
     uneven = pa.array([eight[0], eight[1][:7]] + eight[2:-1] + [eight[-1] + "9"])
     assert _fixed_width_keys(uneven) is None
     assert_as_arrow(uneven)
+
+
+def assert_sorted_as_arrow(column) -> None:
+    order = text_order(column)
+    assert np.array_equal(order, pc.sort_indices(column).to_numpy())
+    assert column.take(order).to_pylist() == sorted(column.to_pylist())  # Python's order of the characters
+
+
+@pytest.mark.parametrize("width", [1, 3, 8])
+def test_fixed_width_ids_sort_as_integers_in_arrows_order(width):
+    column = pa.array(ids(SMALL + 1000, width, distinct=5000, seed=width))  # ties: equal IDs keep their order
+    assert _fixed_width_keys(column) is not None
+    assert_sorted_as_arrow(column)
+
+
+def test_text_order_by_bytes_beyond_ascii_and_other_columns_arrows_way():
+    text = [s.replace("A", "é").replace("B", "z") for s in ids(2 * SMALL, 4, 20000, seed=11)]
+    same_bytes = [s for s in text if len(s.encode()) == 4]  # é (0xC3 0xA9) sorts after z
+    assert_sorted_as_arrow(pa.array(["padding"] + same_bytes).slice(1))
+    assert_sorted_as_arrow(pa.array(ids(SMALL, 6, 5000)[:-1] + ["P1"]))  # ragged: Arrow sorts
+    assert_sorted_as_arrow(pa.array(["b", "a", "b", "A"]))  # few rows

@@ -266,3 +266,25 @@ def test_grade_and_pathogen_are_roles_not_covariates(write):
     refused = run("table1", path, "--groups", "x,y", "--covariates", "grade")
     assert refused.exit_code == 1
     assert "column 'grade' has a role in the analysis; it cannot be a covariate" in refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("rows", "blank", "first"),
+    [
+        ("A,x,0,500,\n,,,,\nB,y,3,600,\n , ,,\t,\n", 2, 3),  # only delimiters (and spaces): blank
+        ("A,x,0,500,\n,x,,,\nB,y,3,600,\n", 0, None),  # one value given: not blank (an empty ID, refused)
+        ("A,x,0,500,\nB,,3,,\n", 0, None),  # no column is empty on every row: none looked at further
+    ],
+)
+def test_a_row_is_blank_when_every_column_read_is_empty(rows, blank, first, write):
+    from ivig_blina.errors import IvigBlinaError
+    from ivig_blina.io.reader import read_cohort
+
+    path = write("patient_id,cohort,day,igg_mg_dl,event\n" + rows)
+    try:
+        observations = read_cohort(path)
+    except IvigBlinaError as e:
+        assert blank == 0 and "empty" in str(e).lower() and ":3:" in str(e)  # the row with the empty ID
+        return
+    assert observations.counts["blank_rows"] == blank
+    assert observations.first_lines.get("blank_rows") == first

@@ -430,13 +430,12 @@ def _by_patient_and_day(t: pd.DataFrame) -> pd.DataFrame:
 def _by_cohort_and_id(out: pd.DataFrame) -> np.ndarray:
     """Row order by cohort, then patient ID (compared as text)."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
-    ids = pc.sort_indices(pa.array(out.patient_id.to_numpy(), pa.string())).to_numpy()
-    rank = np.empty(len(ids), dtype=np.int64)
-    rank[ids] = np.arange(len(ids))
+    from ivig_blina.io.encode import text_order
+
+    by_id = text_order(pa.array(out.patient_id.to_numpy(), pa.string()))
     cohort = pd.factorize(out.cohort.to_numpy(), sort=True)[0]
-    return np.lexsort((rank, cohort))
+    return by_id[np.argsort(cohort[by_id], kind="stable")]  # by cohort, each in the order of its IDs
 
 
 def _add(column: np.ndarray, pid: np.ndarray, counted: np.ndarray) -> None:

@@ -288,7 +288,7 @@ class _Validator:
     def run(self) -> Observations:
         p, data = self.plan, self.raw.data
         first_lines: dict[str, int] = {}
-        blank = np.logical_and.reduce([(column == "").to_numpy() for _, column in data.items()])
+        blank = _blank_rows(data)
         blank_rows = int(blank.sum()) + self.raw.blank_rows
         if blank.any():
             first_lines["blank_rows"] = int(self.lines[blank.argmax()])
@@ -656,7 +656,7 @@ class _Validator:
         names = np.asarray(cohort.cat.categories, dtype=object)
         none = int(np.flatnonzero(names == "")[0])
         code = cohort.cat.codes.to_numpy()
-        starts = np.flatnonzero(np.diff(by_patient, prepend=-1))  # each patient's first row in order
+        starts = _run_starts(by_patient)  # each patient's first row in order
         in_order = code[order] if cohort_in_order is None else cohort_in_order
         given = in_order != none
         lowest = np.minimum.reduceat(np.where(given, in_order, len(names)), starts)
@@ -687,7 +687,7 @@ class _Validator:
         error naming both lines; with every column taken (Table 1), such a column is left out
         and named in a note."""
         pid = data[self.plan.patient].cat.codes.to_numpy()
-        starts = np.flatnonzero(np.diff(by_patient, prepend=-1))
+        starts = _run_starts(by_patient)
         out = {"pid": by_patient[starts]}
         varying = []
         for column in self.plan.covariates:
@@ -828,13 +828,33 @@ def _not_iso(bad: pd.Series):
     return message
 
 
+def _blank_rows(data: pd.DataFrame) -> np.ndarray:
+    """Which rows are empty in every column read (text as read: Categoricals of the strings).
+    A column without an empty string has no blank row: the rest are not looked at."""
+    blank = np.ones(len(data), dtype=bool)
+    for _, column in data.items():
+        empty = np.flatnonzero(column.cat.categories == "")
+        if not len(empty):
+            return np.zeros(len(data), dtype=bool)
+        blank &= column.cat.codes.to_numpy() == empty[0]
+    return blank
+
+
+def _run_starts(codes: np.ndarray) -> np.ndarray:
+    """Where each run of equal ``codes`` (sorted) begins."""
+    change = np.empty(len(codes), dtype=bool)
+    change[:1] = True
+    np.not_equal(codes[1:], codes[:-1], out=change[1:])
+    return np.flatnonzero(change)
+
+
 def _listed_days(pid: np.ndarray, day: _Coded, only: np.ndarray, patients: int) -> np.ndarray:
     """Per patient code, the latest day of the rows ``only`` (in patient order: the rows that
     list a patient and carry neither IgG nor event; ``pid`` their patient codes), NaN where
     none has a day."""
     latest = np.full(patients, np.nan)
     if len(only):
-        starts = np.flatnonzero(np.diff(pid, prepend=-1))
+        starts = _run_starts(pid)
         latest[pid[starts]] = np.fmax.reduceat(day.at(only), starts)  # fmax: a blank day (NaN) is skipped
     return latest
 
