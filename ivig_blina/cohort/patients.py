@@ -153,14 +153,23 @@ def per_patient(
     columns["infection_status"] = np.where(~np.isnan(first), 1, np.where(dead & competing_risk, 2, 0))
 
     order = listed.pid.to_numpy()
+
+    def in_order(name: str):  # each per-patient array is put in order and let go
+        column = columns.pop(name)
+        return np.take(column, order) if isinstance(column, np.ndarray) else column.take(order)
+
+    names = IGG_COLUMNS[2:] + outcomes + FOLLOW_UP_COLUMNS
+    with ThreadPoolExecutor(2) as pool:  # numpy's take lets go of the GIL
+        ordered = dict(zip(names, pool.map(in_order, names)))
     out = pd.DataFrame(
         copy=False,
-        data={  # each per-patient array is put in order and let go, one at a time
+        data={
             "patient_id": listed.patient_id.array,  # the same strings, not made again as Python objects
             "cohort": listed.cohort.array,
-            **{name: columns.pop(name)[order] for name in IGG_COLUMNS[2:] + outcomes + FOLLOW_UP_COLUMNS},
+            **ordered,
         },
     )
+    del ordered
     counts = {
         "patients": len(out),
         "patients_without_nadir": int(out.nadir_igg.isna().sum()),

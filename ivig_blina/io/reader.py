@@ -298,7 +298,7 @@ class _Validator:
             first_lines["blank_rows"] = int(self.raw.lines[0])
 
         patient = data[p.patient]
-        self.fail(patient == "", p.patient, lambda i: "patient ID is empty")
+        self.fail(_holds(patient, ""), p.patient, lambda i: "patient ID is empty")
         normalised = _visible(data, [p.event, p.cohort])  # before the sort: duplicates are compared as shown
         if normalised.any():
             first_lines["normalised_values"] = int(self.lines[normalised.argmax()])
@@ -326,7 +326,7 @@ class _Validator:
             if p.pathogen:
                 self.on_infections(data[p.pathogen], event, infection, p.pathogen, "pathogen")
         has_data = ~igg.map(np.isnan)
-        has_data |= (event != "").to_numpy()
+        has_data |= ~_holds(event, "")  # an IgG value or a label
         day, day_rank = self.days(data, patient, has_data)
 
         # One sort by patient, then day, then the remaining strings: equal neighbours are
@@ -389,7 +389,7 @@ class _Validator:
             table["grade"] = grade.at(rows)
         if p.pathogen:
             table["pathogen"] = _take(data[p.pathogen].array, rows)
-        censored_rows = (table.censored != "").to_numpy()
+        censored_rows = ~_holds(table.censored, "")
         if censored_rows.any():
             first_lines["censored_values"] = int(table.line.to_numpy()[censored_rows].min())
         conflicts, conflict_line = same_day_conflicts(table)
@@ -833,11 +833,18 @@ def _blank_rows(data: pd.DataFrame) -> np.ndarray:
     A column without an empty string has no blank row: the rest are not looked at."""
     blank = np.ones(len(data), dtype=bool)
     for _, column in data.items():
-        empty = np.flatnonzero(column.cat.categories == "")
-        if not len(empty):
+        if "" not in column.cat.categories:
             return np.zeros(len(data), dtype=bool)
-        blank &= column.cat.codes.to_numpy() == empty[0]
+        blank &= _holds(column, "")
     return blank
+
+
+def _holds(column: pd.Series, text: str) -> np.ndarray:
+    """Which rows of the categorical ``column`` hold ``text``, by their codes (pandas' ``==``
+    costs 0.17 s on 5M rows)."""
+    at = np.flatnonzero(column.cat.categories == text)
+    codes = column.cat.codes.to_numpy()
+    return codes == at[0] if len(at) else np.zeros(len(codes), dtype=bool)
 
 
 def _run_starts(codes: np.ndarray) -> np.ndarray:
