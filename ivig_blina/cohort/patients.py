@@ -442,8 +442,8 @@ def _by_cohort_and_id(out: pd.DataFrame) -> np.ndarray:
 
     from ivig_blina.io.encode import text_order
 
-    by_id = text_order(pa.array(out.patient_id.to_numpy(), pa.string()))
-    cohort = pd.factorize(out.cohort.to_numpy(), sort=True)[0]
+    by_id = text_order(pa.array(out.patient_id, pa.large_string()))  # pandas' Arrow strings: no copy
+    cohort = pd.factorize(out.cohort, sort=True)[0]
     return by_id[np.argsort(cohort[by_id], kind="stable")]  # by cohort, each in the order of its IDs
 
 

@@ -830,12 +830,13 @@ def _not_iso(bad: pd.Series):
 
 def _blank_rows(data: pd.DataFrame) -> np.ndarray:
     """Which rows are empty in every column read (text as read: Categoricals of the strings).
-    A column without an empty string has no blank row: the rest are not looked at."""
+    The columns of fewest distinct strings are looked at first, and once no row is left the
+    rest (the patient IDs) are not looked at."""
     blank = np.ones(len(data), dtype=bool)
-    for _, column in data.items():
-        if "" not in column.cat.categories:
-            return np.zeros(len(data), dtype=bool)
+    for column in sorted((data[h] for h in data), key=lambda column: len(column.cat.categories)):
         blank &= _holds(column, "")
+        if not blank.any():
+            break
     return blank
 
 
