@@ -204,6 +204,25 @@ def test_row_sort_with_and_without_one_combined_key(rows):
         assert sorted(order[~repeated]) == sorted(rows.index(r) for r in set(rows))  # the first of equal rows stays
 
 
+def test_row_sort_across_the_slices_it_packs_in():
+    """Over several slices of 64k rows (the keys are packed a slice at a time) the sort is a
+    stable sort by every key, as np.lexsort gives, and the leading keys are read off it."""
+    import numpy as np
+
+    from ivig_blina.io.reader import _sort_rows
+
+    rng = np.random.default_rng(19)
+    n = 3 * (1 << 16) + 123
+    codes = [rng.integers(0, 5000, n).astype(np.int32), rng.integers(0, 40, n).astype(np.int16)]
+    codes.append(rng.integers(0, 3, n).astype(np.int8))
+    order, repeated, leading = _sort_rows([(c, int(c.max()) + 1) for c in codes])
+    expected = np.lexsort(codes[::-1])  # stable: equal rows in file order
+    assert np.array_equal(order, expected)
+    assert [c.tolist() for c in leading] == [c[expected].tolist() for c in codes]
+    same = np.logical_and.reduce([c[expected][1:] == c[expected][:-1] for c in codes])
+    assert np.array_equal(repeated, np.append(False, same))
+
+
 @SETTINGS
 @given(st.integers(2, 9), st.lists(st.integers(1, 3), max_size=30), st.data())
 def test_lines_of_rows_with_and_without_gaps(first, steps, data):

@@ -891,12 +891,15 @@ def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarr
     while leading < len(keys) and used + bits[leading] <= 63 - row_bits:
         used += bits[leading]
         leading += 1
-    packed = np.zeros(n, dtype=np.int64)
-    for (codes, _), width in zip(keys[:leading], bits):
-        packed <<= width
-        packed |= codes
-    packed <<= row_bits
-    packed |= np.arange(n, dtype=np.int64)
+    packed = np.empty(n, dtype=np.int64)
+    for start in range(0, n, 1 << 16):  # slices that stay in the cache: no temporary of n int64s a key
+        value = packed[start : start + (1 << 16)]
+        value[:] = 0
+        for (codes, _), width in zip(keys[:leading], bits):
+            value <<= width
+            value |= codes[start : start + (1 << 16)]
+        value <<= row_bits
+        value |= np.arange(start, start + len(value), dtype=np.int64)
     packed.sort()
     order = np.empty(n, dtype=np.int32 if n < 2**31 else np.int64)
     for start in range(0, n, 1 << 20):  # a slice at a time: no second array of n int64s
