@@ -91,8 +91,9 @@ def _parts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _factorize_by_parts(column) -> tuple[np.ndarray, np.ndarray] | None:
     """int32 codes of the fixed-width strings of ``column`` in order of first appearance, and
     the row where each code first appears, by ``pandas.factorize`` part by part (equal keys
-    share a part); None for other columns. The 8-byte keys are let go of once grouped: at most
-    20 bytes a row are held besides the column."""
+    share a part); None for other columns. Besides the column, 16 bytes a row are held (the
+    order by part and two codes; 8 more for IDs under 8 bytes, copied to be padded): each
+    part's keys are gathered when it is numbered, not all at once."""
     import pandas as pd
 
     keys = _fixed_width_keys(column)
@@ -103,24 +104,23 @@ def _factorize_by_parts(column) -> tuple[np.ndarray, np.ndarray] | None:
     order = np.argsort(part, kind="stable")  # by part, rows in file order within each (a radix sort)
     bounds = np.concatenate([[0], np.cumsum(counts)])
     del part
-    grouped = keys[order]
-    del keys
     local = np.empty(n, np.int32)  # a code unique across parts, in part order
     firsts = []  # per part, the positions (in ``order``) where its codes first appear
     base = 0
-    for start, end in zip(bounds[:-1], bounds[1:]):
+    for start, end in zip(bounds[:-1], bounds[1:]):  # each part's keys gathered alone: no copy of all
         if start == end:
             continue
-        codes, distinct = pd.factorize(grouped[start:end])  # numbered by first appearance
+        codes, distinct = pd.factorize(keys[order[start:end]])  # numbered by first appearance
         seen = np.maximum.accumulate(codes)
         firsts.append(start + np.flatnonzero(np.concatenate([[True], seen[1:] > seen[:-1]])))
         local[start:end] = codes + base
         base += len(distinct)
-    del grouped
+    del keys
     first_row = order[np.concatenate(firsts)] if firsts else np.zeros(0, np.int64)
     by_first = np.argsort(first_row)
     rank = np.empty(base, np.int32)
     rank[by_first] = np.arange(base, dtype=np.int32)
     codes = np.empty(n, np.int32)
-    codes[order] = rank[local]
+    for start in range(0, n, CHUNK):
+        codes[order[start : start + CHUNK]] = rank[local[start : start + CHUNK]]
     return codes, first_row[by_first]
