@@ -350,3 +350,29 @@ def test_partitions_with_grades_or_pathogens_are_refused_not_dropped(tmp_path, s
         f"ivigblina: error: {tmp_path / 'part1.csv'}:1: --engine dask does not read the infections' pathogen yet; "
         "read the cohort as one file (--engine pandas), or leave the column out of the partitions\n"
     )
+
+
+def test_a_worker_killed_on_every_retry_is_one_line():
+    """A task whose worker dies on every retry (killed for its memory, or lost) ends in
+    KilledWorker on the client: it is one line naming the source, not distributed's traceback.
+    Other failures pass through unchanged (a bad row is already one line of its own)."""
+    from ivig_blina.cohort.distributed import computed
+    from ivig_blina.errors import IvigBlinaError
+
+    class Dying:
+        def __init__(self, error):
+            self.error = error
+
+        def compute(self, tasks, sync):
+            raise self.error
+
+    with pytest.raises(IvigBlinaError) as killed:
+        computed(Dying(distributed.scheduler.KilledWorker("_read_part-1", "tcp://10.0.0.2:8786", 3)), [], "extract/")
+    assert str(killed.value) == (
+        "extract/: a Dask worker died while reading or deriving the partitions, on every retry (out of memory, "
+        "most likely): give the workers more memory, or the cohort in more, smaller partitions"
+    )
+    bad_row = IvigBlinaError("'abc' is not a number", path="part1.csv", line=7)
+    with pytest.raises(IvigBlinaError) as passed:
+        computed(Dying(bad_row), [], "extract/")
+    assert passed.value is bad_row

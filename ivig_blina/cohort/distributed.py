@@ -109,7 +109,7 @@ def read_partitioned(
         derived = [
             dask.delayed(_patients_part)(piece, source, require_cohort, cohort_column, definitions) for piece in pieces
         ]
-        results, read_counts = client.compute([derived, [part[1] for part in parts]], sync=True)
+        results, read_counts = computed(client, [derived, [part[1] for part in parts]], source)
     tables = [table for table, _, _, _, _ in results if len(table)]
     labels = sorted(set().union(*(found for _, _, found, _, _ in results)))
     check_outcome_count(labels, dialect.max_outcomes, source, columns.event.strip().lower())  # of every partition
@@ -161,6 +161,23 @@ def read_partitioned(
         competing_risk=definitions.get("competing_risk", False),
         patient_ids=patient_ids,
     )
+
+
+def computed(client, tasks, source: str):
+    """``client.compute(tasks)``, waited for. A worker that dies while it runs a task (killed for
+    its memory, or lost), again on every worker the scheduler retries it on, is one line, not
+    distributed's traceback."""
+    from distributed.scheduler import KilledWorker
+
+    try:
+        return client.compute(tasks, sync=True)
+    except KilledWorker:
+        raise IvigBlinaError(
+            "a Dask worker died while reading or deriving the partitions, on every retry (out of "
+            "memory, most likely): give the workers more memory, or the cohort in more, smaller "
+            "partitions",
+            path=source,
+        ) from None
 
 
 def connect(scheduler: str, timeout: float):
