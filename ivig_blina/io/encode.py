@@ -6,7 +6,7 @@ patients that table is far larger than the processor's cache, and each row costs
 or two (1.7-2.3 s for 5M rows, 510k patients, measured). When every ID has the same length of
 at most 8 bytes (``P0433380``, most record numbers), each is one 64-bit integer: the rows are
 first split by a hash of it into 128 parts, each part looked up in a table of its own that
-fits in the cache, and the parts' codes put back in order of first appearance (0.6 s). Other
+fits in the cache, and the parts' codes put back in order of first appearance (0.3-0.6 s). Other
 columns take Arrow's way. Both give the same codes and dictionary, which the tests check.
 
 The same integers put the strings in order (:func:`text_order`).
