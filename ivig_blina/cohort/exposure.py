@@ -9,16 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-
-def runs(*keys: np.ndarray) -> np.ndarray:
-    """Start of every run of rows equal in all ``keys`` (each sorted within the one before)."""
-    if not len(keys[0]):
-        return np.zeros(0, dtype=np.int64)
-    change = np.zeros(len(keys[0]), dtype=bool)
-    change[0] = True
-    for key in keys:
-        change[1:] |= key[1:] != key[:-1]
-    return np.flatnonzero(change)
+from ivig_blina.io.encode import runs  # where each patient's (and day's) rows begin: the reader's too
 
 
 def spread(values: np.ndarray, starts: np.ndarray, n: int) -> np.ndarray:

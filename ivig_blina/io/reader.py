@@ -16,6 +16,7 @@ import pandas as pd
 from ivig_blina.errors import IvigBlinaError, listed
 from ivig_blina.io import memory
 from ivig_blina.io.csvfile import Dialect, RawTable, read_table
+from ivig_blina.io.encode import CHUNK, runs
 from ivig_blina.io.units import PLAUSIBLE_MG_DL, TO_MG_DL, unit_in_header
 
 IGG_COLUMNS = {"igg_mg_dl": "mg/dL", "igg_g_l": "g/L"}
@@ -656,7 +657,7 @@ class _Validator:
         names = np.asarray(cohort.cat.categories, dtype=object)
         none = int(np.flatnonzero(names == "")[0])
         code = cohort.cat.codes.to_numpy()
-        starts = _run_starts(by_patient)  # each patient's first row in order
+        starts = runs(by_patient)  # each patient's first row in order
         in_order = code[order] if cohort_in_order is None else cohort_in_order
         given = in_order != none
         lowest = np.minimum.reduceat(np.where(given, in_order, len(names)), starts)
@@ -687,7 +688,7 @@ class _Validator:
         error naming both lines; with every column taken (Table 1), such a column is left out
         and named in a note."""
         pid = data[self.plan.patient].cat.codes.to_numpy()
-        starts = _run_starts(by_patient)
+        starts = runs(by_patient)
         out = {"pid": by_patient[starts]}
         varying = []
         for column in self.plan.covariates:
@@ -848,21 +849,13 @@ def _holds(column: pd.Series, text: str) -> np.ndarray:
     return codes == at[0] if len(at) else np.zeros(len(codes), dtype=bool)
 
 
-def _run_starts(codes: np.ndarray) -> np.ndarray:
-    """Where each run of equal ``codes`` (sorted) begins."""
-    change = np.empty(len(codes), dtype=bool)
-    change[:1] = True
-    np.not_equal(codes[1:], codes[:-1], out=change[1:])
-    return np.flatnonzero(change)
-
-
 def _listed_days(pid: np.ndarray, day: _Coded, only: np.ndarray, patients: int) -> np.ndarray:
     """Per patient code, the latest day of the rows ``only`` (in patient order: the rows that
     list a patient and carry neither IgG nor event; ``pid`` their patient codes), NaN where
     none has a day."""
     latest = np.full(patients, np.nan)
     if len(only):
-        starts = _run_starts(pid)
+        starts = runs(pid)
         latest[pid[starts]] = np.fmax.reduceat(day.at(only), starts)  # fmax: a blank day (NaN) is skipped
     return latest
 
@@ -892,12 +885,12 @@ def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarr
         used += bits[leading]
         leading += 1
     packed = np.empty(n, dtype=np.int64)
-    for start in range(0, n, 1 << 16):  # slices that stay in the cache: no temporary of n int64s a key
-        value = packed[start : start + (1 << 16)]
+    for start in range(0, n, CHUNK):  # slices that stay in the cache: no temporary of n int64s a key
+        value = packed[start : start + CHUNK]
         value[:] = 0
         for (codes, _), width in zip(keys[:leading], bits):
             value <<= width
-            value |= codes[start : start + (1 << 16)]
+            value |= codes[start : start + CHUNK]
         value <<= row_bits
         value |= np.arange(start, start + len(value), dtype=np.int64)
     packed.sort()
@@ -908,10 +901,10 @@ def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarr
     repeated = np.zeros(n, dtype=bool)
     repeated[1:] = packed[1:] == packed[:-1]  # for now: ties on the leading keys
     decoded = [np.empty(n, dtype=codes.dtype) for codes, _ in keys[:leading]]  # rows that tie below keep theirs
-    for start in range(0, n, 1 << 16):  # slices that stay in the cache
-        value, shift = packed[start : start + (1 << 16)], 0
+    for start in range(0, n, CHUNK):  # slices that stay in the cache
+        value, shift = packed[start : start + CHUNK], 0
         for codes, width in zip(reversed(decoded), reversed(bits[:leading])):
-            codes[start : start + (1 << 16)] = (value >> shift) & ((1 << width) - 1)
+            codes[start : start + CHUNK] = (value >> shift) & ((1 << width) - 1)
             shift += width
     del packed
     if leading == len(keys) or not repeated.any():
