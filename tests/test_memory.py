@@ -1,6 +1,8 @@
 """The memory budget: what the process may use (cgroup or physical memory) and sizes as options."""
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -97,3 +99,38 @@ def test_the_need_of_csv_text_is_its_bytes_and_lines():
 )
 def test_lines_are_counted_in_the_head_and_estimated_beyond_it(head, size, lines):
     assert memory.lines_in(size, head) == lines
+
+
+SMALL_PAGES = """
+import ctypes, sys
+from ivig_blina.io.memory import small_pages
+print(small_pages(sys.argv[1]), ctypes.CDLL(None).prctl(42, 0, 0, 0, 0))  # PR_GET_THP_DISABLE
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_THP_DISABLE is Linux's")
+@pytest.mark.parametrize(
+    "setting, small",
+    [
+        ("always defer defer+madvise [madvise] never", True),  # a fault may compact memory first
+        ("[always] defer defer+madvise madvise never", True),
+        ("always defer [defer+madvise] madvise never", True),
+        ("always [defer] defer+madvise madvise never", False),  # huge pages without stalls: kept
+        ("always defer defer+madvise madvise [never]", False),
+        ("", False),  # an unreadable setting: nothing changes
+    ],
+)
+def test_small_pages_where_a_huge_page_fault_may_stall(tmp_path, setting, small):
+    defrag = tmp_path / "defrag"
+    defrag.write_text(setting + "\n")
+    done = subprocess.run([sys.executable, "-c", SMALL_PAGES, str(defrag)], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == [str(small), "1" if small else "0"]
+
+
+def test_commands_that_read_data_ask_for_small_pages(monkeypatch):
+    from conftest import run
+
+    asked = []
+    monkeypatch.setattr(memory, "small_pages", lambda: asked.append(True))
+    assert run("nadir", "examples/wo2022_cohort.csv", "-q").exit_code == 0
+    assert asked == [True]

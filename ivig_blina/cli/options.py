@@ -465,7 +465,11 @@ class Input:
     min_grade: MinGrade = None
 
     def load(self, require_cohort: bool = False, keep_rows: bool = False, competing_risk: bool = False, **covariates):
-        """:func:`ivig_blina.load` with these options (and ``covariates``' keywords)."""
+        """:func:`ivig_blina.load` with these options (and ``covariates``' keywords), in small
+        memory pages (see :func:`~ivig_blina.io.memory.small_pages`)."""
+        from ivig_blina.io import memory
+
+        memory.small_pages()
         from ivig_blina.cohort.load import load
 
         options = {
