@@ -274,9 +274,9 @@ def test_codes_are_made_in_the_type_pandas_keeps_them_in(categories):
     Categorical takes them without a copy."""
     import numpy as np
 
-    from ivig_blina.io.csvfile import _code_type
+    from ivig_blina.io.encode import code_type
 
-    codes = np.zeros(3, _code_type(categories))
+    codes = np.zeros(3, code_type(categories))
     made = pd.Categorical.from_codes(codes, pd.Index(np.arange(categories).astype(str)), validate=False)
     assert made.codes.dtype == codes.dtype
 

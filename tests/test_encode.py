@@ -7,7 +7,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
-from ivig_blina.io.encode import SMALL, _fixed_width_keys, dictionary_encode, text_order
+from ivig_blina.io.encode import CHUNK, SMALL, _fixed_width_keys, counts, dictionary_encode, text_order
 
 ALPHABET = np.array(list("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
@@ -98,3 +98,11 @@ def test_text_order_by_bytes_beyond_ascii_and_other_columns_arrows_way():
     assert_sorted_as_arrow(pa.array(["padding"] + same_bytes).slice(1))
     assert_sorted_as_arrow(pa.array(ids(SMALL, 6, 5000)[:-1] + ["P1"]))  # ragged: Arrow sorts
     assert_sorted_as_arrow(pa.array(["b", "a", "b", "A"]))  # few rows
+
+
+@pytest.mark.parametrize("n", [1, 7, 3 * CHUNK])  # few codes, and more codes than a slice has rows
+def test_counts_are_bincounts_without_the_missing_code(n):
+    rng = np.random.default_rng(n)
+    codes = rng.integers(-1, n, size=2 * CHUNK + 5).astype(np.int32)  # -1: pandas' missing value
+    assert np.array_equal(counts(codes, n), np.bincount(codes[codes >= 0], minlength=n))
+    assert counts(codes[:0], n).tolist() == [0] * n

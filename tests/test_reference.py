@@ -223,6 +223,24 @@ def test_row_sort_across_the_slices_it_packs_in():
     assert np.array_equal(repeated, np.append(False, same))
 
 
+@pytest.mark.parametrize("dropped", [[], [0], [5], [70_000], [3, 4, 5, 70_000, 199_999], list(range(0, 200_000, 7))])
+def test_rows_dropped_in_place_or_copied_as_a_mask_would(dropped):
+    """Few dropped rows (duplicates) move the rest down in place, across slices of 64k rows;
+    many take a mask. Either way the rows left are those a mask keeps, in order."""
+    import numpy as np
+
+    from ivig_blina.io.reader import _drop
+
+    values = np.random.default_rng(len(dropped)).integers(0, 1 << 30, 200_000).astype(np.int32)
+    keep = np.ones(len(values), dtype=bool)
+    keep[dropped] = False
+    expected = values[keep]
+    left = _drop(values, np.array(dropped, dtype=np.int64))
+    assert np.array_equal(left, expected)
+    in_place = len(dropped) <= len(values) // 1024  # 200 rows here: the last case takes a mask
+    assert np.shares_memory(left, values) == in_place
+
+
 @SETTINGS
 @given(st.integers(2, 9), st.lists(st.integers(1, 3), max_size=30), st.data())
 def test_lines_of_rows_with_and_without_gaps(first, steps, data):

@@ -27,6 +27,7 @@ import pandas as pd
 
 from ivig_blina.cohort import exposure
 from ivig_blina.errors import IvigBlinaError
+from ivig_blina.io.encode import counts
 from ivig_blina.io.reader import INFECTIONS, NOT_OUTCOMES, Observations
 
 IGG_COLUMNS = [
@@ -407,7 +408,7 @@ class _Labels:
 
     def __init__(self, column: pd.Series):
         column = column.astype("category")
-        self.codes, self.names = column.cat.codes.to_numpy(), np.asarray(column.cat.categories, dtype=object)
+        self.codes, self.names = column.array.codes, np.asarray(column.cat.categories, dtype=object)
 
     def __getitem__(self, rows) -> _Labels:
         part = object.__new__(_Labels)
@@ -422,7 +423,7 @@ class _Labels:
 
     def present(self) -> list[str]:
         """The labels of the rows but the empty one, sorted."""
-        used = np.bincount(self.codes[self.codes >= 0], minlength=len(self.names)) > 0
+        used = counts(self.codes, len(self.names)) > 0
         return sorted(set(self.names[used]) - {""})
 
 

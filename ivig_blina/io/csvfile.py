@@ -24,7 +24,7 @@ import pandas as pd
 
 from ivig_blina.errors import IvigBlinaError
 from ivig_blina.io import memory
-from ivig_blina.io.encode import dictionary_encode
+from ivig_blina.io.encode import code_type, dictionary_encode
 
 BOM = b"\xef\xbb\xbf"
 BLOCK = 16 << 20  # bytes per parsed block: big blocks mean small dictionaries to merge afterwards
@@ -541,12 +541,6 @@ def _strings(columns: dict, lines: np.ndarray, max_field: int, name: str) -> pd.
         return pd.DataFrame(dict(zip(names, pool.map(categorical, names))), copy=False)
 
 
-def _code_type(categories: int) -> np.dtype:
-    """The integer type pandas keeps a Categorical's codes in, for that many categories."""
-    fits = [t for t in (np.int8, np.int16, np.int32) if categories < np.iinfo(t).max]
-    return np.dtype(fits[0] if fits else np.int64)
-
-
 def _categorical(column, lines: np.ndarray, max_field: int, name: str, h: str) -> pd.Categorical:
     """One Arrow column of :func:`_strings` as a trimmed pandas Categorical."""
     import pyarrow as pa
@@ -555,7 +549,7 @@ def _categorical(column, lines: np.ndarray, max_field: int, name: str, h: str) -
     if pa.types.is_dictionary(column.type):  # a dictionary per block of the file: merged
         chunks = pa.table({h: column}).unify_dictionaries().column(0).chunks
         dictionary = chunks[0].dictionary if chunks else pa.array([], pa.string())
-        codes = np.empty(len(column), _code_type(len(dictionary)))  # pandas' own: no copy later
+        codes = np.empty(len(column), code_type(len(dictionary)))  # pandas' own: no copy later
         at = 0
         for chunk in chunks:
             codes[at : at + len(chunk)] = chunk.indices.to_numpy()

@@ -16,7 +16,7 @@ import pandas as pd
 from ivig_blina.errors import IvigBlinaError, listed
 from ivig_blina.io import memory
 from ivig_blina.io.csvfile import Dialect, RawTable, read_table
-from ivig_blina.io.encode import CHUNK, runs
+from ivig_blina.io.encode import CHUNK, code_type, counts, runs
 from ivig_blina.io.units import PLAUSIBLE_MG_DL, TO_MG_DL, unit_in_header
 
 IGG_COLUMNS = {"igg_mg_dl": "mg/dL", "igg_g_l": "g/L"}
@@ -284,7 +284,7 @@ class _Validator:
         """``bad`` flags distinct strings of the categorical ``text``; raise for the first row
         holding one, ``message(string)`` saying what is wrong."""
         if bad.any():
-            self.fail(bad[text.cat.codes.to_numpy()], column, lambda i: message(text[i]))
+            self.fail(bad[_codes(text)], column, lambda i: message(text[i]))
 
     def run(self) -> Observations:
         p, data = self.plan, self.raw.data
@@ -321,7 +321,7 @@ class _Validator:
         unknown = self.unknown_labels(event, first_lines)
         grade = None
         if p.grade or p.pathogen:  # after --event-map: the labels as the analysis reads them
-            infection = np.isin(np.asarray(event.cat.categories, dtype=object), INFECTIONS)[event.cat.codes.to_numpy()]
+            infection = np.isin(np.asarray(event.cat.categories, dtype=object), INFECTIONS)[_codes(event)]
             if p.grade:
                 grade = self.grades(data[p.grade], event, infection)
             if p.pathogen:
@@ -332,16 +332,19 @@ class _Validator:
 
         # One sort by patient, then day, then the remaining strings: equal neighbours are
         # duplicate rows, each patient's rows are contiguous and in day order.
-        pid = patient.cat.codes.to_numpy()
+        pid = _codes(patient)
         others = [h for h in data if h not in (p.patient, p.day, p.date)]
         keys = [(pid, len(patient.cat.categories)), day_rank]
-        keys += [(data[h].cat.codes.to_numpy(), len(data[h].cat.categories)) for h in others]
+        keys += [(_codes(data[h]), len(data[h].cat.categories)) for h in others]
         order, repeated, decoded = _sort_rows(keys)
         duplicate = order[repeated]
         if len(duplicate):
             first_lines["duplicate_rows"] = int(self.lines[duplicate.min()])
-        order = order[~repeated]
-        ordered = [codes[~repeated] for codes in decoded]  # the leading keys' codes in that order
+        if len(duplicate):
+            dropped = np.flatnonzero(repeated)
+            order = _drop(order, dropped)
+            decoded = [_drop(codes, dropped) for codes in decoded]
+        ordered = decoded  # the leading keys' codes in that order
         del decoded
 
         def in_order(key: int, at=slice(None)) -> np.ndarray:
@@ -358,16 +361,17 @@ class _Validator:
         kept = has_data[order]
         listed_days = _listed_days(by_patient[~kept], day, order[~kept], len(patient.cat.categories))
         patients["listed_day"] = listed_days[patients.pid.to_numpy()]
+        used = slice(None) if kept.all() else kept  # all (no row lists a patient only): no copies
 
-        rows = order[kept]  # the kept rows, in patient and day order
-        of_row = _compact(by_patient[kept])  # the patient codes are the IDs' codes
-        measured = in_order(key_of[p.igg], kept)  # of the IgG strings: a value and its censoring each
+        rows = order[used]  # the kept rows, in patient and day order
+        of_row = _compact(by_patient[used])  # the patient codes are the IDs' codes
+        measured = in_order(key_of[p.igg], used)  # of the IgG strings: a value and its censoring each
         if day.codes is not None:  # days (not dates): the rank of the day's string gives its value
-            day_at_rows = day.values[np.argsort(day.values, kind="stable")][in_order(1, kept)]
+            day_at_rows = day.values[np.argsort(day.values, kind="stable")][in_order(1, used)]
         else:
             day_at_rows = day.at(rows)
         event_at_rows = (
-            pd.Categorical.from_codes(in_order(key_of[p.event], kept), dtype=event.dtype, validate=False)
+            pd.Categorical.from_codes(in_order(key_of[p.event], used), dtype=event.dtype, validate=False)
             if p.event
             else _take(event.array, rows)
         )
@@ -462,8 +466,8 @@ class _Validator:
         factor = TO_MG_DL[self.plan.units]
         # 3.38 g/L * 100 is 338.00000000000006: round away the binary noise so that g/L and mg/dL agree
         converted = (values * factor).round(9) if factor != 1 else values
-        codes = text.cat.codes.to_numpy()
-        self.check_unit(values, np.bincount(codes[codes >= 0], minlength=len(values)))
+        codes = _codes(text)
+        self.check_unit(values, counts(codes, len(values)))
         return _Coded(converted, codes), np.where(flagged, np.where(sign == "<", 1, 2), 0).astype(np.int8)
 
     def grades(self, text: pd.Series, event: pd.Series, infection: np.ndarray) -> _Coded:
@@ -479,13 +483,13 @@ class _Validator:
         valid = np.isin(values, GRADES)  # 3.0 (a spreadsheet's number) is 3; 2.5, 0, 6 and III are not grades
         self.fail_distinct(filled & ~valid, text, column, _not_a_grade)
         self.on_infections(text, event, infection, column, "grade")
-        return _Coded(np.where(valid, values, 0).astype(np.int8), text.cat.codes.to_numpy())
+        return _Coded(np.where(valid, values, 0).astype(np.int8), _codes(text))
 
     def on_infections(self, text: pd.Series, event: pd.Series, infection: np.ndarray, column: str, what: str) -> None:
         """Refuse, at its first row, a ``what`` (grade or pathogen) given on a row that is not an
         infection (``infection``: the rows whose label, after --event-map, is one)."""
         given = np.asarray(text.cat.categories, dtype=object) != ""
-        misplaced = given[text.cat.codes.to_numpy()] & ~infection
+        misplaced = given[_codes(text)] & ~infection
 
         def message(i: int) -> str:
             label = event.iloc[i]
@@ -532,8 +536,8 @@ class _Validator:
         unknown = np.array([n != "" and n not in KNOWN_EVENTS and n not in declared for n in names], dtype=bool)
         if not unknown.any():
             return {}
-        codes = event.cat.codes.to_numpy()
-        rows = np.bincount(codes[codes >= 0], minlength=len(names))
+        codes = _codes(event)
+        rows = counts(codes, len(names))
         found = {str(n): int(rows[i]) for i, n in enumerate(names) if unknown[i] and rows[i]}
         if found:
             first_lines["unknown_labels"] = int(self.lines[int(np.argmax(unknown[codes]))])
@@ -563,12 +567,12 @@ class _Validator:
         if self.plan.day:
             text = data[self.plan.day]
             distinct = self.numbers(text, self.plan.day)
-            day = _Coded(distinct, text.cat.codes.to_numpy())
+            day = _Coded(distinct, _codes(text))
             column = self.plan.day
         else:
             text = data[self.plan.date]
             distinct = self.dates(text, self.plan.date)
-            day = _Coded(self.days_from_dates(distinct[text.cat.codes.to_numpy()], data, patient, has_data))
+            day = _Coded(self.days_from_dates(distinct[_codes(text)], data, patient, has_data))
             column = self.plan.date
         self.fail(
             has_data & day.map(np.isnan),
@@ -582,7 +586,7 @@ class _Validator:
         )
         rank = np.empty(len(distinct), dtype=np.int32)
         rank[np.argsort(distinct, kind="stable")] = np.arange(len(distinct))  # missing ones last
-        return day, (rank[text.cat.codes.to_numpy()], len(distinct))
+        return day, (rank[_codes(text)], len(distinct))
 
     def dates(self, text: pd.Series, column: str) -> np.ndarray:
         """The distinct strings of ``text`` as datetime64 (NaT for empty ones): ISO 8601 (a time
@@ -615,7 +619,7 @@ class _Validator:
     ) -> np.ndarray:
         column = self.plan.start_date
         text = data[column]
-        start = pd.Series(self.dates(text, column)[text.cat.codes.to_numpy()])
+        start = pd.Series(self.dates(text, column)[_codes(text)])
         pid = patient.cat.codes
         given = start.notna()
         first = start[given].groupby(pid[given]).transform("first")
@@ -649,14 +653,14 @@ class _Validator:
         ``order`` lists one row of every distinct row, grouped by patient; ``by_patient`` is
         their patient codes, ``cohort_in_order`` their cohort codes (None: looked up)."""
         column = self.plan.cohort or self.plan.columns.cohort
-        pid = patient.cat.codes.to_numpy()
+        pid = _codes(patient)
         if cohort is None:
             cohort = pd.Series(pd.Categorical.from_codes(np.zeros(len(patient), dtype=np.int8), [""]))
         elif "" not in cohort.cat.categories:
             cohort = cohort.cat.add_categories([""])
         names = np.asarray(cohort.cat.categories, dtype=object)
         none = int(np.flatnonzero(names == "")[0])
-        code = cohort.cat.codes.to_numpy()
+        code = _codes(cohort)
         starts = runs(by_patient)  # each patient's first row in order
         in_order = code[order] if cohort_in_order is None else cohort_in_order
         given = in_order != none
@@ -687,14 +691,14 @@ class _Validator:
         is fine). A column named as a covariate that holds two values for one patient is an
         error naming both lines; with every column taken (Table 1), such a column is left out
         and named in a note."""
-        pid = data[self.plan.patient].cat.codes.to_numpy()
+        pid = _codes(data[self.plan.patient])
         starts = runs(by_patient)
         out = {"pid": by_patient[starts]}
         varying = []
         for column in self.plan.covariates:
             text = data[column]
             names = np.asarray(text.cat.categories, dtype=object)
-            code = text.cat.codes.to_numpy()
+            code = _codes(text)
             none = int(np.flatnonzero(names == "")[0]) if (names == "").any() else -1
             given = code[order] != none
             lowest = np.minimum.reduceat(np.where(given, code[order], len(names)), starts)
@@ -841,11 +845,17 @@ def _blank_rows(data: pd.DataFrame) -> np.ndarray:
     return blank
 
 
+def _codes(column: pd.Series) -> np.ndarray:
+    """The codes of the categorical ``column`` as they are, read-only (pandas' ``.cat.codes``
+    copies them: 20 MB of fresh pages for 5M rows, every time)."""
+    return column.array.codes
+
+
 def _holds(column: pd.Series, text: str) -> np.ndarray:
     """Which rows of the categorical ``column`` hold ``text``, by their codes (pandas' ``==``
     costs 0.17 s on 5M rows)."""
     at = np.flatnonzero(column.cat.categories == text)
-    codes = column.cat.codes.to_numpy()
+    codes = _codes(column)
     return codes == at[0] if len(at) else np.zeros(len(codes), dtype=bool)
 
 
@@ -922,6 +932,23 @@ def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarr
     return order, repeated, decoded
 
 
+def _drop(values: np.ndarray, dropped: np.ndarray) -> np.ndarray:
+    """``values`` (the caller's own) without the positions ``dropped`` (sorted, distinct). Where
+    they are few (duplicate rows, usually) the stretches between them are moved down in place, a
+    slice at a time: a fresh array of every row costs more in page faults than the moving."""
+    if len(dropped) > len(values) // 1024:
+        keep = np.ones(len(values), dtype=bool)
+        keep[dropped] = False
+        return values[keep]
+    at = int(dropped[0]) if len(dropped) else len(values)
+    for start, end in zip(dropped, [*dropped[1:], len(values)]):
+        for source in range(int(start) + 1, int(end), CHUNK):
+            piece = values[source : min(source + CHUNK, end)]
+            values[at : at + len(piece)] = piece
+            at += len(piece)
+    return values[:at]
+
+
 def same_day_conflicts(table: pd.DataFrame) -> tuple[int, int]:
     """Patient days with two different IgG values: how many, and the first line of their rows.
     ``table`` is sorted by patient and day."""
@@ -950,7 +977,7 @@ def _row_keys(data: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
     for h in sorted(data.columns):  # by name: partitions may order their columns otherwise
         text = data[h]
         hashed = pd.util.hash_array(np.asarray(text.cat.categories, dtype=object))
-        key = (key * np.uint64(1099511628211)) ^ hashed[text.cat.codes.to_numpy()[rows]]
+        key = (key * np.uint64(1099511628211)) ^ hashed[_codes(text)[rows]]
     return key
 
 
@@ -983,7 +1010,8 @@ def _renamed(text: pd.Series, mapping: dict[str, str], fold=lambda s: " ".join(s
         return text
     renamed = [mapping.get(fold(c), c) for c in text.cat.categories]
     categories, inverse = np.unique(np.asarray(renamed, dtype=str), return_inverse=True)
-    return pd.Series(pd.Categorical.from_codes(inverse[text.cat.codes.to_numpy()], categories), index=text.index)
+    codes = inverse.astype(code_type(len(categories)))[_codes(text)]  # pandas' code type: no copy of every row
+    return pd.Series(pd.Categorical.from_codes(codes, categories, validate=False), index=text.index)
 
 
 def _visible(data: pd.DataFrame, columns: list[str | None]) -> np.ndarray:
@@ -1009,7 +1037,7 @@ def _visible(data: pd.DataFrame, columns: list[str | None]) -> np.ndarray:
         differs = np.array([a != b for a, b in zip(names, shown)])
         if not differs.any():
             continue
-        codes = text.cat.codes.to_numpy()
+        codes = _codes(text)
         changed |= np.append(differs, False)[codes]  # code -1 (missing) never changed
         merged, categories = pd.factorize(np.asarray(shown, dtype=object))
         data[column] = pd.Categorical.from_codes(
@@ -1022,7 +1050,8 @@ def _lower(text: pd.Series) -> pd.Series:
     """A categorical column in lower case (distinct strings that differ only in case merge)."""
     lowered = pd.Series(text.cat.categories, dtype=object).str.lower().to_numpy()
     categories, inverse = np.unique(lowered.astype(str), return_inverse=True)
-    return pd.Series(pd.Categorical.from_codes(inverse[text.cat.codes.to_numpy()], categories), index=text.index)
+    codes = inverse.astype(code_type(len(categories)))[_codes(text)]  # pandas' code type: no copy of every row
+    return pd.Series(pd.Categorical.from_codes(codes, categories, validate=False), index=text.index)
 
 
 def _edit_distance(a: str, b: str) -> int:
