@@ -336,16 +336,13 @@ class _Validator:
         others = [h for h in data if h not in (p.patient, p.day, p.date)]
         keys = [(pid, len(patient.cat.categories)), day_rank]
         keys += [(_codes(data[h]), len(data[h].cat.categories)) for h in others]
-        order, repeated, decoded = _sort_rows(keys)
+        order, repeated, ordered = _sort_rows(keys)  # ordered: the leading keys' codes in that order
         duplicate = order[repeated]
         if len(duplicate):
             first_lines["duplicate_rows"] = int(self.lines[duplicate.min()])
-        if len(duplicate):
             dropped = np.flatnonzero(repeated)
             order = _drop(order, dropped)
-            decoded = [_drop(codes, dropped) for codes in decoded]
-        ordered = decoded  # the leading keys' codes in that order
-        del decoded
+            ordered = [_drop(codes, dropped) for codes in ordered]
 
         def in_order(key: int, at=slice(None)) -> np.ndarray:
             """Key ``key``'s codes in the sorted order (at ``at``): read off the sort where it
@@ -1008,8 +1005,13 @@ def _renamed(text: pd.Series, mapping: dict[str, str], fold=lambda s: " ".join(s
     ``fold`` of each string); strings that become equal merge."""
     if not mapping:
         return text
-    renamed = [mapping.get(fold(c), c) for c in text.cat.categories]
-    categories, inverse = np.unique(np.asarray(renamed, dtype=str), return_inverse=True)
+    return _relabelled(text, [mapping.get(fold(c), c) for c in text.cat.categories])
+
+
+def _relabelled(text: pd.Series, names) -> pd.Series:
+    """The categorical ``text`` with its categories named ``names`` (one each, in order); names
+    that are equal merge, and the categories come sorted."""
+    categories, inverse = np.unique(np.asarray(names, dtype=str), return_inverse=True)
     codes = inverse.astype(code_type(len(categories)))[_codes(text)]  # pandas' code type: no copy of every row
     return pd.Series(pd.Categorical.from_codes(codes, categories, validate=False), index=text.index)
 
@@ -1048,10 +1050,7 @@ def _visible(data: pd.DataFrame, columns: list[str | None]) -> np.ndarray:
 
 def _lower(text: pd.Series) -> pd.Series:
     """A categorical column in lower case (distinct strings that differ only in case merge)."""
-    lowered = pd.Series(text.cat.categories, dtype=object).str.lower().to_numpy()
-    categories, inverse = np.unique(lowered.astype(str), return_inverse=True)
-    codes = inverse.astype(code_type(len(categories)))[_codes(text)]  # pandas' code type: no copy of every row
-    return pd.Series(pd.Categorical.from_codes(codes, categories, validate=False), index=text.index)
+    return _relabelled(text, pd.Series(text.cat.categories, dtype=object).str.lower().to_numpy())
 
 
 def _edit_distance(a: str, b: str) -> int:
