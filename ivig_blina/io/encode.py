@@ -106,15 +106,13 @@ def _parts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each key's part (uint8, by Fibonacci hashing) and how many keys each part has, computed
     a slice at a time: no temporary array of n 64-bit values."""
     part = np.empty(len(keys), np.uint8)
-    counts = np.zeros(PARTS, np.int64)
     hashed = np.empty(min(CHUNK, len(keys)), np.uint64)
     for start in range(0, len(keys), CHUNK):
         slice_ = hashed[: len(keys[start : start + CHUNK])]
         np.multiply(keys[start : start + CHUNK], np.uint64(0x9E3779B97F4A7C15), out=slice_)
         slice_ >>= np.uint64(57)
         part[start : start + CHUNK] = slice_
-        counts += np.bincount(part[start : start + CHUNK], minlength=PARTS)
-    return part, counts
+    return part, counts(part, PARTS)
 
 
 def _factorize_by_parts(column) -> tuple[np.ndarray, np.ndarray] | None:
@@ -129,9 +127,9 @@ def _factorize_by_parts(column) -> tuple[np.ndarray, np.ndarray] | None:
     if keys is None:
         return None
     n = len(keys)
-    part, counts = _parts(keys)
+    part, sizes = _parts(keys)
     order = np.argsort(part, kind="stable")  # by part, rows in file order within each (a radix sort)
-    bounds = np.concatenate([[0], np.cumsum(counts)])
+    bounds = np.concatenate([[0], np.cumsum(sizes)])
     del part
     local = np.empty(n, np.int32)  # a code unique across parts, in part order
     firsts = []  # per part, the positions (in ``order``) where its codes first appear
