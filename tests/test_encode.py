@@ -7,7 +7,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
-from ivig_blina.io.encode import CHUNK, SMALL, _fixed_width_keys, counts, dictionary_encode, text_order
+from ivig_blina.io.encode import CHUNK, SMALL, _fixed_width_keys, counts, dictionary_encode, sort, text_order
 
 ALPHABET = np.array(list("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
@@ -106,3 +106,13 @@ def test_counts_are_bincounts_without_the_missing_code(n):
     codes = rng.integers(-1, n, size=2 * CHUNK + 5).astype(np.int32)  # -1: pandas' missing value
     assert np.array_equal(counts(codes, n), np.bincount(codes[codes >= 0], minlength=n))
     assert counts(codes[:0], n).tolist() == [0] * n
+
+
+@pytest.mark.parametrize("n", [0, 5, 2 * SMALL + 1, 3 * SMALL])  # one sort; halves of odd and even length
+def test_sort_in_halves_is_numpys_sort(n):
+    rng = np.random.default_rng(n)
+    values = rng.integers(-(2**62), 2**62, size=n)
+    values[n // 3 : n // 2] = 7  # equal values across the halves' boundary
+    expected = np.sort(values)
+    sort(values)  # in place
+    assert np.array_equal(values, expected)

@@ -133,12 +133,12 @@ def per_patient(
         )
 
     # Two slices at a time (numpy lets go of the GIL in its loops; slices own disjoint
-    # patients), after sorting the IDs for the output (Arrow, no GIL) beside the first
+    # patients), after putting the patients in the output's order (Arrow, no GIL) beside the first
     with ThreadPoolExecutor(2) as pool:
-        by_cohort_and_id = pool.submit(_by_cohort_and_id, obs.patients)
+        in_output_order = pool.submit(_by_cohort_and_id, obs.patients)
         for _ in pool.map(fill_slice, exposure.slices(pid, rows)):
             pass
-        listed = obs.patients.iloc[by_cohort_and_id.result()]
+        listed = in_output_order.result()
     columns = fill.columns
     nadir_igg, baseline_igg = columns["nadir_igg"], columns["baseline_igg"]
     hgg = pd.array(exposure.below(nadir_igg, columns["nadir_censored"] == "<", hgg_threshold), dtype="boolean")
@@ -437,15 +437,17 @@ def _by_patient_and_day(t: pd.DataFrame) -> pd.DataFrame:
     return t.iloc[np.lexsort((day, pid))]
 
 
-def _by_cohort_and_id(out: pd.DataFrame) -> np.ndarray:
-    """Row order by cohort, then patient ID (compared as text)."""
+def _by_cohort_and_id(patients: pd.DataFrame) -> pd.DataFrame:
+    """The ``pid``, ``patient_id`` and ``cohort`` of ``patients`` ordered by cohort, then patient
+    ID (compared as text); only the columns used (``iloc`` of every column took twice as long)."""
     import pyarrow as pa
 
     from ivig_blina.io.encode import text_order
 
-    by_id = text_order(pa.array(out.patient_id, pa.large_string()))  # pandas' Arrow strings: no copy
-    cohort = pd.factorize(out.cohort, sort=True)[0]
-    return by_id[np.argsort(cohort[by_id], kind="stable")]  # by cohort, each in the order of its IDs
+    by_id = text_order(pa.array(patients.patient_id, pa.large_string()))  # pandas' Arrow strings: no copy
+    cohort = pd.factorize(patients.cohort, sort=True)[0]
+    order = by_id[np.argsort(cohort[by_id], kind="stable")]  # by cohort, each in the order of its IDs
+    return patients[["pid", "patient_id", "cohort"]].iloc[order]
 
 
 def _add(column: np.ndarray, pid: np.ndarray, counted: np.ndarray) -> None:

@@ -16,7 +16,7 @@ import pandas as pd
 from ivig_blina.errors import IvigBlinaError, listed
 from ivig_blina.io import memory
 from ivig_blina.io.csvfile import Dialect, RawTable, read_table
-from ivig_blina.io.encode import CHUNK, code_type, counts, runs
+from ivig_blina.io.encode import CHUNK, code_type, counts, runs, sort
 from ivig_blina.io.units import PLAUSIBLE_MG_DL, TO_MG_DL, unit_in_header
 
 IGG_COLUMNS = {"igg_mg_dl": "mg/dL", "igg_g_l": "g/L"}
@@ -879,11 +879,11 @@ def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarr
     sorted values rather than gathered from the rows at random.
 
     The leading keys that fit in one int64 beside the row number, each in a field of bits, are
-    sorted as one value (numpy sorts values several times faster than it argsorts them, and the
-    row number in the low bits makes the order stable: of equal rows the first in the file
-    comes first); each key's codes are then a shift and a mask of it. Rows that tie on those
-    keys (rows of one patient and day, in practice a few) are ordered by the other keys with
-    np.lexsort."""
+    sorted as one value on two cores (:func:`~ivig_blina.io.encode.sort`; numpy sorts values
+    several times faster than it argsorts them, and the row number in the low bits makes the
+    order stable: of equal rows the first in the file comes first); each key's codes are then a
+    shift and a mask of it. Rows that tie on those keys (rows of one patient and day, in
+    practice a few) are ordered by the other keys with np.lexsort."""
     n = len(keys[0][0])
     row_bits = max(n - 1, 1).bit_length()
     bits = [max(size - 1, 0).bit_length() for _, size in keys]  # a field of bits a key
@@ -900,7 +900,7 @@ def _sort_rows(keys: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarr
             value |= codes[start : start + CHUNK]
         value <<= row_bits
         value |= np.arange(start, start + len(value), dtype=np.int64)
-    packed.sort()
+    sort(packed)
     order = np.empty(n, dtype=np.int32 if n < 2**31 else np.int64)
     for start in range(0, n, 1 << 20):  # a slice at a time: no second array of n int64s
         order[start : start + (1 << 20)] = packed[start : start + (1 << 20)] & ((1 << row_bits) - 1)
