@@ -299,3 +299,19 @@ def test_distinct_categories_make_the_type_pandas_would_check(fast_path, monkeyp
     assert made.equals(pd.Categorical(["P2", "P1", "P2", "P3", "P1"], categories=["P2", "P1", "P3"]))
     categories = pd.Index(["b", "a", "c"], dtype=object)
     assert _distinct_dtype(categories) == pd.CategoricalDtype(categories)
+
+
+def test_ids_without_padding_keep_arrows_strings_as_categories():
+    """A plain column (the IDs) that trimming leaves as it is keeps its distinct strings in
+    Arrow (no Python object made for each); the values are those of the other path."""
+    import numpy as np
+    import pyarrow as pa
+
+    from ivig_blina.io.csvfile import _categorical
+
+    ids = pa.array(["P2", "P1", "P2", "P3", "P1"])
+    made = _categorical(ids, np.arange(2, 7), max_field=100, name="f.csv", h="patient_id")
+    assert made.categories.dtype == "str"
+    assert made.categories.tolist() == ["P2", "P1", "P3"] and made.codes.tolist() == [0, 1, 0, 2, 1]
+    padded = _categorical(pa.array([" P2", "P1"]), np.arange(2, 4), max_field=100, name="f.csv", h="patient_id")
+    assert padded.categories.tolist() == ["P2", "P1"]  # merged by pandas: its own categories

@@ -667,10 +667,11 @@ class _Validator:
         if (lowest[highest >= 0] != highest[highest >= 0]).any():
             self.cohort_clash(pid, code, none, names, patient, column)
         of_patient = np.where(highest >= 0, highest, none)
+        ids = patient.cat.categories[by_patient[starts]]  # Arrow strings (csvfile), kept so
         table = pd.DataFrame(
             {
                 "pid": by_patient[starts],
-                "patient_id": np.asarray(patient.cat.categories[by_patient[starts]], dtype=object),
+                "patient_id": ids.array if ids.dtype == "str" else np.asarray(ids, dtype=object),
                 "cohort": names[of_patient],
                 "line": self.lines[np.minimum.reduceat(order, starts)],
             }
