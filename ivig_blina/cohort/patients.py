@@ -135,10 +135,10 @@ def per_patient(
     # Two slices at a time (numpy lets go of the GIL in its loops; slices own disjoint
     # patients), after putting the patients in the output's order (Arrow, no GIL) beside the first
     with ThreadPoolExecutor(2) as pool:
-        in_output_order = pool.submit(_by_cohort_and_id, obs.patients)
+        listing = pool.submit(_in_output_order, obs.patients)
         for _ in pool.map(fill_slice, exposure.slices(pid, rows)):
             pass
-        listed = in_output_order.result()
+        listed = listing.result()
     columns = fill.columns
     nadir_igg, baseline_igg = columns["nadir_igg"], columns["baseline_igg"]
     hgg = pd.array(exposure.below(nadir_igg, columns["nadir_censored"] == "<", hgg_threshold), dtype="boolean")
@@ -437,7 +437,7 @@ def _by_patient_and_day(t: pd.DataFrame) -> pd.DataFrame:
     return t.iloc[np.lexsort((day, pid))]
 
 
-def _by_cohort_and_id(patients: pd.DataFrame) -> pd.DataFrame:
+def _in_output_order(patients: pd.DataFrame) -> pd.DataFrame:
     """The ``pid``, ``patient_id`` and ``cohort`` of ``patients`` ordered by cohort, then patient
     ID (compared as text); only the columns used (``iloc`` of every column took twice as long)."""
     import pyarrow as pa
