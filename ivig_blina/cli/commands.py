@@ -14,6 +14,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from ivig_blina import __version__
+from ivig_blina.cli import processor
 from ivig_blina.cli.common import (
     check_tests,
     emit,
@@ -475,7 +476,9 @@ def entry() -> NoReturn:
     """The ``ivigblina`` command and ``python -m ivig_blina``: :func:`main`, then the end
     without the interpreter's teardown for a successful run too (freeing a large file's arrays
     and strings one by one took ~0.2 s of ~6.5 at 5M rows). :func:`main` itself ends a
-    successful run with ``SystemExit(0)``, for callers that go on after it."""
+    successful run with ``SystemExit(0)``, for callers that go on after it. Before numpy is
+    imported, its AVX-512 kernels are left out where they are slow (:mod:`~ivig_blina.cli.processor`)."""
+    processor.avoid_slow_avx512()
     try:
         main()
     except SystemExit as e:
