@@ -5,8 +5,10 @@ each pair with its two-group test and Holm across the pairs, and ivig_day0 again
 stratified by centre (Cochran-Mantel-Haenszel, exact too; coin's stratified Wilcoxon; the
 stratified log-rank with the stratified Cox hazard ratio)."""
 
+import json
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import ROOT
@@ -209,6 +211,103 @@ def test_negative_binomial_likelihood_ratio_test_where_theta_converges():
     assert nb.statistic == pytest.approx(expected["statistic"], **P)
     assert nb.pvalue == pytest.approx(expected["p_value"], **P)
     assert nb.method.endswith(f"2 df; theta {expected['theta']:.4g}") and nb.warnings == ()
+
+
+OVERDISPERSED = pd.DataFrame(  # tests/golden/kcohort_example.R's od: theta converges
+    {
+        "cohort": [g for g in "abc" for _ in range(12)],
+        "follow_up_days": [30.0, 60, 90, 120, 150, 180] * 6,
+        "infection_episodes": [0, 3, 1, 0, 6, 2, 1, 0, 4, 9, 0, 2, 1, 0, 5, 2, 0, 8, 3, 0, 1, 12, 2, 0]
+        + [0, 0, 1, 0, 2, 0, 0, 3, 0, 1, 0, 4],
+    }
+)
+
+
+def _nb_differences(pairs, golden, tolerance) -> list[str]:
+    differences = []
+    for pair in pairs:
+        expected, got = golden[f"{pair.a},{pair.b}"], pair.result
+        found = {
+            "estimate": got.estimate,
+            "ci_low": got.ci.low,
+            "ci_high": got.ci.high,
+            "p_value": got.pvalue,
+            "p_adjusted": pair.p_adjusted,
+        }
+        for field, value in found.items():
+            if not same(value, expected[field], tolerance):
+                differences.append(f"{pair.a} vs {pair.b} {field}: R {expected[field]!r}, ivigblina {value!r}")
+    return differences
+
+
+def test_negative_binomial_pairs_are_each_pairs_own_glm_nb():
+    """compare --burden --pairwise with three cohorts: infection_rate_nb's pairs are each pair's
+    two-group glm.nb, Holm across the pairs (R's pw_nb). Theta runs to MASS's iteration limit
+    here (no overdispersion), as R says, so the numbers agree to that limit's precision."""
+    cohort = ivig_blina.load(str(EXAMPLE), keep_rows=True)
+    result = ivig_blina.compare(cohort, groups=list(R.GROUPS), windows=(28, 90, 180), pairwise=True)
+    outcome = next(o for o in result.outcomes if o.outcome == "infection_rate_nb")
+    assert [(p.a, p.b) for p in outcome.pairwise] == PAIRS
+    assert {p.test for p in outcome.pairwise} == {"negative-binomial"}
+    assert not _nb_differences(outcome.pairwise, R.NEGATIVE_BINOMIAL_PAIRS, {"rel": 1e-6, "abs": 1e-12})
+    assert all("iteration limit reached" in p.result.warnings for p in outcome.pairwise)
+    assert outcome.result.estimate is None and "2 df" in outcome.result.method  # the omnibus row is unchanged
+
+
+def test_negative_binomial_pairs_are_the_two_group_comparisons():
+    """README: each pair's numbers are those of compare --groups A,B on that pair."""
+    cohort = ivig_blina.load(str(EXAMPLE), keep_rows=True)
+    result = ivig_blina.compare(cohort, groups=list(R.GROUPS), windows=(28, 90, 180), pairwise=True)
+    pairs = next(o for o in result.outcomes if o.outcome == "infection_rate_nb").pairwise
+    for pair in pairs:
+        two = ivig_blina.compare(cohort, groups=[pair.a, pair.b], windows=(28, 90, 180))
+        assert next(o for o in two.outcomes if o.outcome == "infection_rate_nb").result == pair.result
+
+
+def test_negative_binomial_pairs_where_theta_converges():
+    from ivig_blina.analyses.models import negative_binomial_pairs
+
+    pairs = negative_binomial_pairs(OVERDISPERSED, ("a", "b", "c"), 0.95, "holm")
+    assert [(p.a, p.b) for p in pairs] == [("a", "b"), ("a", "c"), ("b", "c")]
+    assert not _nb_differences(pairs, R.NEGATIVE_BINOMIAL_OVERDISPERSED_PAIRS, P)
+    for pair in pairs:
+        theta = R.NEGATIVE_BINOMIAL_OVERDISPERSED_PAIRS[f"{pair.a},{pair.b}"]["theta"]
+        assert pair.result.method.endswith(f"theta {theta:.4g}") and pair.result.warnings == ()
+
+
+def test_negative_binomial_pair_with_a_group_without_follow_up_has_no_test():
+    from ivig_blina.analyses.models import negative_binomial_pairs
+
+    table = OVERDISPERSED.assign(
+        follow_up_days=np.where(OVERDISPERSED.cohort == "c", 0.0, OVERDISPERSED.follow_up_days)
+    )
+    pairs = negative_binomial_pairs(table, ("a", "b", "c"), 0.95, "holm")
+    assert [p.result is None for p in pairs] == [False, True, True]
+    assert pairs[1].warnings == pairs[2].warnings == ("a group is empty; no test",)
+    expected = negative_binomial_pairs(OVERDISPERSED[OVERDISPERSED.cohort != "c"], ("a", "b"), 0.95, "holm")
+    assert (
+        pairs[0].result == expected[0].result and pairs[0].p_adjusted == pairs[0].result.pvalue
+    )  # one P: nothing to adjust
+
+
+def test_negative_binomial_has_pairs_only_when_asked_with_three_or_more_groups():
+    cohort = ivig_blina.load(str(EXAMPLE), keep_rows=True)
+    without = ivig_blina.compare(cohort, groups=list(R.GROUPS), windows=(28, 90, 180))
+    two = ivig_blina.compare(cohort, groups=list(R.GROUPS[:2]), windows=(28, 90, 180), pairwise=True)
+    for result in (without, two):
+        assert next(o for o in result.outcomes if o.outcome == "infection_rate_nb").pairwise == ()
+
+
+def test_negative_binomial_pairs_in_the_json(tmp_path):
+    from conftest import run
+
+    done = run("compare", str(EXAMPLE), "--groups", "all", "--burden", "--pairwise", "-f", "json", "-q")
+    assert done.exit_code == 0, done.output
+    nb = next(o for o in json.loads(done.stdout)["outcomes"] if o["outcome"] == "infection_rate_nb")
+    expected = R.NEGATIVE_BINOMIAL_PAIRS
+    assert [f"{p['a']},{p['b']}" for p in nb["pairwise"]] == list(expected)
+    for pair in nb["pairwise"]:
+        assert pair["estimate"] == pytest.approx(expected[f"{pair['a']},{pair['b']}"]["estimate"], rel=1e-6)
 
 
 def test_omnibus_tests_are_the_k_group_ones(three):

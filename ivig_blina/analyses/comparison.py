@@ -216,8 +216,15 @@ def compare(
         rate = next((o for o in results if o.outcome == "infection_rate"), None)
         if windows is not None and rate is not None:
             nb = fitting.negative_binomial_rate_ratio(fitting.Design(t, chosen, None, {}), confidence_level)
+            pairs = (
+                fitting.negative_binomial_pairs(t, chosen, confidence_level, pairwise_adjust)
+                if pairwise and k > 2
+                else ()
+            )
             results.append(
-                OutcomeResult("infection_rate_nb", "rate", "negative-binomial", rate.groups, nb, nb.warnings)
+                OutcomeResult(
+                    "infection_rate_nb", "rate", "negative-binomial", rate.groups, nb, nb.warnings, pairwise=pairs
+                )
             )
         fitted = fitting.models(
             cohort,

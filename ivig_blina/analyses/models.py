@@ -242,6 +242,32 @@ def _competing(design: Design, level: float) -> list[ModelResult]:
     ]
 
 
+def negative_binomial_pairs(table: pd.DataFrame, groups: tuple[str, ...], level: float, adjust: str):
+    """``infection_rate_nb`` with three or more groups, pair by pair (``compare --pairwise``):
+    each pair's own two-group ``MASS::glm.nb(episodes ~ cohort + offset(log(days)))`` on its
+    patients (the rate ratio of the first group over the second, Wald CI and P, its own
+    theta), in the order of the other outcomes' pairs, P adjusted across the pairs with
+    ``adjust`` as theirs. A pair with a group of no follow-up time has no test."""
+    import itertools
+    from dataclasses import replace
+
+    from ivig_blina.analyses.results import PairResult
+    from ivig_blina.stats.adjust import adjust as adjust_pvalues
+
+    followed = table.cohort[table.follow_up_days.to_numpy(float) > 0]
+    pairs = []
+    for a, b in itertools.combinations(groups, 2):
+        if not ((followed == a).any() and (followed == b).any()):
+            pairs.append(PairResult(a, b, "negative-binomial", None, warnings=("a group is empty; no test",)))
+            continue
+        pair = table[table.cohort.isin((a, b))]
+        pairs.append(
+            PairResult(a, b, "negative-binomial", negative_binomial_rate_ratio(Design(pair, (a, b), None, {}), level))
+        )
+    adjusted = adjust_pvalues([p.result.pvalue if p.result else None for p in pairs], adjust)
+    return tuple(replace(p, p_adjusted=q) for p, q in zip(pairs, adjusted))
+
+
 def negative_binomial_rate_ratio(design: Design, level: float):
     """``infection_rate_nb``: the rate ratio of the first group over the second from
     ``MASS::glm.nb(episodes ~ cohort + offset(log(days)))`` (Wald CI and P), patients without

@@ -217,6 +217,32 @@ kv(4, "theta_null", "od0$theta")
 kv(4, "theta", "od1$theta")
 out("}")
 out("")
+# compare --burden --pairwise: each pair's own two-group glm.nb (the first group over the second),
+# Wald CI and P as the two-group infection_rate_nb; P adjusted by Holm across the three pairs
+def(paste0('pw_nb <- function(a, b, d = pos, f = infection_episodes ~ group + offset(log(follow_up_days))) ',
+           'glm.nb(f, data = transform(d[d$group %in% c(a, b), ], group = factor(group, levels = c(b, a))))'))
+def('pw_od <- function(a, b) pw_nb(a, b, od, episodes ~ group + offset(log(days)))')
+def('holm_nb <- function(fit, pairs) p.adjust(sapply(pairs, function(p) coef(summary(fit(p[1], p[2])))[2, 4]), "holm")')
+emit_nb_pairs <- function(name, fit, pairs, pairs_expr) {
+  out(name, " = {")
+  for (i in seq_along(pairs)) {
+    a <- pairs[[i]][1]; b <- pairs[[i]][2]
+    call <- sprintf('%s("%s", "%s")', fit, a, b)
+    open(4, paste0(a, ",", b))
+    kv(8, "estimate", sprintf("exp(coef(%s))[2]", call))
+    kv(8, "ci_low", sprintf("exp(confint.default(%s))[2, 1]", call))
+    kv(8, "ci_high", sprintf("exp(confint.default(%s))[2, 2]", call))
+    kv(8, "p_value", sprintf("coef(summary(%s))[2, 4]", call))
+    kv(8, "p_adjusted", sprintf("holm_nb(%s, %s)[%d]", fit, pairs_expr, i))
+    kv(8, "theta", sprintf("%s$theta", call))
+    close(4)
+  }
+  out("}")
+  out("")
+}
+emit_nb_pairs("NEGATIVE_BINOMIAL_PAIRS", "pw_nb", PAIRS, "PAIRS")
+def('OD_PAIRS <- list(c("a", "b"), c("a", "c"), c("b", "c"))')
+emit_nb_pairs("NEGATIVE_BINOMIAL_OVERDISPERSED_PAIRS", "pw_od", OD_PAIRS, "OD_PAIRS")
 
 # ---- three cohorts: each pair with the two-group test, Holm across the pairs ----
 pair <- function(a, b) sprintf('"%s", "%s"', a, b)

@@ -67,6 +67,10 @@ loaded first):
     od <- data.frame(group = rep(c("a", "b", "c"), each = 12), days = rep(c(30, 60, 90, 120, 150, 180), 6), episodes = c(0, 3, 1, 0, 6, 2, 1, 0, 4, 9, 0, 2, 1, 0, 5, 2, 0, 8, 3, 0, 1, 12, 2, 0, 0, 0, 1, 0, 2, 0, 0, 3, 0, 1, 0, 4))
     od0 <- glm.nb(episodes ~ 1 + offset(log(days)), data = od)
     od1 <- glm.nb(episodes ~ group + offset(log(days)), data = od)
+    pw_nb <- function(a, b, d = pos, f = infection_episodes ~ group + offset(log(follow_up_days))) glm.nb(f, data = transform(d[d$group %in% c(a, b), ], group = factor(group, levels = c(b, a))))
+    pw_od <- function(a, b) pw_nb(a, b, od, episodes ~ group + offset(log(days)))
+    holm_nb <- function(fit, pairs) p.adjust(sapply(pairs, function(p) coef(summary(fit(p[1], p[2])))[2, 4]), "holm")
+    OD_PAIRS <- list(c("a", "b"), c("a", "c"), c("b", "c"))
 """
 
 R_VERSION = "R version 4.2.2 Patched (2022-11-10 r83330)"
@@ -446,6 +450,60 @@ NEGATIVE_BINOMIAL_OVERDISPERSED = {
     "p_value": 0.124433418687056,  # R: anova(od0, od1)[2, "Pr(Chi)"]
     "theta_null": 0.68682218093402,  # R: od0$theta
     "theta": 0.851715962880033,  # R: od1$theta
+}
+
+NEGATIVE_BINOMIAL_PAIRS = {
+    "ivig_day0,ivig_on_demand": {
+        "estimate": 1.01097975737887,  # R: exp(coef(pw_nb("ivig_day0", "ivig_on_demand")))[2]
+        "ci_low": 0.493430775568529,  # R: exp(confint.default(pw_nb("ivig_day0", "ivig_on_demand")))[2, 1]
+        "ci_high": 2.07137479143289,  # R: exp(confint.default(pw_nb("ivig_day0", "ivig_on_demand")))[2, 2]
+        "p_value": 0.97619617730125,  # R: coef(summary(pw_nb("ivig_day0", "ivig_on_demand")))[2, 4]
+        "p_adjusted": 1,  # R: holm_nb(pw_nb, PAIRS)[1]
+        "theta": 16910.2922684636,  # R: pw_nb("ivig_day0", "ivig_on_demand")$theta
+    },
+    "ivig_day0,none": {
+        "estimate": 0.856336544521179,  # R: exp(coef(pw_nb("ivig_day0", "none")))[2]
+        "ci_low": 0.423365692405601,  # R: exp(confint.default(pw_nb("ivig_day0", "none")))[2, 1]
+        "ci_high": 1.7321013266704,  # R: exp(confint.default(pw_nb("ivig_day0", "none")))[2, 2]
+        "p_value": 0.666090327132231,  # R: coef(summary(pw_nb("ivig_day0", "none")))[2, 4]
+        "p_adjusted": 1,  # R: holm_nb(pw_nb, PAIRS)[2]
+        "theta": 17093.2925603693,  # R: pw_nb("ivig_day0", "none")$theta
+    },
+    "ivig_on_demand,none": {
+        "estimate": 0.847036384926784,  # R: exp(coef(pw_nb("ivig_on_demand", "none")))[2]
+        "ci_low": 0.408860867312046,  # R: exp(confint.default(pw_nb("ivig_on_demand", "none")))[2, 1]
+        "ci_high": 1.75480388256931,  # R: exp(confint.default(pw_nb("ivig_on_demand", "none")))[2, 2]
+        "p_value": 0.655077306682486,  # R: coef(summary(pw_nb("ivig_on_demand", "none")))[2, 4]
+        "p_adjusted": 1,  # R: holm_nb(pw_nb, PAIRS)[3]
+        "theta": 15175.0049060972,  # R: pw_nb("ivig_on_demand", "none")$theta
+    },
+}
+
+NEGATIVE_BINOMIAL_OVERDISPERSED_PAIRS = {
+    "a,b": {
+        "estimate": 0.786118895930759,  # R: exp(coef(pw_od("a", "b")))[2]
+        "ci_low": 0.282531756837459,  # R: exp(confint.default(pw_od("a", "b")))[2, 1]
+        "ci_high": 2.18730427140947,  # R: exp(confint.default(pw_od("a", "b")))[2, 2]
+        "p_value": 0.644861195908177,  # R: coef(summary(pw_od("a", "b")))[2, 4]
+        "p_adjusted": 0.644861195908177,  # R: holm_nb(pw_od, OD_PAIRS)[1]
+        "theta": 0.851592851862421,  # R: pw_od("a", "b")$theta
+    },
+    "a,c": {
+        "estimate": 2.61288838657192,  # R: exp(coef(pw_od("a", "c")))[2]
+        "ci_low": 0.885065865056521,  # R: exp(confint.default(pw_od("a", "c")))[2, 1]
+        "ci_high": 7.71376006038424,  # R: exp(confint.default(pw_od("a", "c")))[2, 2]
+        "p_value": 0.082050013713561,  # R: coef(summary(pw_od("a", "c")))[2, 4]
+        "p_adjusted": 0.164100027427122,  # R: holm_nb(pw_od, OD_PAIRS)[2]
+        "theta": 1.03240726647828,  # R: pw_od("a", "c")$theta
+    },
+    "b,c": {
+        "estimate": 3.33252065782372,  # R: exp(coef(pw_od("b", "c")))[2]
+        "ci_low": 1.0173900621809,  # R: exp(confint.default(pw_od("b", "c")))[2, 1]
+        "ci_high": 10.9158663404038,  # R: exp(confint.default(pw_od("b", "c")))[2, 2]
+        "p_value": 0.0467626327868311,  # R: coef(summary(pw_od("b", "c")))[2, 4]
+        "p_adjusted": 0.140287898360493,  # R: holm_nb(pw_od, OD_PAIRS)[3]
+        "theta": 0.731287809993856,  # R: pw_od("b", "c")$theta
+    },
 }
 
 PAIRWISE = {  # each outcome: the pairs in order 1-2, 1-3, 2-3; p_adjusted: Holm across the 3 pairs
