@@ -283,7 +283,7 @@ def test_negative_binomial_pair_with_a_group_without_follow_up_has_no_test():
     )
     pairs = negative_binomial_pairs(table, ("a", "b", "c"), 0.95, "holm")
     assert [p.result is None for p in pairs] == [False, True, True]
-    assert pairs[1].warnings == pairs[2].warnings == ("a group is empty; no test",)
+    assert pairs[1].warnings == pairs[2].warnings == ("a group has no patient with follow-up time; no test",)
     expected = negative_binomial_pairs(OVERDISPERSED[OVERDISPERSED.cohort != "c"], ("a", "b"), 0.95, "holm")
     assert (
         pairs[0].result == expected[0].result and pairs[0].p_adjusted == pairs[0].result.pvalue

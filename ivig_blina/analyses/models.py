@@ -11,15 +11,18 @@ with every covariate known and counts the others (``n_excluded_missing``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import itertools
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
-from ivig_blina.analyses.results import ModelResult, ModelTerm
+from ivig_blina.analyses.results import ModelResult, ModelTerm, PairResult
 from ivig_blina.cohort.load import Cohort
 from ivig_blina.errors import IvigBlinaError, listed
+from ivig_blina.stats.adjust import adjust as adjust_pvalues
 
+NO_FOLLOW_UP = "a group has no patient with follow-up time; no test"
 EVENTS_PER_PARAMETER = 10  # fewer events per term than this: a warning (Peduzzi et al. 1996)
 
 
@@ -248,17 +251,11 @@ def negative_binomial_pairs(table: pd.DataFrame, groups: tuple[str, ...], level:
     patients (the rate ratio of the first group over the second, Wald CI and P, its own
     theta), in the order of the other outcomes' pairs, P adjusted across the pairs with
     ``adjust`` as theirs. A pair with a group of no follow-up time has no test."""
-    import itertools
-    from dataclasses import replace
-
-    from ivig_blina.analyses.results import PairResult
-    from ivig_blina.stats.adjust import adjust as adjust_pvalues
-
     followed = table.cohort[table.follow_up_days.to_numpy(float) > 0]
     pairs = []
     for a, b in itertools.combinations(groups, 2):
         if not ((followed == a).any() and (followed == b).any()):
-            pairs.append(PairResult(a, b, "negative-binomial", None, warnings=("a group is empty; no test",)))
+            pairs.append(PairResult(a, b, "negative-binomial", None, warnings=(NO_FOLLOW_UP,)))
             continue
         pair = table[table.cohort.isin((a, b))]
         pairs.append(
