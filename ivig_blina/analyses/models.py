@@ -12,15 +12,15 @@ with every covariate known and counts the others (``n_excluded_missing``).
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from ivig_blina.analyses.outcomes import adjusted_pairs
 from ivig_blina.analyses.results import ModelResult, ModelTerm, PairResult
 from ivig_blina.cohort.load import Cohort
 from ivig_blina.errors import IvigBlinaError, listed
-from ivig_blina.stats.adjust import adjust as adjust_pvalues
 
 NO_FOLLOW_UP = "a group has no patient with follow-up time; no test"
 EVENTS_PER_PARAMETER = 10  # fewer events per term than this: a warning (Peduzzi et al. 1996)
@@ -261,8 +261,7 @@ def negative_binomial_pairs(table: pd.DataFrame, groups: tuple[str, ...], level:
         pairs.append(
             PairResult(a, b, "negative-binomial", negative_binomial_rate_ratio(Design(pair, (a, b), None, {}), level))
         )
-    adjusted = adjust_pvalues([p.result.pvalue if p.result else None for p in pairs], adjust)
-    return tuple(replace(p, p_adjusted=q) for p, q in zip(pairs, adjusted))
+    return adjusted_pairs(pairs, adjust)
 
 
 def negative_binomial_rate_ratio(design: Design, level: float):

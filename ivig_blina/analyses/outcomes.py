@@ -72,6 +72,12 @@ def all_outcomes(run, frames, main, event_outcomes, landmarks, competing_risk, l
     return run.all(tasks)
 
 
+def adjusted_pairs(pairs: list[PairResult], method: str) -> tuple[PairResult, ...]:
+    """``pairs`` with their P values adjusted across them by ``method`` (``--pairwise-adjust``)."""
+    adjusted = adjust_pvalues([p.result.pvalue if p.result else None for p in pairs], method)
+    return tuple(replace(p, p_adjusted=q) for p, q in zip(pairs, adjusted))
+
+
 @dataclass
 class Runner:
     groups: tuple[str, ...]
@@ -166,8 +172,7 @@ class Runner:
                 pairs.append(PairResult(a, b, statistic.name, None, warnings=("a group is empty; no test",)))
                 continue
             pairs.append(PairResult(a, b, statistic.name, self._run(statistic, [data[i], data[j]])))
-        adjusted = adjust_pvalues([p.result.pvalue if p.result else None for p in pairs], self.pairwise_adjust)
-        return tuple(replace(p, p_adjusted=q) for p, q in zip(pairs, adjusted))
+        return adjusted_pairs(pairs, self.pairwise_adjust)
 
     def continuous(self, outcome, shape, frames, statistic) -> OutcomeResult:
         return self.outcome(outcome, "continuous", statistic, frames, shape, lambda x, _: _quartiles(x), len)
